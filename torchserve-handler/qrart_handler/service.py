@@ -1,0 +1,90 @@
+"""One TorchServe batch in, one reply per request out; a bad item fails alone."""
+from __future__ import annotations
+
+import json
+import logging
+import time
+from dataclasses import dataclass, field
+from typing import Any, Callable, Sequence
+
+import numpy as np
+
+from .codec import NPY_CONTENT_TYPE, encode_npy
+from .errors import InferenceFailed, ItemError, OutOfMemory
+from .grouping import plan_passes
+from .inputs import GenerationRequest, parse_request
+from .settings import HandlerSettings
+
+log = logging.getLogger(__name__)
+
+JSON_CONTENT_TYPE = "application/json"
+
+RunPass = Callable[[Sequence[GenerationRequest]], list[np.ndarray]]
+
+
+@dataclass
+class ItemReply:
+    status: int
+    body: bytes
+    content_type: str
+
+
+@dataclass
+class BatchStats:
+    """What the last batch looked like; the TorchServe layer turns it into metrics."""
+
+    size: int = 0
+    valid: int = 0
+    passes: list[int] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+class GenerationService:
+    def __init__(self, settings: HandlerSettings, run_pass: RunPass):
+        self.settings = settings
+        self.run_pass = run_pass
+        self.last_stats = BatchStats()
+
+    def handle_batch(self, bodies: Sequence[Any]) -> list[ItemReply]:
+        started = time.perf_counter()
+        replies: list[ItemReply | None] = [None] * len(bodies)
+        valid = []
+        for index, body in enumerate(bodies):
+            try:
+                valid.append((index, parse_request(body, self.settings.limits, self.settings.defaults)))
+            except ItemError as err:
+                replies[index] = error_reply(err)
+        passes = plan_passes(valid, self.settings.max_pass_batch)
+        for _, members in passes:
+            self._run(members, replies)
+        self.last_stats = BatchStats(
+            size=len(bodies), valid=len(valid), passes=[len(m) for _, m in passes],
+            seconds=time.perf_counter() - started,
+        )
+        log.info(
+            "QRART_BATCH size=%d valid=%d passes=%s seconds=%.3f",
+            len(bodies), len(valid), self.last_stats.passes, self.last_stats.seconds,
+        )
+        return replies  # type: ignore[return-value]
+
+    def _run(self, members, replies) -> None:
+        try:
+            images = self.run_pass([request for _, request in members])
+        except Exception as exc:  # one failed pass fails its members only
+            err = classify_failure(exc)
+            log.exception("pass of %d failed", len(members))
+            for index, _ in members:
+                replies[index] = error_reply(err)
+            return
+        for (index, _), image in zip(members, images):
+            replies[index] = ItemReply(200, encode_npy(image), NPY_CONTENT_TYPE)
+
+
+def classify_failure(exc: Exception) -> ItemError:
+    if "out of memory" in str(exc).lower():
+        return OutOfMemory("the accelerator ran out of memory; retry later or with a smaller batch")
+    return InferenceFailed(f"inference failed: {type(exc).__name__}")
+
+
+def error_reply(err: ItemError) -> ItemReply:
+    return ItemReply(err.status, json.dumps(err.to_json()).encode("utf-8"), JSON_CONTENT_TYPE)

@@ -1,0 +1,82 @@
+import base64
+import io
+import os
+import sys
+
+import numpy as np
+import pytest
+from PIL import Image
+
+HANDLER_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, HANDLER_DIR)
+
+from qrart_handler.settings import HandlerSettings  # noqa: E402
+
+# Few steps keep the CPU tests quick; strength 0.5 of 4 steps runs 2 denoising steps.
+FAST = {"num_inference_steps": 4, "strength": 0.5}
+
+
+def qr_like_png(size=512, seed=0, modules=29) -> str:
+    """A black-and-white module pattern the size of a QR control image, as base64 PNG."""
+    rng = np.random.default_rng(seed)
+    grid = rng.integers(0, 2, (modules, modules), dtype=np.uint8) * 255
+    pixels = np.kron(grid, np.ones((size // modules + 1,) * 2, dtype=np.uint8))[:size, :size]
+    buffer = io.BytesIO()
+    Image.fromarray(pixels).convert("RGB").save(buffer, format="PNG")
+    return base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def make_request(**overrides) -> dict:
+    body = {"prompt": "a 3D castle in the clouds, fine art", "image": qr_like_png(), "seed": 7, **FAST}
+    body.update(overrides)
+    return body
+
+
+class FakeContext:
+    """The parts of ts.context.Context the handler touches."""
+
+    def __init__(self, model_dir, handler_config, batch_size=8):
+        self.system_properties = {"model_dir": model_dir, "gpu_id": None, "batch_size": batch_size}
+        self.model_yaml_config = {"handler": handler_config}
+        self.metrics = None
+        self.statuses = {}
+        self.content_types = {}
+
+    def set_response_status(self, code=200, phrase="", idx=0):
+        self.statuses[idx] = (code, phrase)
+
+    def set_response_content_type(self, idx, value):
+        self.content_types[idx] = value
+
+
+@pytest.fixture(scope="session")
+def tiny_model_dir(tmp_path_factory):
+    from qrart_handler.tiny import build_tiny_pipeline
+
+    folder = tmp_path_factory.mktemp("model")
+    build_tiny_pipeline(str(folder / "pipeline"))
+    return str(folder)
+
+
+@pytest.fixture(scope="session")
+def handler_config():
+    return {"device": "cpu", "dtype": "float32", "max_pass_batch": 8}
+
+
+@pytest.fixture(scope="session")
+def handler(tiny_model_dir, handler_config):
+    from ts_handler import QrArtHandler
+
+    instance = QrArtHandler()
+    instance.initialize(FakeContext(tiny_model_dir, handler_config))
+    return instance
+
+
+@pytest.fixture
+def context(tiny_model_dir, handler_config):
+    return FakeContext(tiny_model_dir, handler_config)
+
+
+@pytest.fixture
+def settings():
+    return HandlerSettings()
