@@ -8,6 +8,8 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+from ts.metrics.metric_type_enum import MetricTypes  # noqa: E402
+
 from qrart_handler.loading import load_components  # noqa: E402
 from qrart_handler.pipeline import BatchedImg2Img  # noqa: E402
 from qrart_handler.service import GenerationService  # noqa: E402
@@ -42,5 +44,6 @@ class QrArtHandler:
         if metrics is None:
             return
         stats = self.service.last_stats
-        metrics.add_metric("QrArtBatchSize", stats.size, "count", None, [], "GAUGE")
+        metrics.add_metric("QrArtBatchSize", stats.size, "count", None, [], MetricTypes.GAUGE)
         metrics.add_counter("QrArtPasses", len(stats.passes))
+        metrics.add_counter("QrArtRejectedItems", stats.size - stats.valid)

@@ -37,7 +37,10 @@ def resolve(path: str, model_dir: str) -> str:
 def load_components(settings: HandlerSettings, model_dir: str, gpu_id: int | None = None) -> Components:
     # Imported here so validation and grouping stay importable without diffusers.
     import diffusers
+    import transformers
 
+    diffusers.utils.logging.disable_progress_bar()
+    transformers.utils.logging.disable_progress_bar()
     if settings.scheduler not in SCHEDULERS:
         raise SettingsError(f"handler.scheduler must be one of {', '.join(SCHEDULERS)}")
     device = pick_device(settings.device, gpu_id)

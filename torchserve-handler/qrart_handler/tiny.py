@@ -44,6 +44,15 @@ def write_tokenizer(folder: str) -> int:
     return len(vocab)
 
 
+def _wake_zero_convolutions(controlnet) -> None:
+    """A fresh ControlNet's output convolutions start at zero, so it would ignore the
+    QR image entirely; random small weights make the control image matter."""
+    outputs = list(controlnet.controlnet_down_blocks) + [controlnet.controlnet_mid_block]
+    with torch.no_grad():
+        for conv in outputs:
+            torch.nn.init.normal_(conv.weight, std=0.2)
+
+
 def build_tiny_pipeline(folder: str):
     """Build the tiny pipeline and save it (diffusers layout) into `folder`."""
     from diffusers import (
@@ -62,6 +71,7 @@ def build_tiny_pipeline(folder: str):
         **blocks, sample_size=64, out_channels=4, up_block_types=("CrossAttnUpBlock2D", "UpBlock2D"),
     )
     controlnet = ControlNetModel(**blocks, conditioning_embedding_out_channels=(4, 8, 8, 16))
+    _wake_zero_convolutions(controlnet)
     vae = AutoencoderKL(
         block_out_channels=(4, 8, 8, 8), in_channels=3, out_channels=3, latent_channels=4,
         down_block_types=("DownEncoderBlock2D",) * 4, up_block_types=("UpDecoderBlock2D",) * 4,

@@ -1,0 +1,60 @@
+# QR Art: `make run` starts the stack, `make test` runs every test suite.
+# Both install what is missing first and are safe to run again.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+VENV_STAMP := $(VENV)/.installed
+HANDLER := torchserve-handler
+MODEL_STORE := model-store
+ARCHIVE := $(MODEL_STORE)/qrart.mar
+GATEWAY_JAR := gateway/target/quarkus-app/quarkus-run.jar
+MVN := mvn -B -q
+# Weights source for the archive: auto | tiny | dir | hub (see model-archiver/build_archive.py).
+WEIGHTS ?= auto
+
+.PHONY: help venv archive gateway run test test-handler test-gateway bench-cpu bench-gpu clean
+
+help:
+	@echo "make run    - install, build the model archive, start TorchServe + gateway"
+	@echo "make test   - install and run every test suite"
+	@echo "make bench-cpu / bench-gpu - throughput benchmarks (not tests)"
+
+$(VENV_STAMP): $(HANDLER)/requirements.txt $(HANDLER)/requirements.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r $(HANDLER)/requirements.txt -c $(HANDLER)/requirements.lock
+	touch $@
+
+venv: $(VENV_STAMP)
+
+$(ARCHIVE): $(VENV_STAMP) $(wildcard $(HANDLER)/qrart_handler/*.py) $(HANDLER)/ts_handler.py \
+            model-archiver/build_archive.py model-archiver/model-config.yaml
+	$(PY) model-archiver/build_archive.py --source $(WEIGHTS) --model-store $(MODEL_STORE)
+
+archive: $(ARCHIVE)
+
+gateway:
+	$(MVN) -DskipTests package
+
+run: $(ARCHIVE) gateway
+	scripts/run-stack.sh
+
+test: test-handler test-gateway
+
+test-handler: $(VENV_STAMP)
+	cd $(HANDLER) && ../$(PY) -m pytest -p no:cacheprovider -W ignore::DeprecationWarning tests
+
+test-gateway:
+	$(MVN) verify
+
+bench-cpu: $(VENV_STAMP)
+	$(PY) $(HANDLER)/bench/cpu_batching.py
+
+bench-gpu: $(VENV_STAMP)
+	$(PY) $(HANDLER)/bench/gpu_throughput.py
+
+clean:
+	rm -rf $(MODEL_STORE) .run gateway/target target

@@ -1,0 +1,40 @@
+"""The grouping rule: same size and same timesteps actually run share one pass."""
+from conftest import make_request, qr_like_png
+from qrart_handler.grouping import first_step, pass_key, plan_passes
+from qrart_handler.inputs import parse_request
+from qrart_handler.settings import Defaults, Limits
+
+
+def parsed(**overrides):
+    return parse_request(make_request(**overrides), Limits(), Defaults())
+
+
+def test_first_step_follows_diffusers_img2img():
+    assert first_step(30, 0.9) == 3
+    assert first_step(30, 1.0) == 0
+    assert first_step(4, 0.5) == 2
+
+
+def test_per_sample_parameters_do_not_split_a_pass():
+    a = parsed(prompt="a", seed=1, guidance_scale=3.0, controlnet_conditioning_scale=0.8)
+    b = parsed(prompt="b", seed=2, guidance_scale=9.0, controlnet_conditioning_scale=1.6, negative_prompt="ugly")
+    assert pass_key(a) == pass_key(b)
+
+
+def test_strengths_that_run_the_same_timesteps_share_a_pass():
+    assert pass_key(parsed(num_inference_steps=30, strength=0.9)) == pass_key(
+        parsed(num_inference_steps=30, strength=0.91)
+    )
+
+
+def test_size_steps_and_strength_that_change_timesteps_split():
+    base = parsed()
+    assert pass_key(parsed(width=768, height=768, image=qr_like_png(768))) != pass_key(base)
+    assert pass_key(parsed(num_inference_steps=6)) != pass_key(base)
+    assert pass_key(parsed(strength=1.0)) != pass_key(base)
+
+
+def test_plan_keeps_batch_indices_and_splits_large_groups():
+    items = [(i, parsed(seed=i)) for i in range(5)] + [(5, parsed(num_inference_steps=6))]
+    passes = plan_passes(items, max_pass_batch=2)
+    assert [[i for i, _ in members] for _, members in passes] == [[0, 1], [2, 3], [4], [5]]

@@ -1,0 +1,120 @@
+"""Validation happens before an item joins a batch; each error names its field."""
+import base64
+import io
+import json
+
+import pytest
+from PIL import Image
+
+from conftest import make_request, qr_like_png
+from qrart_handler.errors import InvalidRequest, PayloadTooLarge
+from qrart_handler.inputs import parse_request
+from qrart_handler.settings import Defaults, HandlerSettings, Limits, SettingsError
+
+
+def png_b64(size=(512, 512), mode="RGB") -> str:
+    buffer = io.BytesIO()
+    Image.new(mode, size).save(buffer, format="PNG")
+    return base64.b64encode(buffer.getvalue()).decode()
+
+
+def jpeg_b64() -> str:
+    buffer = io.BytesIO()
+    Image.new("RGB", (512, 512)).save(buffer, format="JPEG")
+    return base64.b64encode(buffer.getvalue()).decode()
+
+
+BAD_REQUESTS = [
+    ("missing prompt", {"prompt": None}, "prompt"),
+    ("empty prompt", {"prompt": "   "}, "prompt"),
+    ("oversized prompt", {"prompt": "x" * 1001}, "prompt"),
+    ("prompt not a string", {"prompt": ["a"]}, "prompt"),
+    ("prompt with control chars", {"prompt": "a\x00b"}, "prompt"),
+    ("negative prompt not a string", {"negative_prompt": 3}, "negative_prompt"),
+    ("strength not numeric", {"strength": "high"}, "strength"),
+    ("strength zero", {"strength": 0}, "strength"),
+    ("strength above one", {"strength": 1.5}, "strength"),
+    ("strength NaN", {"strength": float("nan")}, "strength"),
+    ("strength boolean", {"strength": True}, "strength"),
+    ("guidance negative", {"guidance_scale": -1}, "guidance_scale"),
+    ("guidance huge", {"guidance_scale": 1e9}, "guidance_scale"),
+    ("conditioning infinite", {"controlnet_conditioning_scale": float("inf")}, "controlnet_conditioning_scale"),
+    ("steps zero", {"num_inference_steps": 0}, "num_inference_steps"),
+    ("steps fractional", {"num_inference_steps": 2.5}, "num_inference_steps"),
+    ("steps too many", {"num_inference_steps": 1000}, "num_inference_steps"),
+    ("no step runs", {"num_inference_steps": 2, "strength": 0.2}, "strength"),
+    ("seed missing", {"seed": None}, "seed"),
+    ("seed negative", {"seed": -1}, "seed"),
+    ("seed text", {"seed": "42"}, "seed"),
+    ("width not allowed", {"width": 640}, "width"),
+    ("height not allowed", {"height": 100000}, "height"),
+    ("image missing", {"image": None}, "image"),
+    ("image not base64", {"image": "not base64!!"}, "image"),
+    ("image a JPEG", {"image": jpeg_b64()}, "image"),
+    ("image truncated PNG", {"image": base64.b64encode(b"\x89PNG\r\n\x1a\n....").decode()}, "image"),
+    ("image wrong size", {"image": png_b64((256, 256))}, "image"),
+    ("image mismatching height", {"height": 768}, "image"),
+    ("unknown field", {"steps": 30}, "steps"),
+    ("request id too long", {"request_id": "r" * 200}, "request_id"),
+]
+
+
+def drop_nones(body):
+    return {k: v for k, v in body.items() if v is not None}
+
+
+@pytest.mark.parametrize("name,overrides,field", BAD_REQUESTS, ids=[b[0] for b in BAD_REQUESTS])
+def test_bad_input_is_rejected_naming_the_field(name, overrides, field):
+    with pytest.raises(InvalidRequest) as raised:
+        parse_request(drop_nones(make_request(**overrides)), Limits(), Defaults())
+    assert raised.value.field == field
+    assert field in raised.value.message or field == "image"
+    assert 400 <= raised.value.status < 500
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b"{not json", b"\xff\xfe\x00", "[1, 2, 3]", json.dumps("a string"), 42],
+    ids=["malformed json", "invalid utf-8", "array", "string", "number"],
+)
+def test_body_that_is_not_a_json_object_names_body(body):
+    with pytest.raises(InvalidRequest) as raised:
+        parse_request(body, Limits(), Defaults())
+    assert raised.value.field == "body"
+
+
+def test_oversized_image_is_413_before_decoding():
+    limits = Limits(max_image_bytes=1000)
+    with pytest.raises(PayloadTooLarge) as raised:
+        parse_request(make_request(), limits, Defaults())
+    assert raised.value.status == 413 and raised.value.field == "image"
+
+
+def test_defaults_are_the_original_knobs():
+    body = {"prompt": "fine art", "image": qr_like_png(), "seed": 1}
+    request = parse_request(body, Limits(), Defaults())
+    assert (request.strength, request.controlnet_conditioning_scale, request.guidance_scale) == (0.9, 1.3, 7.5)
+    assert (request.num_inference_steps, request.width, request.height) == (30, 512, 512)
+
+
+def test_json_given_as_bytes_or_text_parses_like_a_dict():
+    body = make_request()
+    from_bytes = parse_request(json.dumps(body).encode(), Limits(), Defaults())
+    from_text = parse_request(json.dumps(body), Limits(), Defaults())
+    assert from_bytes.prompt == from_text.prompt == body["prompt"]
+
+
+def test_768_is_allowed():
+    request = parse_request(make_request(width=768, height=768, image=qr_like_png(768)), Limits(), Defaults())
+    assert (request.width, request.height) == (768, 768)
+
+
+def test_settings_reject_unknown_keys_and_bad_types():
+    with pytest.raises(SettingsError, match="unknown key.*handler: batch"):
+        HandlerSettings.from_mapping({"batch": 3})
+    with pytest.raises(SettingsError, match="handler.limits.max_steps"):
+        HandlerSettings.from_mapping({"limits": {"max_steps": "many"}})
+    with pytest.raises(SettingsError, match="handler.compile"):
+        HandlerSettings.from_mapping({"compile": "yes"})
+    parsed = HandlerSettings.from_mapping({"max_pass_batch": 4, "defaults": {"strength": 0.8}})
+    assert parsed.max_pass_batch == 4 and parsed.defaults.strength == 0.8
