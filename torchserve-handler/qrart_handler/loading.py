@@ -77,6 +77,7 @@ def apply_optimisations(c: Components, settings: HandlerSettings) -> None:
         for model in (c.unet, c.controlnet, c.vae):
             model.to(memory_format=torch.channels_last)
     if settings.compile:
-        c.unet = torch.compile(c.unet, mode="max-autotune-no-cudagraphs", fullgraph=False)
-        c.controlnet = torch.compile(c.controlnet, mode="max-autotune-no-cudagraphs", fullgraph=False)
-        c.vae.decode = torch.compile(c.vae.decode, mode="max-autotune-no-cudagraphs")
+        mode = settings.compile_mode
+        c.unet = torch.compile(c.unet, mode=mode)
+        c.controlnet = torch.compile(c.controlnet, mode=mode)
+        c.vae.decode = torch.compile(c.vae.decode, mode=mode)

@@ -56,6 +56,9 @@ class HandlerSettings:
     channels_last: bool = False
     fuse_qkv: bool = False
     compile: bool = False
+    # torch.compile mode: "default" compiles in about a minute per batch size;
+    # "max-autotune-no-cudagraphs" tunes kernels for longer and may run faster.
+    compile_mode: str = "default"
     limits: Limits = field(default_factory=Limits)
     defaults: Defaults = field(default_factory=Defaults)
 
