@@ -14,6 +14,8 @@ GATEWAY_JAR := gateway/target/quarkus-app/quarkus-run.jar
 MVN := mvn -B -q
 # Weights source for the archive: auto | tiny | dir | hub (see model-archiver/build_archive.py).
 WEIGHTS ?= auto
+# Optional model-config overlay from model-archiver/profiles/, e.g. PROFILE=gpu-h200.
+PROFILE ?=
 
 .PHONY: help venv archive gateway run test test-handler test-gateway bench-cpu bench-gpu clean
 
@@ -31,8 +33,9 @@ $(VENV_STAMP): $(HANDLER)/requirements.txt $(HANDLER)/requirements.lock
 venv: $(VENV_STAMP)
 
 $(ARCHIVE): $(VENV_STAMP) $(wildcard $(HANDLER)/qrart_handler/*.py) $(HANDLER)/ts_handler.py \
-            model-archiver/build_archive.py model-archiver/model-config.yaml
-	$(PY) model-archiver/build_archive.py --source $(WEIGHTS) --model-store $(MODEL_STORE)
+            model-archiver/build_archive.py model-archiver/model-config.yaml $(wildcard model-archiver/profiles/*.yaml)
+	$(PY) model-archiver/build_archive.py --source $(WEIGHTS) --model-store $(MODEL_STORE) \
+		$(if $(PROFILE),--profile $(PROFILE))
 
 archive: $(ARCHIVE)
 

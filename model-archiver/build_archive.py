@@ -50,6 +50,7 @@ def parse_args(argv=None):
     parser.add_argument("--model-store", default=os.path.join(ROOT, "model-store"))
     parser.add_argument("--config", default=os.path.join(HERE, "model-config.yaml"),
                         help="model-config.yaml template")
+    parser.add_argument("--profile", default="", help="overlay profiles/NAME.yaml, e.g. gpu-h200")
     parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                         help="override a handler setting, e.g. --set device=cpu (YAML value)")
     return parser.parse_args(argv)
@@ -109,9 +110,18 @@ def choose_weights(args, staging: str) -> dict:
     return {"pipeline_path": "pipeline", "controlnet_path": ""}
 
 
-def write_config(template: str, weights: dict, overrides: list[str], target: str) -> dict:
+def load_config(template: str, profile: str) -> dict:
     with open(template, encoding="utf-8") as f:
         config = yaml.safe_load(f)
+    if profile:
+        with open(os.path.join(HERE, "profiles", f"{profile}.yaml"), encoding="utf-8") as f:
+            overlay = yaml.safe_load(f)
+        config["handler"].update(overlay.pop("handler", {}))
+        config.update(overlay)
+    return config
+
+
+def write_config(config: dict, weights: dict, overrides: list[str], target: str) -> dict:
     config["handler"].update(weights)
     for item in overrides:
         key, _, value = item.partition("=")
@@ -144,7 +154,7 @@ def main(argv=None) -> str:
     with tempfile.TemporaryDirectory() as staging, tempfile.TemporaryDirectory() as scratch:
         weights = choose_weights(args, staging)
         config_path = os.path.join(scratch, "model-config.yaml")
-        write_config(args.config, weights, args.set, config_path)
+        write_config(load_config(args.config, args.profile), weights, args.set, config_path)
         path = archive(staging, config_path, args.model_store)
     print(f"Model archive written: {path}")
     return path

@@ -12,7 +12,7 @@ from ts.metrics.metric_type_enum import MetricTypes  # noqa: E402
 
 from qrart_handler.loading import load_components  # noqa: E402
 from qrart_handler.pipeline import BatchedImg2Img  # noqa: E402
-from qrart_handler.service import GenerationService  # noqa: E402
+from qrart_handler.service import GenerationService, warm_up  # noqa: E402
 from qrart_handler.settings import HandlerSettings  # noqa: E402
 
 log = logging.getLogger(__name__)
@@ -28,6 +28,8 @@ class QrArtHandler:
         settings = HandlerSettings.from_mapping(config.get("handler"))
         components = load_components(settings, properties.get("model_dir"), properties.get("gpu_id"))
         self.service = GenerationService(settings, BatchedImg2Img(components).run)
+        if settings.warmup:
+            warm_up(self.service)
         log.info("QR Art handler ready (batch size %s)", properties.get("batch_size"))
 
     def handle(self, data, context):

@@ -49,3 +49,14 @@ def plan_passes(
         for start in range(0, len(members), max_pass_batch):
             passes.append((key, members[start : start + max_pass_batch]))
     return passes
+
+
+def pad_to_bucket(requests: list, buckets: Sequence[int]) -> list:
+    """Repeat the last request up to the smallest bucket that holds the group.
+
+    The padding rows share the group's pass key, so they change nothing for the
+    real rows (each has its own noise); their outputs are dropped."""
+    fitting = [b for b in sorted(buckets) if b >= len(requests)]
+    if not fitting:
+        return list(requests)
+    return list(requests) + [requests[-1]] * (fitting[0] - len(requests))

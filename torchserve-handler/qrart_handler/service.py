@@ -11,7 +11,7 @@ import numpy as np
 
 from .codec import NPY_CONTENT_TYPE, encode_npy
 from .errors import InferenceFailed, ItemError, OutOfMemory
-from .grouping import plan_passes
+from .grouping import pad_to_bucket, plan_passes
 from .inputs import GenerationRequest, parse_request
 from .settings import HandlerSettings
 
@@ -68,8 +68,9 @@ class GenerationService:
         return replies  # type: ignore[return-value]
 
     def _run(self, members, replies) -> None:
+        requests = [request for _, request in members]
         try:
-            images = self.run_pass([request for _, request in members])
+            images = self.run_pass(pad_to_bucket(requests, self.settings.pass_buckets))[: len(requests)]
         except Exception as exc:  # one failed pass fails its members only
             err = classify_failure(exc)
             log.exception("pass of %d failed", len(members))
@@ -78,6 +79,23 @@ class GenerationService:
             return
         for (index, _), image in zip(members, images):
             replies[index] = ItemReply(200, encode_npy(image), NPY_CONTENT_TYPE)
+
+
+def warm_up(service: GenerationService) -> None:
+    """One pass per bucket (or a single pass) at the default size, e.g. to compile up front."""
+    from PIL import Image
+
+    d = service.settings.defaults
+    blank = Image.new("RGB", (d.width, d.height), "white")
+    request = GenerationRequest(
+        prompt="warm-up", negative_prompt="", image=blank, strength=d.strength,
+        controlnet_conditioning_scale=d.controlnet_conditioning_scale, guidance_scale=d.guidance_scale,
+        num_inference_steps=d.num_inference_steps, seed=0, width=d.width, height=d.height,
+    )
+    for size in service.settings.pass_buckets or (1,):
+        started = time.perf_counter()
+        service.run_pass([request] * size)
+        log.info("warm-up pass of %d took %.1f s", size, time.perf_counter() - started)
 
 
 def classify_failure(exc: Exception) -> ItemError:

@@ -59,6 +59,11 @@ class HandlerSettings:
     # torch.compile mode: "default" compiles in about a minute per batch size;
     # "max-autotune-no-cudagraphs" tunes kernels for longer and may run faster.
     compile_mode: str = "default"
+    # Pad each pass up to the next of these sizes (e.g. [1, 2, 4, 8, 16]) so a compiled
+    # model sees a few fixed shapes instead of recompiling for every batch size; empty = no padding.
+    pass_buckets: tuple[int, ...] = ()
+    # Run one pass per bucket at the default size when the worker starts (compiles up front).
+    warmup: bool = False
     limits: Limits = field(default_factory=Limits)
     defaults: Defaults = field(default_factory=Defaults)
 
@@ -69,7 +74,10 @@ class HandlerSettings:
             "limits": _build(Limits, raw.pop("limits", None), "handler.limits"),
             "defaults": _build(Defaults, raw.pop("defaults", None), "handler.defaults"),
         }
-        return _build(cls, raw, "handler", nested)
+        settings = _build(cls, raw, "handler", nested)
+        if settings.pass_buckets and max(settings.pass_buckets) < settings.max_pass_batch:
+            raise SettingsError("handler.pass_buckets must reach handler.max_pass_batch")
+        return settings
 
 
 def _build(kind, raw: Mapping[str, Any] | None, section: str, nested: Mapping[str, Any] | None = None):

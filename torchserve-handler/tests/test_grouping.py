@@ -38,3 +38,11 @@ def test_plan_keeps_batch_indices_and_splits_large_groups():
     items = [(i, parsed(seed=i)) for i in range(5)] + [(5, parsed(num_inference_steps=6))]
     passes = plan_passes(items, max_pass_batch=2)
     assert [[i for i, _ in members] for _, members in passes] == [[0, 1], [2, 3], [4], [5]]
+
+
+def test_padding_fills_the_smallest_bucket_with_the_last_request():
+    from qrart_handler.grouping import pad_to_bucket
+
+    assert pad_to_bucket(["a", "b", "c"], (1, 2, 4, 8)) == ["a", "b", "c", "c"]
+    assert pad_to_bucket(["a", "b"], (1, 2, 4)) == ["a", "b"]
+    assert pad_to_bucket(["a", "b", "c"], ()) == ["a", "b", "c"]

@@ -107,3 +107,19 @@ def test_worker_survives_a_batch_of_only_bad_items(handler, context):
     assert statuses == [400, 400, 400]
     replies, statuses = run(handler, context, [make_request(seed=61)])
     assert statuses == [200]
+
+
+def test_padded_passes_return_the_same_images(tiny_model_dir, handler_config, context, handler):
+    from ts_handler import QrArtHandler
+
+    padded = QrArtHandler()
+    padded.initialize(type(context)(tiny_model_dir, {
+        **handler_config, "pass_buckets": [4, 8], "warmup": True,
+        "defaults": {"num_inference_steps": 2, "strength": 1.0},
+    }))
+    bodies = [make_request(seed=71), make_request(seed=72, guidance_scale=3.0)]
+    with_padding, statuses = run(padded, context, bodies)
+    assert statuses == [200, 200]
+    without_padding, _ = run(handler, context, bodies)
+    for a, b in zip(with_padding, without_padding):
+        assert_close(decode_npy(a), decode_npy(b))

@@ -116,5 +116,7 @@ def test_settings_reject_unknown_keys_and_bad_types():
         HandlerSettings.from_mapping({"limits": {"max_steps": "many"}})
     with pytest.raises(SettingsError, match="handler.compile"):
         HandlerSettings.from_mapping({"compile": "yes"})
+    with pytest.raises(SettingsError, match="pass_buckets"):
+        HandlerSettings.from_mapping({"max_pass_batch": 16, "pass_buckets": [1, 2, 4]})
     parsed = HandlerSettings.from_mapping({"max_pass_batch": 4, "defaults": {"strength": 0.8}})
     assert parsed.max_pass_batch == 4 and parsed.defaults.strength == 0.8
