@@ -1,0 +1,82 @@
+package app.qrart.gateway.api;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Every error becomes an ApiError naming the field where there is one; never a stack trace. */
+public class ApiExceptionMappers {
+
+    private static final Logger LOG = Logger.getLogger(ApiExceptionMappers.class);
+
+    @ServerExceptionMapper
+    public Response api(ApiException e) {
+        Response.ResponseBuilder reply = json(e.status(), e.getMessage(), e.field());
+        if (e.retryAfterSeconds() != null) {
+            reply.header("Retry-After", e.retryAfterSeconds());
+        }
+        return reply.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e) {
+        return json(400, "unknown field '" + e.getPropertyName() + "'", e.getPropertyName()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response wrongType(MismatchedInputException e) {
+        return badJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unparsable(JsonParseException e) {
+        return json(400, "request body is not valid JSON", "body").build();
+    }
+
+    @ServerExceptionMapper
+    public Response badJson(JsonMappingException e) {
+        String field = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."));
+        if (field.isEmpty()) {
+            return json(400, "request body is not the expected JSON object", "body").build();
+        }
+        return json(400, "'" + field + "' has the wrong type", field).build();
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e) {
+        return json(400, "request body is not valid JSON", "body").build();
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        if (e.getCause() instanceof JsonMappingException mapping) {
+            return badJson(mapping);
+        }
+        int status = e.getResponse().getStatus();
+        if (status == 400) {
+            return json(400, "request body is not valid JSON", "body").build();
+        }
+        String message = status == 415 ? "content type must be application/json" : e.getMessage();
+        return json(status, message, null).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        LOG.error("unexpected failure", e);
+        return json(500, "internal error", null).build();
+    }
+
+    private static Response.ResponseBuilder json(int status, String message, String field) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ApiError(status, message, field));
+    }
+}

@@ -1,0 +1,29 @@
+package app.qrart.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** How the gateway calls TorchServe (its URL and timeouts are under quarkus.rest-client.torchserve). */
+@ConfigMapping(prefix = "qrart.inference")
+public interface InferenceConfig {
+
+    /** Model name in TorchServe's /predictions/{model}. */
+    @WithDefault("qrart")
+    String model();
+
+    /** TorchServe inference key (Bearer token); from the environment or a secret manager, never committed. */
+    Optional<String> token();
+
+    /** Path of TorchServe's key_file.json to read the inference key from when no token is set. */
+    Optional<String> keyFile();
+
+    /** Attempts for a request TorchServe answers with 503 (queue full). */
+    @WithDefault("4")
+    int maxAttempts();
+
+    /** First back-off after a 503; doubled on each further attempt. */
+    @WithDefault("PT0.5S")
+    Duration retryBackoff();
+}

@@ -1,0 +1,28 @@
+package app.qrart.gateway.generation;
+
+import app.qrart.gateway.records.GenerationRepository;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+@Path("/api/v1/gallery")
+@Produces(MediaType.APPLICATION_JSON)
+public class GalleryResource {
+
+    private final GenerationService service;
+
+    public GalleryResource(GenerationService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(summary = "Earlier generations, newest first; `q` filters on the prompt; `cursor` pages")
+    public GenerationRepository.Page list(@QueryParam("cursor") String cursor,
+            @QueryParam("limit") @DefaultValue("24") int limit, @QueryParam("q") String query) {
+        return service.gallery(cursor, limit, query);
+    }
+}

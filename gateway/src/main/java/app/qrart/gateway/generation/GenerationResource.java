@@ -1,0 +1,48 @@
+package app.qrart.gateway.generation;
+
+import io.micrometer.core.annotation.Timed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+@Path("/api/v1/generations")
+@Produces(MediaType.APPLICATION_JSON)
+public class GenerationResource {
+
+    private final GenerationService service;
+
+    public GenerationResource(GenerationService service) {
+        this.service = service;
+    }
+
+    /** Accepted generations answer 202 with their id and status link. */
+    public record Accepted(String id, GenerationStatus status, String statusUrl) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Timed("qrart.generations.submit")
+    @Operation(summary = "Start a generation: a QR code for `content`, styled by `prompt`")
+    public Response create(GenerationRequest request) {
+        Generation generation = service.submit(request);
+        String link = "/api/v1/generations/" + generation.id();
+        return Response.accepted(new Accepted(generation.id(), generation.status(), link))
+                .location(URI.create(link)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Status, progress and, when done, the image, parameters and scan report")
+    public Generation get(@PathParam("id") String id, @QueryParam("wait") @DefaultValue("false") boolean wait) {
+        return service.get(id, wait);
+    }
+}

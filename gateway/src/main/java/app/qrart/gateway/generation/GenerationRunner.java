@@ -1,0 +1,145 @@
+package app.qrart.gateway.generation;
+
+import app.qrart.gateway.config.StorageConfig;
+import app.qrart.gateway.inference.InferencePayload;
+import app.qrart.gateway.inference.InferenceService;
+import app.qrart.gateway.qr.QrEncoder;
+import app.qrart.gateway.qr.QrSymbol;
+import app.qrart.gateway.qr.QrVerifier;
+import app.qrart.gateway.records.GenerationRepository;
+import app.qrart.gateway.storage.ImageStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.awt.image.BufferedImage;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs one accepted generation to its end: encode → TorchServe (all candidates at once, so
+ * TorchServe can batch them) → scan check → PNG → image store → record. Any failure ends as a
+ * recorded "failed" with a reason; the image is written before the record that points at it.
+ */
+@ApplicationScoped
+public class GenerationRunner {
+
+    private static final Logger LOG = Logger.getLogger(GenerationRunner.class);
+    static final int THUMBNAIL_SIDE = 256;
+
+    private final QrEncoder encoder;
+    private final QrVerifier verifier;
+    private final InferenceService inference;
+    private final ImageStore images;
+    private final GenerationRepository records;
+    private final StorageConfig storage;
+    private final ManagedExecutor executor;
+    private final MeterRegistry registry;
+    private final Clock clock = Clock.systemUTC();
+
+    public GenerationRunner(QrEncoder encoder, QrVerifier verifier, InferenceService inference, ImageStore images,
+            GenerationRepository records, StorageConfig storage, ManagedExecutor executor, MeterRegistry registry) {
+        this.encoder = encoder;
+        this.verifier = verifier;
+        this.inference = inference;
+        this.images = images;
+        this.records = records;
+        this.storage = storage;
+        this.executor = executor;
+        this.registry = registry;
+    }
+
+    public void run(Generation queued) {
+        Generation current = queued;
+        try {
+            current = current.running(0.05, clock.instant());
+            save(current);
+            Parameters p = current.parameters();
+            QrSymbol symbol = encoder.encode(current.content());
+            String control = ImageCodec.base64Png(encoder.render(symbol, p.size()));
+            List<BufferedImage> candidates = generateCandidates(current, control);
+            save(current = current.running(0.8, clock.instant()));
+            String content = current.content();
+            List<BufferedImage> verified = candidates.stream()
+                    .filter(image -> verifier.readsExactly(image, content)).toList();
+            registry.counter("qrart.scan.checks", "result", verified.isEmpty() ? "fail" : "pass").increment();
+            if (verified.isEmpty()) {
+                fail(current, "none of the " + candidates.size() + " candidate(s) scanned back to the content; "
+                        + "try a higher controlnetScale or another seed");
+                return;
+            }
+            String key = current.id() + ".png";
+            String thumbKey = current.id() + "_thumb.png";
+            BufferedImage best = verified.get(0);
+            retrying(() -> {
+                images.put(key, ImageCodec.png(best));
+                images.put(thumbKey, ImageCodec.png(ImageCodec.thumbnail(best, THUMBNAIL_SIDE)));
+                return null;
+            });
+            ScanReport report = new ScanReport(true, "zxing", candidates.size(), verified.size());
+            save(current.done(key, report, clock.instant()));
+        } catch (RuntimeException e) {
+            LOG.warnf("generation %s failed: %s", queued.id(), e.getMessage());
+            fail(current, e.getMessage());
+        }
+    }
+
+    private List<BufferedImage> generateCandidates(Generation generation, String control) {
+        Parameters p = generation.parameters();
+        List<CompletableFuture<BufferedImage>> calls = new ArrayList<>();
+        for (int i = 0; i < p.candidates(); i++) {
+            InferencePayload payload = new InferencePayload(p.prompt(), p.negativePrompt(), control, p.strength(),
+                    p.controlnetScale(), p.guidanceScale(), p.steps(), p.seed() + i, p.size(), p.size(),
+                    generation.id() + "-" + i);
+            calls.add(CompletableFuture.supplyAsync(() -> inference.generate(payload), executor));
+        }
+        try {
+            return calls.stream().map(CompletableFuture::join).toList();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private void fail(Generation generation, String reason) {
+        try {
+            retrying(() -> {
+                records.save(generation.failed(reason == null ? "unknown failure" : reason, clock.instant()));
+                return null;
+            });
+        } catch (RuntimeException e) {
+            // The record store is down: the job stays unfinished and is failed on the next start.
+            LOG.errorf("could not record the failure of %s: %s", generation.id(), e.getMessage());
+        }
+    }
+
+    private void save(Generation generation) {
+        retrying(() -> {
+            records.save(generation);
+            return null;
+        });
+    }
+
+    private <T> T retrying(Supplier<T> action) {
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= storage.writeAttempts(); attempt++) {
+            try {
+                return action.get();
+            } catch (RuntimeException e) {
+                last = e;
+                sleepQuietly(200L * attempt);
+            }
+        }
+        throw last;
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package app.qrart.gateway.generation;
+
+import app.qrart.gateway.api.ApiException;
+import app.qrart.gateway.config.GenerationConfig;
+import app.qrart.gateway.qr.QrEncoder;
+import app.qrart.gateway.records.GalleryCursor;
+import app.qrart.gateway.records.GenerationRepository;
+import app.qrart.gateway.storage.ImageStore;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/** Accepts generations, runs them off the event loop with bounded admission, answers status and gallery. */
+@ApplicationScoped
+public class GenerationService {
+
+    private static final Logger LOG = Logger.getLogger(GenerationService.class);
+    private static final int RETRY_AFTER_SECONDS = 5;
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private final RequestValidator validator;
+    private final QrEncoder encoder;
+    private final GenerationRepository records;
+    private final ImageStore images;
+    private final GenerationRunner runner;
+    private final GenerationConfig config;
+    private final Semaphore admission;
+    private final ExecutorService workers;
+    private final SecureRandom random = new SecureRandom();
+    private final Clock clock = Clock.systemUTC();
+
+    public GenerationService(RequestValidator validator, QrEncoder encoder, GenerationRepository records,
+            ImageStore images, GenerationRunner runner, GenerationConfig config, MeterRegistry registry) {
+        this.validator = validator;
+        this.encoder = encoder;
+        this.records = records;
+        this.images = images;
+        this.runner = runner;
+        this.config = config;
+        int capacity = config.maxConcurrent() + config.maxQueued();
+        this.admission = new Semaphore(capacity);
+        this.workers = Executors.newFixedThreadPool(config.maxConcurrent());
+        Gauge.builder("qrart.generations.in.flight", admission, s -> capacity - s.availablePermits())
+                .register(registry);
+    }
+
+    public Generation submit(GenerationRequest request) {
+        if (request == null) {
+            throw ApiException.badField("body", "a JSON body is required");
+        }
+        String content = validator.content(request);
+        Parameters parameters = validator.parameters(request);
+        encoder.encode(content);
+        if (!admission.tryAcquire()) {
+            throw ApiException.tooMany("too many generations in flight; retry later", RETRY_AFTER_SECONDS);
+        }
+        Generation queued = Generation.queued(newId(), content, parameters, clock.instant());
+        try {
+            records.save(queued);
+        } catch (RuntimeException e) {
+            admission.release();
+            throw new ApiException(503, "the record store is unavailable; nothing was accepted", null,
+                    RETRY_AFTER_SECONDS);
+        }
+        dispatch(queued);
+        return withUrls(queued);
+    }
+
+    public Generation get(String id, boolean wait) {
+        if (id == null || !id.matches("[A-Za-z0-9_-]{8,64}")) {
+            throw ApiException.notFound("no generation with that id");
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(config.maxWaitSeconds());
+        Generation generation = find(id);
+        while (wait && !generation.status().terminal() && System.nanoTime() < deadline) {
+            sleep(POLL);
+            generation = find(id);
+        }
+        return withUrls(generation);
+    }
+
+    public GenerationRepository.Page gallery(String cursor, int limit, String query) {
+        if (cursor != null && !GalleryCursor.valid(cursor)) {
+            throw ApiException.badField("cursor", "cursor is not one this API returned");
+        }
+        if (limit < 1 || limit > 100) {
+            throw ApiException.badField("limit", "limit must be in [1, 100]");
+        }
+        if (query != null && query.length() > 200) {
+            throw ApiException.badField("q", "q is at most 200 characters");
+        }
+        GenerationRepository.Page page = records.page(cursor, limit, query);
+        return new GenerationRepository.Page(page.items().stream().map(this::withUrls).toList(), page.nextCursor());
+    }
+
+    /** Jobs a previous process accepted but did not finish are run again (same seed, same result). */
+    void resumeUnfinished(@Observes StartupEvent event) {
+        List<Generation> unfinished = records.unfinished();
+        for (Generation generation : unfinished) {
+            if (admission.tryAcquire()) {
+                LOG.infof("resuming generation %s after a restart", generation.id());
+                dispatch(generation);
+            }
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        workers.shutdownNow();
+    }
+
+    private void dispatch(Generation generation) {
+        workers.execute(() -> {
+            try {
+                runner.run(generation);
+            } finally {
+                admission.release();
+            }
+        });
+    }
+
+    private Generation find(String id) {
+        return records.find(id).orElseThrow(() -> ApiException.notFound("no generation with that id"));
+    }
+
+    private Generation withUrls(Generation generation) {
+        if (generation.imageKey() == null) {
+            return generation;
+        }
+        String thumbKey = generation.imageKey().replace(".png", "_thumb.png");
+        return generation.withUrls(images.url(generation.imageKey()), images.url(thumbKey));
+    }
+
+    private String newId() {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

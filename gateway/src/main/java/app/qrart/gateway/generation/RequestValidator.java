@@ -1,0 +1,115 @@
+package app.qrart.gateway.generation;
+
+import app.qrart.gateway.api.ApiException;
+import app.qrart.gateway.config.GenerationConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.security.SecureRandom;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Turns a request into the parameters used, or a 400 naming the field. */
+@ApplicationScoped
+public class RequestValidator {
+
+    private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]{0,31}):(?!\\s)");
+    private static final Set<String> ALWAYS_REFUSED = Set.of("javascript", "data", "vbscript", "file");
+    private static final long MAX_SEED = (1L << 53) - 1;
+
+    private final GenerationConfig config;
+    private final SecureRandom random = new SecureRandom();
+
+    public RequestValidator(GenerationConfig config) {
+        this.config = config;
+    }
+
+    public String content(GenerationRequest request) {
+        String content = text(request.content(), "content", config.maxContentChars(), true);
+        Matcher scheme = SCHEME.matcher(content);
+        if (scheme.find()) {
+            String name = scheme.group(1).toLowerCase(Locale.ROOT);
+            if (ALWAYS_REFUSED.contains(name) || !config.allowedSchemes().contains(name)) {
+                throw ApiException.badField("content", "URL scheme '" + name + ":' is not allowed; allowed: "
+                        + String.join(", ", config.allowedSchemes()));
+            }
+        }
+        return content;
+    }
+
+    public Parameters parameters(GenerationRequest r) {
+        int steps = integer(r.steps(), config.defaultSteps(), "steps", 1, config.maxSteps());
+        double strength = number(r.strength(), config.defaultStrength(), "strength", 0.01, 1.0);
+        if ((int) (steps * strength) < 1) {
+            throw ApiException.badField("strength", "strength " + strength + " with " + steps
+                    + " steps runs no denoising step; raise one of them");
+        }
+        int size = integer(r.size(), config.defaultSize(), "size", 1, 4096);
+        if (!config.allowedSizes().contains(size)) {
+            throw ApiException.badField("size", "size must be one of " + config.allowedSizes() + ", got " + size);
+        }
+        return new Parameters(
+                text(r.prompt(), "prompt", config.maxPromptChars(), true),
+                r.negativePrompt() == null ? "" : text(r.negativePrompt(), "negativePrompt", config.maxPromptChars(), false),
+                strength,
+                number(r.controlnetScale(), config.defaultControlnetScale(), "controlnetScale", 0.0, 4.0),
+                number(r.guidanceScale(), config.defaultGuidanceScale(), "guidanceScale", 0.0, 30.0),
+                steps,
+                seed(r.seed()),
+                size,
+                integer(r.candidates(), config.defaultCandidates(), "candidates", 1, config.maxCandidates()));
+    }
+
+    private long seed(Long seed) {
+        if (seed == null) {
+            return random.nextLong(MAX_SEED);
+        }
+        if (seed < 0 || seed > MAX_SEED) {
+            throw ApiException.badField("seed", "seed must be in [0, " + MAX_SEED + "], got " + seed);
+        }
+        return seed;
+    }
+
+    private static String text(String value, String field, int max, boolean required) {
+        if (value == null || (required && value.isBlank())) {
+            throw ApiException.badField(field, "'" + field + "' is required and must not be empty");
+        }
+        if (value.length() > max) {
+            throw ApiException.badField(field, "'" + field + "' is " + value.length() + " characters; at most " + max);
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
+                throw ApiException.badField(field, "'" + field + "' contains control characters");
+            }
+            if (Character.isSurrogate(c) && !validSurrogatePair(value, i)) {
+                throw ApiException.badField(field, "'" + field + "' is not valid UTF-8 text");
+            }
+            if (Character.isHighSurrogate(c)) {
+                i++;
+            }
+        }
+        return value;
+    }
+
+    private static boolean validSurrogatePair(String value, int i) {
+        return Character.isHighSurrogate(value.charAt(i)) && i + 1 < value.length()
+                && Character.isLowSurrogate(value.charAt(i + 1));
+    }
+
+    private static double number(Double value, double fallback, String field, double min, double max) {
+        double v = value == null ? fallback : value;
+        if (Double.isNaN(v) || v < min || v > max) {
+            throw ApiException.badField(field, "'" + field + "' must be in [" + min + ", " + max + "], got " + v);
+        }
+        return v;
+    }
+
+    private static int integer(Integer value, int fallback, String field, int min, int max) {
+        int v = value == null ? fallback : value;
+        if (v < min || v > max) {
+            throw ApiException.badField(field, "'" + field + "' must be in [" + min + ", " + max + "], got " + v);
+        }
+        return v;
+    }
+}

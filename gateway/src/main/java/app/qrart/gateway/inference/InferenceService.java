@@ -1,0 +1,133 @@
+package app.qrart.gateway.inference;
+
+import app.qrart.gateway.config.InferenceConfig;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+/** One image from TorchServe: bearer token, bounded retries on 503, each failure named. */
+@ApplicationScoped
+public class InferenceService {
+
+    private static final Logger LOG = Logger.getLogger(InferenceService.class);
+
+    private final TorchServeClient client;
+    private final InferenceConfig config;
+    private final ObjectMapper mapper;
+    private final MeterRegistry registry;
+
+    public InferenceService(@RestClient TorchServeClient client, InferenceConfig config, ObjectMapper mapper,
+            MeterRegistry registry) {
+        this.client = client;
+        this.config = config;
+        this.mapper = mapper;
+        this.registry = registry;
+    }
+
+    public BufferedImage generate(InferencePayload payload) {
+        Duration backoff = config.retryBackoff();
+        for (int attempt = 1;; attempt++) {
+            try {
+                return once(payload);
+            } catch (InferenceException e) {
+                registry.counter("qrart.torchserve.errors", "retryable", String.valueOf(e.retryable())).increment();
+                if (!e.retryable() || attempt >= config.maxAttempts()) {
+                    throw e;
+                }
+                LOG.debugf("TorchServe busy, attempt %d of %d", attempt, config.maxAttempts());
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    public boolean modelReady() {
+        try (Response reply = client.ping()) {
+            return reply.getStatus() == 200;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private BufferedImage once(InferencePayload payload) {
+        try (Response reply = client.predict(config.model(), authorization(), payload)) {
+            return read(reply);
+        } catch (jakarta.ws.rs.WebApplicationException e) {
+            return read(e.getResponse());
+        } catch (ProcessingException e) {
+            throw new InferenceException("the model server did not answer in time or is unreachable ("
+                    + rootMessage(e) + ")", false);
+        }
+    }
+
+    private BufferedImage read(Response reply) {
+        int status = reply.getStatus();
+        if (status == 200) {
+            try {
+                return Npy.toImage(reply.readEntity(byte[].class));
+            } catch (Npy.InvalidNpyException e) {
+                throw new InferenceException("the model server sent an invalid image: " + e.getMessage(), false);
+            }
+        }
+        String detail = reply.hasEntity() ? reply.readEntity(String.class) : "";
+        throw switch (status) {
+            case 503 -> new InferenceException("the model server is busy (queue full)", true);
+            case 507 -> new InferenceException("the model server ran out of GPU memory", false);
+            case 400, 413 -> new InferenceException("the model server refused the request: " + message(detail), false);
+            case 401, 403 -> new InferenceException("the gateway's TorchServe token was refused", false);
+            default -> new InferenceException("the model server failed with " + status + ": " + message(detail), false);
+        };
+    }
+
+    private String authorization() {
+        return config.token().or(this::keyFromFile).map(key -> "Bearer " + key).orElse(null);
+    }
+
+    private java.util.Optional<String> keyFromFile() {
+        return config.keyFile().map(path -> {
+            try {
+                JsonNode keys = mapper.readTree(Files.readString(Path.of(path)));
+                return keys.path("inference").path("key").asText(null);
+            } catch (IOException e) {
+                LOG.warnf("cannot read TorchServe key file %s: %s", path, e.getMessage());
+                return null;
+            }
+        });
+    }
+
+    private String message(String detail) {
+        try {
+            JsonNode node = mapper.readTree(detail);
+            return node.path("error").asText(node.path("message").asText(detail));
+        } catch (IOException e) {
+            return detail.length() > 200 ? detail.substring(0, 200) : detail;
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InferenceException("interrupted while waiting to retry", false);
+        }
+    }
+}

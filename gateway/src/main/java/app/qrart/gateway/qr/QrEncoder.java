@@ -1,0 +1,74 @@
+package app.qrart.gateway.qr;
+
+import app.qrart.gateway.api.ApiException;
+import app.qrart.gateway.config.QrConfig;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import com.google.zxing.qrcode.encoder.Encoder;
+import com.google.zxing.qrcode.encoder.QRCode;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.awt.image.BufferedImage;
+import java.util.Map;
+
+/** Encodes content with ZXing and draws the control image the QR ControlNet expects. */
+@ApplicationScoped
+public class QrEncoder {
+
+    private final QrConfig config;
+
+    public QrEncoder(QrConfig config) {
+        this.config = config;
+    }
+
+    /** Encodes content, refusing (400 on "content") what does not fit the configured level and version cap. */
+    public QrSymbol encode(String content) {
+        ErrorCorrectionLevel level = ErrorCorrectionLevel.valueOf(config.errorCorrection());
+        QRCode code;
+        try {
+            code = Encoder.encode(content, level, Map.of(EncodeHintType.CHARACTER_SET, "UTF-8"));
+        } catch (WriterException e) {
+            throw tooLong(level);
+        }
+        if (code.getVersion().getVersionNumber() > config.maxVersion()) {
+            throw tooLong(level);
+        }
+        return new QrSymbol(content, code.getMatrix(), code.getVersion().getVersionNumber(), level.name());
+    }
+
+    private ApiException tooLong(ErrorCorrectionLevel level) {
+        return ApiException.badField("content", "content is too long for a QR code of version "
+                + config.maxVersion() + " at error-correction level " + level + "; shorten it");
+    }
+
+    /** Module size in pixels for a canvas: the symbol plus its quiet zone fills the canvas. */
+    public int modulePixels(QrSymbol symbol, int canvas) {
+        return canvas / (symbol.width() + 2 * config.quietZoneModules());
+    }
+
+    /** Dark modules on a light ground, quiet zone included, centred on a square canvas. */
+    public BufferedImage render(QrSymbol symbol, int canvas) {
+        int module = modulePixels(symbol, canvas);
+        if (module < 2) {
+            throw ApiException.badField("size", "size " + canvas + " leaves under 2 pixels per module; "
+                    + "use a larger size or shorter content");
+        }
+        int origin = (canvas - module * symbol.width()) / 2;
+        BufferedImage image = new BufferedImage(canvas, canvas, BufferedImage.TYPE_INT_RGB);
+        int light = grey(config.lightLevel());
+        int dark = grey(config.darkLevel());
+        for (int y = 0; y < canvas; y++) {
+            for (int x = 0; x < canvas; x++) {
+                int mx = Math.floorDiv(x - origin, module);
+                int my = Math.floorDiv(y - origin, module);
+                boolean inside = mx >= 0 && my >= 0 && mx < symbol.width() && my < symbol.width();
+                image.setRGB(x, y, inside && symbol.dark(mx, my) ? dark : light);
+            }
+        }
+        return image;
+    }
+
+    private static int grey(int level) {
+        return (level << 16) | (level << 8) | level;
+    }
+}

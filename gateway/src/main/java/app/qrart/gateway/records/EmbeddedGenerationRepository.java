@@ -1,0 +1,108 @@
+package app.qrart.gateway.records;
+
+import app.qrart.gateway.generation.Generation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+/**
+ * The embedded default: an H2 MVStore file. Every save is committed before it returns, so
+ * records survive a restart; MVMap is safe for concurrent readers and writers.
+ */
+public class EmbeddedGenerationRepository implements GenerationRepository, AutoCloseable {
+
+    private final MVStore store;
+    private final MVMap<String, String> byId;
+    private final MVMap<String, String> gallery;
+    private final ObjectMapper mapper;
+
+    public EmbeddedGenerationRepository(Path file, ObjectMapper mapper) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+        this.byId = store.openMap("generations");
+        this.gallery = store.openMap("gallery");
+        this.mapper = mapper;
+    }
+
+    @Override
+    public synchronized void save(Generation generation) {
+        byId.put(generation.id(), write(generation));
+        if (generation.status() == app.qrart.gateway.generation.GenerationStatus.DONE) {
+            gallery.put(GalleryCursor.of(generation), generation.id());
+        }
+        store.commit();
+    }
+
+    @Override
+    public Optional<Generation> find(String id) {
+        return Optional.ofNullable(byId.get(id)).map(this::read);
+    }
+
+    @Override
+    public Page page(String cursor, int limit, String promptContains) {
+        String needle = promptContains == null ? "" : promptContains.toLowerCase(Locale.ROOT);
+        List<Generation> items = new ArrayList<>();
+        String key = cursor == null ? gallery.firstKey() : gallery.higherKey(cursor);
+        String last = null;
+        while (key != null && items.size() < limit) {
+            Generation generation = find(gallery.get(key)).orElse(null);
+            if (generation != null && generation.parameters().prompt().toLowerCase(Locale.ROOT).contains(needle)) {
+                items.add(generation);
+                last = key;
+            }
+            key = gallery.higherKey(key);
+        }
+        return new Page(items, key != null && items.size() == limit ? last : null);
+    }
+
+    @Override
+    public List<Generation> unfinished() {
+        List<Generation> open = new ArrayList<>();
+        for (Map.Entry<String, String> entry : byId.entrySet()) {
+            Generation generation = read(entry.getValue());
+            if (!generation.status().terminal()) {
+                open.add(generation);
+            }
+        }
+        return open;
+    }
+
+    @Override
+    public boolean reachable() {
+        return !store.isClosed();
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+
+    private String write(Generation generation) {
+        try {
+            return mapper.writeValueAsString(generation);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Generation read(String json) {
+        try {
+            return mapper.readValue(json, Generation.class);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

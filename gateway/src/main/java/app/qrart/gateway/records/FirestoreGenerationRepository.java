@@ -1,0 +1,118 @@
+package app.qrart.gateway.records;
+
+import app.qrart.gateway.generation.Generation;
+import app.qrart.gateway.generation.GenerationStatus;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.cloud.firestore.CollectionReference;
+import com.google.cloud.firestore.DocumentSnapshot;
+import com.google.cloud.firestore.Firestore;
+import com.google.cloud.firestore.Query;
+import com.google.cloud.firestore.QueryDocumentSnapshot;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Production records in Firestore: one document per generation, the gallery by an indexed key. */
+public class FirestoreGenerationRepository implements GenerationRepository {
+
+    static final String GALLERY_KEY = "galleryKey";
+    private static final long TIMEOUT_SECONDS = 10;
+    private static final int SCAN_BATCH = 100;
+
+    private final Firestore firestore;
+    private final CollectionReference collection;
+    private final ObjectMapper mapper;
+
+    public FirestoreGenerationRepository(Firestore firestore, String collection, ObjectMapper mapper) {
+        this.firestore = firestore;
+        this.collection = firestore.collection(collection);
+        this.mapper = mapper;
+    }
+
+    @Override
+    public void save(Generation generation) {
+        Map<String, Object> document = new HashMap<>(mapper.convertValue(generation, new TypeReference<>() {
+        }));
+        document.put(GALLERY_KEY, generation.status() == GenerationStatus.DONE ? GalleryCursor.of(generation) : null);
+        await(collection.document(generation.id()).set(document));
+    }
+
+    @Override
+    public Optional<Generation> find(String id) {
+        DocumentSnapshot snapshot = await(collection.document(id).get());
+        return snapshot.exists() ? Optional.of(read(snapshot.getData())) : Optional.empty();
+    }
+
+    @Override
+    public Page page(String cursor, int limit, String promptContains) {
+        String needle = promptContains == null ? "" : promptContains.toLowerCase(Locale.ROOT);
+        List<Generation> items = new ArrayList<>();
+        String after = cursor;
+        String last = null;
+        while (items.size() < limit) {
+            Query query = collection.whereGreaterThan(GALLERY_KEY, after == null ? "" : after)
+                    .orderBy(GALLERY_KEY).limit(SCAN_BATCH);
+            List<QueryDocumentSnapshot> batch = await(query.get()).getDocuments();
+            for (QueryDocumentSnapshot doc : batch) {
+                after = doc.getString(GALLERY_KEY);
+                Generation generation = read(doc.getData());
+                if (generation.parameters().prompt().toLowerCase(Locale.ROOT).contains(needle)) {
+                    items.add(generation);
+                    last = after;
+                    if (items.size() == limit) {
+                        return new Page(items, last);
+                    }
+                }
+            }
+            if (batch.size() < SCAN_BATCH) {
+                return new Page(items, null);
+            }
+        }
+        return new Page(items, last);
+    }
+
+    @Override
+    public List<Generation> unfinished() {
+        List<Generation> open = new ArrayList<>();
+        for (String status : List.of("queued", "running")) {
+            for (QueryDocumentSnapshot doc : await(collection.whereEqualTo("status", status).get()).getDocuments()) {
+                open.add(read(doc.getData()));
+            }
+        }
+        return open;
+    }
+
+    @Override
+    public boolean reachable() {
+        try {
+            await(collection.limit(1).get());
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private Generation read(Map<String, Object> data) {
+        Map<String, Object> copy = new HashMap<>(data);
+        copy.remove(GALLERY_KEY);
+        return mapper.convertValue(copy, Generation.class);
+    }
+
+    private static <T> T await(com.google.api.core.ApiFuture<T> future) {
+        try {
+            return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RecordStoreException("interrupted", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new RecordStoreException("Firestore: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package app.qrart.gateway.records;
+
+import app.qrart.gateway.config.StorageConfig;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.cloud.NoCredentials;
+import com.google.cloud.firestore.FirestoreOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import java.nio.file.Path;
+
+/** Picks the record adapter from configuration (qrart.storage.records). */
+@ApplicationScoped
+public class RepositoryProducer {
+
+    @Produces
+    @ApplicationScoped
+    GenerationRepository repository(StorageConfig config, ObjectMapper mapper) {
+        return switch (config.records()) {
+            case "embedded" -> new EmbeddedGenerationRepository(Path.of(config.embeddedFile()), mapper);
+            case "firestore" -> new FirestoreGenerationRepository(firestore(config).getService(),
+                    config.firestoreCollection(), mapper);
+            default -> throw new IllegalStateException("qrart.storage.records must be embedded or firestore");
+        };
+    }
+
+    void close(@Disposes GenerationRepository repository) throws Exception {
+        if (repository instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
+    }
+
+    private static FirestoreOptions firestore(StorageConfig config) {
+        FirestoreOptions.Builder options = FirestoreOptions.newBuilder().setProjectId(config.projectId());
+        config.firestoreEmulatorHost().ifPresent(host -> options.setEmulatorHost(host)
+                .setCredentials(NoCredentials.getInstance()));
+        return options.build();
+    }
+}

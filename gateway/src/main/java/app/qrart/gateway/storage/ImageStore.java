@@ -1,0 +1,17 @@
+package app.qrart.gateway.storage;
+
+/** Where PNGs live. Keys are unguessable; URLs are what clients fetch. */
+public interface ImageStore {
+
+    /** Writes the bytes under the key (overwriting is allowed: retries are idempotent). */
+    void put(String key, byte[] png);
+
+    /** The bytes under the key, or null. */
+    byte[] get(String key);
+
+    /** The URL a client uses to fetch the object. */
+    String url(String key);
+
+    /** True when the store answers. */
+    boolean reachable();
+}

@@ -1,7 +1,0 @@
-package app.qrart.gateway;
-
-import io.quarkus.test.junit.QuarkusIntegrationTest;
-
-@QuarkusIntegrationTest
-class InfoResourceIT extends InfoResourceTest {
-}

@@ -1,0 +1,221 @@
+package app.qrart.gateway.generation;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import app.qrart.gateway.support.FakeTorchServe;
+import app.qrart.gateway.support.QrImages;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.awt.image.BufferedImage;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+@QuarkusTest
+@QuarkusTestResource(FakeTorchServe.class)
+class GenerationResourceTest {
+
+    static Map<String, Object> request(String prompt) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("content", "https://example.com/qr-art");
+        body.put("prompt", prompt);
+        body.put("seed", 42);
+        body.put("steps", 4);
+        return body;
+    }
+
+    static String submit(Map<String, Object> body) {
+        return given().contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/generations")
+                .then().statusCode(202)
+                .header("Location", containsString("/api/v1/generations/"))
+                .body("status", is("queued"))
+                .extract().path("id");
+    }
+
+    static JsonPath awaitDone(String id) {
+        return given().queryParam("wait", true).when().get("/api/v1/generations/" + id)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void generationEndsWithAVerifiedStoredImageAndItsParameters() {
+        String id = submit(request("3D render of a mossy temple, fine art"));
+        JsonPath done = awaitDone(id);
+        assertEquals("done", done.getString("status"));
+        assertEquals(1.0, done.getDouble("progress"));
+        assertEquals(42L, done.getLong("parameters.seed"));
+        assertEquals(0.9, done.getDouble("parameters.strength"));
+        assertEquals(1.3, done.getDouble("parameters.controlnetScale"));
+        assertEquals(7.5, done.getDouble("parameters.guidanceScale"));
+        assertEquals(true, done.getBoolean("scanReport.verified"));
+        byte[] png = given().when().get(done.getString("imageUrl")).then().statusCode(200)
+                .contentType("image/png").extract().asByteArray();
+        BufferedImage image = QrImages.png(png);
+        assertEquals(512, image.getWidth());
+        assertEquals("https://example.com/qr-art", QrImages.decode(image));
+        byte[] thumb = given().when().get(done.getString("thumbnailUrl")).then().statusCode(200)
+                .extract().asByteArray();
+        assertEquals(256, QrImages.png(thumb).getWidth());
+    }
+
+    @Test
+    void severalCandidatesAreGeneratedAndCounted() {
+        Map<String, Object> body = request("a forest at dawn");
+        body.put("candidates", 3);
+        JsonPath done = awaitDone(submit(body));
+        assertEquals("done", done.getString("status"));
+        assertEquals(3, done.getInt("scanReport.candidatesTried"));
+        assertEquals(3, done.getInt("scanReport.candidatesVerified"));
+    }
+
+    @Test
+    void busyModelServerIsRetriedUntilItAnswers() {
+        JsonPath done = awaitDone(submit(request("harbour at night [busy-twice]")));
+        assertEquals("done", done.getString("status"));
+    }
+
+    @Test
+    void modelServerThatStaysBusyFailsTheJobWithAReason() {
+        JsonPath failed = awaitDone(submit(request("crowded [busy]")));
+        assertEquals("failed", failed.getString("status"));
+        assertThat(failed.getString("error"), "busy");
+    }
+
+    @Test
+    void outOfGpuMemoryFailsTheJobWithAReason() {
+        JsonPath failed = awaitDone(submit(request("huge [oom]")));
+        assertEquals("failed", failed.getString("status"));
+        assertThat(failed.getString("error"), "GPU memory");
+    }
+
+    @Test
+    void modelServerPastTheTimeoutFailsTheJobWithAReason() {
+        JsonPath failed = awaitDone(submit(request("glacier [slow]")));
+        assertEquals("failed", failed.getString("status"));
+        assertThat(failed.getString("error"), "did not answer in time");
+    }
+
+    @Test
+    void refusedByTheModelServerFailsWithItsMessage() {
+        JsonPath failed = awaitDone(submit(request("odd [refused]")));
+        assertEquals("failed", failed.getString("status"));
+        assertThat(failed.getString("error"), "'seed' must be an integer");
+    }
+
+    @Test
+    void imageThatDoesNotScanIsNeverDelivered() {
+        JsonPath failed = awaitDone(submit(request("abstract [unscannable]")));
+        assertEquals("failed", failed.getString("status"));
+        assertThat(failed.getString("error"), "scanned");
+        assertEquals(null, failed.getString("imageUrl"));
+    }
+
+    static Stream<Arguments> badRequests() {
+        return Stream.of(
+                Arguments.of("content", null, "content"),
+                Arguments.of("content", "", "content"),
+                Arguments.of("content", "x".repeat(1001), "content"),
+                Arguments.of("content", "y".repeat(900), "content"),
+                Arguments.of("content", "javascript:alert(1)", "content"),
+                Arguments.of("content", "data:text/html;base64,PHNjcmlwdD4=", "content"),
+                Arguments.of("content", "file:///etc/passwd", "content"),
+                Arguments.of("content", "ftp://example.com/x", "content"),
+                Arguments.of("content", "bad\u0000content", "content"),
+                Arguments.of("content", "lone \ud800 surrogate", "content"),
+                Arguments.of("prompt", null, "prompt"),
+                Arguments.of("prompt", "   ", "prompt"),
+                Arguments.of("prompt", "p".repeat(1001), "prompt"),
+                Arguments.of("negativePrompt", "n".repeat(1001), "negativePrompt"),
+                Arguments.of("strength", 0, "strength"),
+                Arguments.of("strength", 1.5, "strength"),
+                Arguments.of("strength", "strong", "strength"),
+                Arguments.of("controlnetScale", -1, "controlnetScale"),
+                Arguments.of("guidanceScale", 1e9, "guidanceScale"),
+                Arguments.of("steps", 0, "steps"),
+                Arguments.of("steps", 2.5, "steps"),
+                Arguments.of("steps", "30", "steps"),
+                Arguments.of("seed", -5, "seed"),
+                Arguments.of("size", 640, "size"),
+                Arguments.of("candidates", 0, "candidates"),
+                Arguments.of("candidates", 99, "candidates"),
+                Arguments.of("colour", "blue", "colour"));
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @MethodSource("badRequests")
+    void badInputIsA400NamingTheField(String field, Object value, String expectedField) {
+        Map<String, Object> body = request("fine art");
+        body.put(field, value);
+        given().contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/generations")
+                .then().statusCode(400)
+                .body("status", is(400))
+                .body("field", is(expectedField))
+                .body("error", notNullValue());
+    }
+
+    @Test
+    void malformedJsonIsA400OnTheBody() {
+        given().contentType(ContentType.JSON).body("{\"content\": ")
+                .when().post("/api/v1/generations")
+                .then().statusCode(400).body("field", is("body"));
+    }
+
+    @Test
+    void bodyOverTheLimitIsRefusedBeforeParsing() {
+        given().contentType(ContentType.JSON).body("{\"prompt\": \"" + "a".repeat(70_000) + "\"}")
+                .when().post("/api/v1/generations")
+                .then().statusCode(413);
+    }
+
+    @Test
+    void wrongContentTypeIsA415() {
+        given().contentType(ContentType.TEXT).body("content=x")
+                .when().post("/api/v1/generations")
+                .then().statusCode(415).body("error", containsString("application/json"));
+    }
+
+    @Test
+    void unknownIdIsA404() {
+        given().when().get("/api/v1/generations/doesNotExist123").then().statusCode(404);
+        given().when().get("/api/v1/generations/..%2F..%2Fetc").then().statusCode(404);
+    }
+
+    @Test
+    void openApiDescribesTheGenerationsEndpoint() {
+        given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).body(containsString("/api/v1/generations"));
+    }
+
+    @Test
+    void readinessIncludesTheModelAndTheStores() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200).body("status", is("UP"))
+                .body("checks[0].data.torchserveModelReady", is(true))
+                .body("checks[0].data.imageStoreReachable", is(true))
+                .body("checks[0].data.recordStoreReachable", is(true));
+    }
+
+    @Test
+    void prometheusMetricsAreServed() {
+        awaitDone(submit(request("metrics probe")));
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("qrart_generations_in_flight"))
+                .body(containsString("qrart_scan_checks_total"));
+    }
+
+    static void assertThat(String actual, String expectedPart) {
+        org.hamcrest.MatcherAssert.assertThat(actual, containsString(expectedPart));
+    }
+}

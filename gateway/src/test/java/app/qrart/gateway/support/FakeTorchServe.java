@@ -1,0 +1,88 @@
+package app.qrart.gateway.support;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * WireMock on a random port standing in for TorchServe's inference API, with its real error
+ * replies chosen by a marker in the prompt: [busy-twice] (503, 503, then an image), [busy]
+ * (always 503), [oom] (507), [slow] (past the read timeout), [refused] (400 from the handler).
+ */
+public class FakeTorchServe implements QuarkusTestResourceLifecycleManager {
+
+    public static final String TOKEN = "test-inference-key";
+    private WireMockServer server;
+    private Path dataDir;
+
+    @Override
+    public Map<String, String> start() {
+        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
+                .extensions(new EchoModelTransformer()));
+        server.start();
+        stubs();
+        try {
+            dataDir = Files.createTempDirectory("qrart-gateway-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Map.of(
+                "quarkus.rest-client.torchserve.url", server.baseUrl(),
+                "quarkus.rest-client.torchserve.read-timeout", "3000",
+                "qrart.inference.token", TOKEN,
+                "qrart.inference.retry-backoff", "PT0.05S",
+                "qrart.storage.local-dir", dataDir.resolve("images").toString(),
+                "qrart.storage.embedded-file", dataDir.resolve("records.mv.db").toString());
+    }
+
+    private void stubs() {
+        String predict = "/predictions/qrart";
+        server.stubFor(get("/ping").willReturn(aResponse().withStatus(200).withBody("{\"status\": \"Healthy\"}")));
+        server.stubFor(post(predict).atPriority(10).withHeader("Authorization", equalTo("Bearer " + TOKEN))
+                .willReturn(aResponse().withTransformers(EchoModelTransformer.NAME)));
+        server.stubFor(post(predict).atPriority(1).withRequestBody(containing("[busy]"))
+                .willReturn(aResponse().withStatus(503)
+                        .withBody("{\"code\":503,\"type\":\"ServiceUnavailableException\",\"message\":\"full\"}")));
+        server.stubFor(post(predict).atPriority(1).withRequestBody(containing("[oom]"))
+                .willReturn(aResponse().withStatus(507).withBody("{\"code\":507,\"error\":\"out of memory\"}")));
+        server.stubFor(post(predict).atPriority(1).withRequestBody(containing("[slow]"))
+                .willReturn(aResponse().withFixedDelay(6000).withTransformers(EchoModelTransformer.NAME)));
+        server.stubFor(post(predict).atPriority(1).withRequestBody(containing("[refused]"))
+                .willReturn(aResponse().withStatus(400)
+                        .withBody("{\"code\":400,\"error\":\"'seed' must be an integer\",\"field\":\"seed\"}")));
+        busyTwice(predict);
+    }
+
+    private void busyTwice(String predict) {
+        String scenario = "busy-twice";
+        server.stubFor(post(predict).atPriority(1).inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
+                .withRequestBody(matchingJsonPath("$.prompt", containing("[busy-twice]")))
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("once"));
+        server.stubFor(post(predict).atPriority(1).inScenario(scenario).whenScenarioStateIs("once")
+                .withRequestBody(matchingJsonPath("$.prompt", containing("[busy-twice]")))
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("twice"));
+        server.stubFor(post(predict).atPriority(1).inScenario(scenario).whenScenarioStateIs("twice")
+                .withRequestBody(matchingJsonPath("$.prompt", containing("[busy-twice]")))
+                .willReturn(aResponse().withTransformers(EchoModelTransformer.NAME)));
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package app.qrart.gateway.support;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.ReaderException;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import javax.imageio.ImageIO;
+
+/** Test-side decoding, independent of the gateway's own verifier. */
+public final class QrImages {
+
+    private QrImages() {
+    }
+
+    public static BufferedImage png(byte[] bytes) {
+        try {
+            return ImageIO.read(new ByteArrayInputStream(bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String decode(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        RGBLuminanceSource source = new RGBLuminanceSource(w, h, image.getRGB(0, 0, w, h, null, 0, w));
+        try {
+            return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)),
+                    Map.of(DecodeHintType.TRY_HARDER, true)).getText();
+        } catch (ReaderException e) {
+            return null;
+        }
+    }
+}
