@@ -11,6 +11,9 @@ HANDLER := torchserve-handler
 MODEL_STORE := model-store
 ARCHIVE := $(MODEL_STORE)/qrart.mar
 GATEWAY_JAR := gateway/target/quarkus-app/quarkus-run.jar
+# GCS emulator for the storage adapter tests, built from the Go module proxy.
+FAKE_GCS_VERSION := v1.56.1
+FAKE_GCS := .run/bin/fake-gcs-server
 MVN := mvn -B -q
 # Weights source for the archive: auto | tiny | dir | hub (see model-archiver/build_archive.py).
 WEIGHTS ?= auto
@@ -50,8 +53,11 @@ test: test-handler test-gateway
 test-handler: $(VENV_STAMP)
 	cd $(HANDLER) && ../$(PY) -m pytest -p no:cacheprovider -W ignore::DeprecationWarning tests
 
-test-gateway:
-	$(MVN) verify
+$(FAKE_GCS):
+	GOBIN=$(CURDIR)/.run/bin go install github.com/fsouza/fake-gcs-server@$(FAKE_GCS_VERSION)
+
+test-gateway: $(FAKE_GCS) $(ARCHIVE)
+	$(MVN) verify -Dqrart.fake-gcs-server=$(CURDIR)/$(FAKE_GCS) -Dqrart.repo-root=$(CURDIR)
 
 bench-cpu: $(VENV_STAMP)
 	$(PY) $(HANDLER)/bench/cpu_batching.py

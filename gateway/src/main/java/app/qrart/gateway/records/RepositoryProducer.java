@@ -2,7 +2,6 @@ package app.qrart.gateway.records;
 
 import app.qrart.gateway.config.StorageConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.cloud.NoCredentials;
 import com.google.cloud.firestore.FirestoreOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -32,8 +31,8 @@ public class RepositoryProducer {
 
     private static FirestoreOptions firestore(StorageConfig config) {
         FirestoreOptions.Builder options = FirestoreOptions.newBuilder().setProjectId(config.projectId());
-        config.firestoreEmulatorHost().ifPresent(host -> options.setEmulatorHost(host)
-                .setCredentials(NoCredentials.getInstance()));
+        // The emulator brings its own fake credentials; setting any others would bypass it.
+        config.firestoreEmulatorHost().ifPresent(options::setEmulatorHost);
         return options.build();
     }
 }

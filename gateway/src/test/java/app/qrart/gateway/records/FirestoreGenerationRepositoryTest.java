@@ -1,0 +1,96 @@
+package app.qrart.gateway.records;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.qrart.gateway.generation.Generation;
+import app.qrart.gateway.generation.GenerationStatus;
+import app.qrart.gateway.generation.Parameters;
+import app.qrart.gateway.generation.ScanReport;
+import app.qrart.gateway.support.EmulatorProcess;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.google.cloud.firestore.DocumentSnapshot;
+import com.google.cloud.firestore.Firestore;
+import com.google.cloud.firestore.FirestoreOptions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The Firestore adapter against the real Firestore emulator from the Google Cloud CLI. */
+class FirestoreGenerationRepositoryTest {
+
+    private static EmulatorProcess emulator;
+    private static Firestore firestore;
+    private static FirestoreGenerationRepository repository;
+
+    @BeforeAll
+    static void startEmulator() {
+        int port = EmulatorProcess.freePort();
+        emulator = EmulatorProcess.start(List.of("gcloud", "emulators", "firestore", "start",
+                "--host-port=127.0.0.1:{port}", "--quiet"), port, Duration.ofSeconds(90));
+        firestore = FirestoreOptions.newBuilder().setProjectId("qrart-test").setEmulatorHost("127.0.0.1:" + port)
+                .build().getService();
+        ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        repository = new FirestoreGenerationRepository(firestore, "generations-test", mapper);
+    }
+
+    @AfterAll
+    static void stopEmulator() throws Exception {
+        firestore.close();
+        emulator.close();
+    }
+
+    static Generation generation(String id, String prompt, Instant created) {
+        Parameters p = new Parameters(prompt, "blurry", 0.9, 1.3, 7.5, 30, 1234567890123L, 512, 2);
+        return Generation.queued(id, "https://example.com/" + id, p, created);
+    }
+
+    @Test
+    void savesTheDocumentFieldsAndReadsTheRecordBack() throws Exception {
+        Instant now = Instant.parse("2026-11-28T10:00:00Z");
+        Generation done = generation("doc000001", "3D castle", now)
+                .done("doc000001.png", new ScanReport(true, "zxing", 2, 1), now.plusSeconds(5));
+        repository.save(done);
+
+        DocumentSnapshot doc = firestore.collection("generations-test").document("doc000001").get().get();
+        assertEquals("done", doc.getString("status"));
+        assertEquals("3D castle", ((Map<?, ?>) doc.get("parameters")).get("prompt"));
+        assertEquals(1234567890123L, ((Map<?, ?>) doc.get("parameters")).get("seed"));
+        assertEquals("doc000001.png", doc.getString("imageKey"));
+        assertEquals(GalleryCursor.of(done), doc.getString(FirestoreGenerationRepository.GALLERY_KEY));
+
+        Generation read = repository.find("doc000001").orElseThrow();
+        assertEquals(done, read);
+        assertTrue(repository.find("nope00000").isEmpty());
+    }
+
+    @Test
+    void galleryPagesNewestFirstFiltersByPromptAndSkipsUnfinished() {
+        Instant base = Instant.parse("2026-11-01T00:00:00Z");
+        for (int i = 0; i < 5; i++) {
+            Generation g = generation("gal00000" + i, (i % 2 == 0 ? "forest " : "harbour ") + i, base.plusSeconds(i));
+            repository.save(i == 4 ? g : g.done("gal00000" + i + ".png", new ScanReport(true, "zxing", 1, 1),
+                    base.plusSeconds(i)));
+        }
+        GenerationRepository.Page first = repository.page(null, 2, "FOREST");
+        List<String> ids = first.items().stream().map(Generation::id).toList();
+        assertEquals(List.of("gal000002", "gal000000"), ids);
+        GenerationRepository.Page all = repository.page(null, 10, "");
+        assertTrue(all.items().stream().allMatch(g -> g.status() == GenerationStatus.DONE));
+        GenerationRepository.Page page1 = repository.page(null, 2, "harbour");
+        GenerationRepository.Page page2 = repository.page(page1.nextCursor(), 2, "harbour");
+        assertEquals(List.of("gal000003", "gal000001"), page1.items().stream().map(Generation::id).toList());
+        assertEquals(0, page2.items().size());
+        assertNull(page2.nextCursor());
+        assertTrue(repository.unfinished().stream().anyMatch(g -> g.id().equals("gal000004")));
+        assertTrue(repository.reachable());
+    }
+}
