@@ -1,9 +1,11 @@
 package app.qrart.gateway.generation;
 
+import app.qrart.gateway.config.ScanConfig;
 import app.qrart.gateway.config.StorageConfig;
 import app.qrart.gateway.inference.InferencePayload;
 import app.qrart.gateway.inference.InferenceService;
 import app.qrart.gateway.qr.QrEncoder;
+import app.qrart.gateway.qr.QrRepairer;
 import app.qrart.gateway.qr.QrSymbol;
 import app.qrart.gateway.qr.QrVerifier;
 import app.qrart.gateway.records.GenerationRepository;
@@ -32,6 +34,8 @@ public class GenerationRunner {
 
     private final QrEncoder encoder;
     private final QrVerifier verifier;
+    private final QrRepairer repairer;
+    private final ScanConfig scan;
     private final InferenceService inference;
     private final ImageStore images;
     private final GenerationRepository records;
@@ -40,10 +44,13 @@ public class GenerationRunner {
     private final MeterRegistry registry;
     private final Clock clock = Clock.systemUTC();
 
-    public GenerationRunner(QrEncoder encoder, QrVerifier verifier, InferenceService inference, ImageStore images,
-            GenerationRepository records, StorageConfig storage, ManagedExecutor executor, MeterRegistry registry) {
+    public GenerationRunner(QrEncoder encoder, QrVerifier verifier, QrRepairer repairer, ScanConfig scan,
+            InferenceService inference, ImageStore images, GenerationRepository records, StorageConfig storage,
+            ManagedExecutor executor, MeterRegistry registry) {
         this.encoder = encoder;
         this.verifier = verifier;
+        this.repairer = repairer;
+        this.scan = scan;
         this.inference = inference;
         this.images = images;
         this.records = records;
@@ -66,25 +73,46 @@ public class GenerationRunner {
             List<BufferedImage> verified = candidates.stream()
                     .filter(image -> verifier.readsExactly(image, content)).toList();
             registry.counter("qrart.scan.checks", "result", verified.isEmpty() ? "fail" : "pass").increment();
-            if (verified.isEmpty()) {
-                fail(current, "none of the " + candidates.size() + " candidate(s) scanned back to the content; "
-                        + "try a higher controlnetScale or another seed");
-                return;
+            ScanReport report;
+            BufferedImage best;
+            if (!verified.isEmpty()) {
+                best = verified.get(0);
+                report = new ScanReport(true, "zxing", candidates.size(), verified.size(), false, 0, 0.0);
+            } else {
+                QrRepairer.Repair repair = leastRepair(candidates, symbol);
+                registry.counter("qrart.scan.repairs", "result", repair == null ? "fail" : "pass").increment();
+                if (repair == null) {
+                    fail(current, "none of the " + candidates.size() + " candidate(s) scanned back to the content, "
+                            + "even after repair; try a higher controlnetScale or another seed");
+                    return;
+                }
+                best = repair.image();
+                report = new ScanReport(true, "zxing", candidates.size(), 0, true, repair.modulesTouched(),
+                        repair.pixelsChangedShare());
             }
             String key = current.id() + ".png";
             String thumbKey = current.id() + "_thumb.png";
-            BufferedImage best = verified.get(0);
             retrying(() -> {
                 images.put(key, ImageCodec.png(best));
                 images.put(thumbKey, ImageCodec.png(ImageCodec.thumbnail(best, THUMBNAIL_SIDE)));
                 return null;
             });
-            ScanReport report = new ScanReport(true, "zxing", candidates.size(), verified.size());
             save(current.done(key, report, clock.instant()));
         } catch (RuntimeException e) {
             LOG.warnf("generation %s failed: %s", queued.id(), e.getMessage());
             fail(current, e.getMessage());
         }
+    }
+
+    /** The candidate whose repair changes the fewest pixels, or null when none can be repaired. */
+    private QrRepairer.Repair leastRepair(List<BufferedImage> candidates, QrSymbol symbol) {
+        if (!scan.repair()) {
+            return null;
+        }
+        return candidates.stream().map(image -> repairer.repair(image, symbol))
+                .filter(repair -> repair.image() != null)
+                .min(java.util.Comparator.comparingDouble(QrRepairer.Repair::pixelsChangedShare))
+                .orElse(null);
     }
 
     private List<BufferedImage> generateCandidates(Generation generation, String control) {

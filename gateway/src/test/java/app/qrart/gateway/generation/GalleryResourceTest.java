@@ -48,7 +48,7 @@ class GalleryResourceTest {
     @Test
     void failedGenerationsStayOutOfTheGallery() {
         String tag = "failtag" + UUID.randomUUID().toString().substring(0, 8);
-        awaitDone(submit(request(tag + " [unscannable]")));
+        awaitDone(submit(request(tag + " [oom]")));
         given().queryParam("q", tag).when().get("/api/v1/gallery")
                 .then().statusCode(200).body("items.size()", is(0));
     }

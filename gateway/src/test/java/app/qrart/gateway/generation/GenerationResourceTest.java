@@ -114,11 +114,14 @@ class GenerationResourceTest {
     }
 
     @Test
-    void imageThatDoesNotScanIsNeverDelivered() {
-        JsonPath failed = awaitDone(submit(request("abstract [unscannable]")));
-        assertEquals("failed", failed.getString("status"));
-        assertThat(failed.getString("error"), "scanned");
-        assertEquals(null, failed.getString("imageUrl"));
+    void imageThatDoesNotScanIsRepairedAndOnlyThenDelivered() {
+        JsonPath done = awaitDone(submit(request("abstract [unscannable]")));
+        assertEquals("done", done.getString("status"));
+        assertEquals(true, done.getBoolean("scanReport.repaired"));
+        assertEquals(0, done.getInt("scanReport.candidatesVerified"));
+        org.junit.jupiter.api.Assertions.assertTrue(done.getInt("scanReport.modulesTouched") > 0);
+        byte[] png = given().when().get(done.getString("imageUrl")).then().statusCode(200).extract().asByteArray();
+        assertEquals("https://example.com/qr-art", QrImages.decode(QrImages.png(png)));
     }
 
     static Stream<Arguments> badRequests() {
