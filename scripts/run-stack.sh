@@ -28,7 +28,10 @@ sleep 3
 cat <<MSG
 
 QR Art is running:
-  gateway      http://localhost:8080/api/v1/info   (health: /q/health)
+  API          http://localhost:8080/api/v1/generations  (OpenAPI: /q/openapi, health: /q/health)
+  try it       curl -s -XPOST localhost:8080/api/v1/generations -H 'Content-Type: application/json' \
+                 -d '{"content":"https://example.com","prompt":"3D render of a mossy temple","steps":8}'
+  gallery      http://localhost:8080/api/v1/gallery
   TorchServe   http://127.0.0.1:8085/predictions/qrart  (Bearer key: .run/torchserve/key_file.json)
 Press Ctrl-C to stop.
 MSG

@@ -152,13 +152,17 @@ def main(argv=None) -> None:
     parser.add_argument("command", choices=["run"])
     parser.add_argument("--model-store", required=True)
     parser.add_argument("--workdir", required=True)
+    parser.add_argument("--ports", default="8085,8086,8087,8088,8089",
+                        help="inference,management,metrics,grpc-inference,grpc-management")
     args = parser.parse_args(argv)
+    ports = Ports(*(int(p) for p in args.ports.split(",")))
     # SIGTERM (from a supervisor or `make run`'s trap) stops TorchServe like Ctrl-C does.
     signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
     ready_flag = os.path.join(args.workdir, "READY")
     if os.path.exists(ready_flag):
         os.remove(ready_flag)
-    server = TorchServe(args.model_store, args.workdir).start()
+    os.makedirs(args.workdir, exist_ok=True)
+    server = TorchServe(args.model_store, args.workdir, ports).start()
     try:
         server.wait_ready()
         open(ready_flag, "w").close()

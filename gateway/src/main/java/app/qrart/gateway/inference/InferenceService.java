@@ -52,7 +52,7 @@ public class InferenceService {
     }
 
     public boolean modelReady() {
-        try (Response reply = client.ping()) {
+        try (Response reply = client.ping(authorization())) {
             return reply.getStatus() == 200;
         } catch (RuntimeException e) {
             return false;

@@ -20,8 +20,8 @@ public interface TorchServeClient {
     Response predict(@PathParam("model") String model, @HeaderParam("Authorization") String authorization,
             InferencePayload payload);
 
-    /** "Healthy" only when every model has its minimum of workers READY. */
+    /** "Healthy" only when every model has its minimum of workers READY (token auth applies here too). */
     @GET
     @Path("/ping")
-    Response ping();
+    Response ping(@HeaderParam("Authorization") String authorization);
 }

@@ -11,41 +11,47 @@ import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.awt.image.BufferedImage;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Checks that an image decodes to exactly the intended content with ZXing (two binarizers,
- * TRY_HARDER). The full scan guarantee (a second decoder, camera simulation, repair) builds on this.
+ * Checks that an image decodes to exactly the intended content with ZXing: both the local
+ * (hybrid) and the global-histogram binarizer must read it, with TRY_HARDER. The full scan guarantee (a second decoder, camera simulation, repair) builds on this.
  */
 @ApplicationScoped
 public class QrVerifier {
 
     private static final Map<DecodeHintType, Object> HINTS = Map.of(
             DecodeHintType.TRY_HARDER, Boolean.TRUE,
-            DecodeHintType.POSSIBLE_FORMATS, java.util.List.of(com.google.zxing.BarcodeFormat.QR_CODE),
+            DecodeHintType.POSSIBLE_FORMATS, List.of(com.google.zxing.BarcodeFormat.QR_CODE),
             DecodeHintType.CHARACTER_SET, "UTF-8");
 
-    /** True when either binarizer reads exactly the expected content. */
+    /** True only when every binarizer reads exactly the expected content: a stricter gate than one reader. */
     public boolean readsExactly(BufferedImage image, String expected) {
-        return decode(image).filter(expected::equals).isPresent();
+        return bitmaps(image).stream().allMatch(bitmap -> decode(bitmap).filter(expected::equals).isPresent());
     }
 
+    /** The content as the first binarizer that can read it sees it. */
     public Optional<String> decode(BufferedImage image) {
+        return bitmaps(image).stream().map(QrVerifier::decode).flatMap(Optional::stream).findFirst();
+    }
+
+    private static List<BinaryBitmap> bitmaps(BufferedImage image) {
         int width = image.getWidth();
         int height = image.getHeight();
         int[] pixels = image.getRGB(0, 0, width, height, null, 0, width);
         LuminanceSource source = new RGBLuminanceSource(width, height, pixels);
-        for (BinaryBitmap bitmap : new BinaryBitmap[] {
-                new BinaryBitmap(new HybridBinarizer(source)),
-                new BinaryBitmap(new GlobalHistogramBinarizer(source))}) {
-            try {
-                Result result = new QRCodeReader().decode(bitmap, HINTS);
-                return Optional.of(result.getText());
-            } catch (ReaderException e) {
-                // not found, checksum or format error with this binarizer: try the next one
-            }
+        return List.of(new BinaryBitmap(new HybridBinarizer(source)),
+                new BinaryBitmap(new GlobalHistogramBinarizer(source)));
+    }
+
+    private static Optional<String> decode(BinaryBitmap bitmap) {
+        try {
+            Result result = new QRCodeReader().decode(bitmap, HINTS);
+            return Optional.of(result.getText());
+        } catch (ReaderException e) {
+            return Optional.empty();
         }
-        return Optional.empty();
     }
 }

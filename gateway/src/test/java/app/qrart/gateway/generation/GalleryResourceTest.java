@@ -19,7 +19,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(FakeTorchServe.class)
+@QuarkusTestResource(value = FakeTorchServe.class, restrictToAnnotatedClass = true)
 class GalleryResourceTest {
 
     @Test

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 @QuarkusTest
-@QuarkusTestResource(FakeTorchServe.class)
+@QuarkusTestResource(value = FakeTorchServe.class, restrictToAnnotatedClass = true)
 class GenerationResourceTest {
 
     static Map<String, Object> request(String prompt) {
