@@ -164,6 +164,15 @@ def time_runs(run, repeats, clock):
     return latencies
 
 
+def measure(result, args, name, runner, batch, clock, flops, peak) -> None:
+    """Times one configuration at one batch size and records (and writes) its row."""
+    requests = make_requests(batch, args)
+    reset_memory(args.device)
+    latencies = time_runs(lambda: runner.run(requests), args.repeats, clock)
+    result["rows"].append(row(name, batch, latencies, flops, peak, peak_memory(args.device)))
+    write_outputs(result, args.out, quiet=True)
+
+
 def count_flops_per_image(runner: BatchedImg2Img, args) -> float:
     from torch.utils.flop_counter import FlopCounterMode
 
@@ -256,11 +265,7 @@ def main(argv=None) -> dict:
         if over_budget():
             result["notes"].append(f"skipped eager batch {batch}: time budget")
             continue
-        requests = make_requests(batch, args)
-        reset_memory(args.device)
-        latencies = time_runs(lambda: runner.run(requests), args.repeats, clock)
-        result["rows"].append(row(name, batch, latencies, flops, peak, peak_memory(args.device)))
-        write_outputs(result, args.out, quiet=True)
+        measure(result, args, name, runner, batch, clock, flops, peak)
         print(f"eager batch {batch} done at {time.perf_counter() - started:.0f}s", flush=True)
 
     # Correctness: batched equals single; optimised vs an fp32 reference on the same seeds.
@@ -286,15 +291,10 @@ def main(argv=None) -> dict:
             if over_budget():
                 result["notes"].append(f"skipped compiled batch {batch}: time budget")
                 continue
-            requests = make_requests(batch, args)
-            reset_memory(args.device)
             t0 = time.perf_counter()
-            runner.run(requests)
+            runner.run(make_requests(batch, args))
             result["notes"].append(f"compile + first run at batch {batch}: {time.perf_counter() - t0:.0f} s")
-            latencies = time_runs(lambda: runner.run(requests), args.repeats, clock)
-            result["rows"].append(row(f"{name}, torch.compile ({args.compile_mode})", batch, latencies, flops, peak,
-                                      peak_memory(args.device)))
-            write_outputs(result, args.out, quiet=True)
+            measure(result, args, f"{name}, torch.compile ({args.compile_mode})", runner, batch, clock, flops, peak)
             print(f"compiled batch {batch} done at {time.perf_counter() - started:.0f}s", flush=True)
         compiled = runner.run(probe)
         result["checks"]["compiled_vs_eager_max_mean_diff"] = max_diff(compiled, optimised)

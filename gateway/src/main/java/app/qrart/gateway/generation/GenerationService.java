@@ -8,8 +8,6 @@ import app.qrart.gateway.qr.QrVerifier;
 import app.qrart.gateway.records.GalleryCursor;
 import app.qrart.gateway.records.GenerationRepository;
 import app.qrart.gateway.storage.ImageStore;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,13 +39,14 @@ public class GenerationService {
     private final GenerationRunner runner;
     private final GenerationConfig config;
     private final Semaphore admission;
+    private final int capacity;
     private final ExecutorService workers;
     private final SecureRandom random = new SecureRandom();
     private final Clock clock = Clock.systemUTC();
 
     public GenerationService(RequestValidator validator, QrEncoder encoder, QrVerifier verifier,
             GenerationRepository records,
-            ImageStore images, GenerationRunner runner, GenerationConfig config, MeterRegistry registry) {
+            ImageStore images, GenerationRunner runner, GenerationConfig config) {
         this.validator = validator;
         this.encoder = encoder;
         this.verifier = verifier;
@@ -58,8 +57,7 @@ public class GenerationService {
         int capacity = config.maxConcurrent() + config.maxQueued();
         this.admission = new Semaphore(capacity);
         this.workers = Executors.newFixedThreadPool(config.maxConcurrent());
-        Gauge.builder("qrart.generations.in.flight", admission, s -> capacity - s.availablePermits())
-                .register(registry);
+        this.capacity = capacity;
     }
 
     public Generation submit(GenerationRequest request) {
@@ -87,6 +85,11 @@ public class GenerationService {
         }
         dispatch(queued);
         return withUrls(queued);
+    }
+
+    /** Generations accepted and not yet finished (queued or running) in this gateway. */
+    public int inFlight() {
+        return capacity - admission.availablePermits();
     }
 
     public Generation get(String id, boolean wait) {

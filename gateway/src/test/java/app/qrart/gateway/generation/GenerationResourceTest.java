@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 @QuarkusTest
@@ -85,32 +86,17 @@ class GenerationResourceTest {
         assertEquals("done", done.getString("status"));
     }
 
-    @Test
-    void modelServerThatStaysBusyFailsTheJobWithAReason() {
-        JsonPath failed = awaitDone(submit(request("crowded [busy]")));
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "crowded [busy]   | busy",
+        "huge [oom]       | GPU memory",
+        "glacier [slow]   | did not answer in time",
+        "odd [refused]    | 'seed' must be an integer"})
+    void modelServerFailuresEndTheJobAsFailedWithAReason(String prompt, String reason) {
+        JsonPath failed = awaitDone(submit(request(prompt)));
         assertEquals("failed", failed.getString("status"));
-        assertThat(failed.getString("error"), "busy");
-    }
-
-    @Test
-    void outOfGpuMemoryFailsTheJobWithAReason() {
-        JsonPath failed = awaitDone(submit(request("huge [oom]")));
-        assertEquals("failed", failed.getString("status"));
-        assertThat(failed.getString("error"), "GPU memory");
-    }
-
-    @Test
-    void modelServerPastTheTimeoutFailsTheJobWithAReason() {
-        JsonPath failed = awaitDone(submit(request("glacier [slow]")));
-        assertEquals("failed", failed.getString("status"));
-        assertThat(failed.getString("error"), "did not answer in time");
-    }
-
-    @Test
-    void refusedByTheModelServerFailsWithItsMessage() {
-        JsonPath failed = awaitDone(submit(request("odd [refused]")));
-        assertEquals("failed", failed.getString("status"));
-        assertThat(failed.getString("error"), "'seed' must be an integer");
+        assertThat(failed.getString("error"), reason);
+        assertEquals(null, failed.getString("imageUrl"));
     }
 
     @Test
