@@ -77,7 +77,7 @@ public class GenerationRunner {
             BufferedImage best;
             if (!verified.isEmpty()) {
                 best = verified.get(0);
-                report = new ScanReport(true, "zxing", candidates.size(), verified.size(), false, 0, 0.0);
+                report = new ScanReport(true, "zxing+boofcv", candidates.size(), verified.size(), false, 0, 0.0);
             } else {
                 QrRepairer.Repair repair = leastRepair(candidates, symbol);
                 registry.counter("qrart.scan.repairs", "result", repair == null ? "fail" : "pass").increment();
@@ -87,7 +87,7 @@ public class GenerationRunner {
                     return;
                 }
                 best = repair.image();
-                report = new ScanReport(true, "zxing", candidates.size(), 0, true, repair.modulesTouched(),
+                report = new ScanReport(true, "zxing+boofcv", candidates.size(), 0, true, repair.modulesTouched(),
                         repair.pixelsChangedShare());
             }
             String key = current.id() + ".png";

@@ -9,24 +9,51 @@ import com.google.zxing.qrcode.encoder.Encoder;
 import com.google.zxing.qrcode.encoder.QRCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.awt.image.BufferedImage;
+import java.util.EnumMap;
 import java.util.Map;
 
-/** Encodes content with ZXing and draws the control image the QR ControlNet expects. */
+/**
+ * Encodes content with ZXing and draws the control image the QR ControlNet expects. Some
+ * mask patterns leave finder-like shapes in the data that stop detectors on even a clean code;
+ * the encoder keeps the first mask (ZXing's choice, then 0-7) whose clean image both decoders read.
+ */
 @ApplicationScoped
 public class QrEncoder {
 
-    private final QrConfig config;
+    private static final int REFERENCE_CANVAS = 512;
+    private static final int MASKS = 8;
 
-    public QrEncoder(QrConfig config) {
+    private final QrConfig config;
+    private final QrVerifier verifier;
+
+    public QrEncoder(QrConfig config, QrVerifier verifier) {
         this.config = config;
+        this.verifier = verifier;
     }
 
-    /** Encodes content, refusing (400 on "content") what does not fit the configured level and version cap. */
+    /** Encodes content, refusing (400 on "content") what does not fit or does not read back. */
     public QrSymbol encode(String content) {
+        for (int mask = -1; mask < MASKS; mask++) {
+            QrSymbol symbol = encode(content, mask);
+            if (verifier.readsExactly(render(symbol, REFERENCE_CANVAS), content)) {
+                return symbol;
+            }
+        }
+        throw ApiException.badField("content", "this content does not read back reliably as a QR code; "
+                + "simplify its characters");
+    }
+
+    /** Encodes with a given mask pattern (-1: ZXing's own choice), without the read-back check. */
+    QrSymbol encode(String content, int mask) {
         ErrorCorrectionLevel level = ErrorCorrectionLevel.valueOf(config.errorCorrection());
+        Map<EncodeHintType, Object> hints = new EnumMap<>(EncodeHintType.class);
+        hints.put(EncodeHintType.CHARACTER_SET, "UTF-8");
+        if (mask >= 0) {
+            hints.put(EncodeHintType.QR_MASK_PATTERN, mask);
+        }
         QRCode code;
         try {
-            code = Encoder.encode(content, level, Map.of(EncodeHintType.CHARACTER_SET, "UTF-8"));
+            code = Encoder.encode(content, level, hints);
         } catch (WriterException e) {
             throw tooLong(level);
         }

@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Checks that an image decodes to exactly the intended content with ZXing: both the local
- * (hybrid) and the global-histogram binarizer must read it, with TRY_HARDER. The full scan guarantee (a second decoder, camera simulation, repair) builds on this.
+ * Checks that an image decodes to exactly the intended content with two independent decoders:
+ * ZXing (TRY_HARDER, trying the local hybrid and then the global-histogram binarizer, as ZXing's
+ * own apps do) and BoofCV. Both must read it. The full scan guarantee (a second decoder, camera simulation, repair) builds on this.
  */
 @ApplicationScoped
 public class QrVerifier {
@@ -27,9 +28,10 @@ public class QrVerifier {
             DecodeHintType.POSSIBLE_FORMATS, List.of(com.google.zxing.BarcodeFormat.QR_CODE),
             DecodeHintType.CHARACTER_SET, "UTF-8");
 
-    /** True only when every binarizer reads exactly the expected content: a stricter gate than one reader. */
+    /** True only when ZXing (with either binarizer) and BoofCV both read exactly the expected content. */
     public boolean readsExactly(BufferedImage image, String expected) {
-        return bitmaps(image).stream().allMatch(bitmap -> decode(bitmap).filter(expected::equals).isPresent());
+        return bitmaps(image).stream().anyMatch(bitmap -> decode(bitmap).filter(expected::equals).isPresent())
+                && BoofQrDecoder.decode(image).filter(expected::equals).isPresent();
     }
 
     /** The content as the first binarizer that can read it sees it. */

@@ -16,21 +16,33 @@ class QrEncoderTest {
     @ParameterizedTest
     @ValueSource(ints = {512, 768})
     void controlImageFillsTheCanvasAndReadsBack(int size) {
-        QrEncoder encoder = new QrEncoder(QrRepairerTest.qr(10));
-        QrSymbol symbol = encoder.encode("https://example.com/ünïcode?x=1&y=é");
+        QrEncoder encoder = new QrEncoder(QrRepairerTest.qr(10), new QrVerifier());
+        QrSymbol symbol = encoder.encode("https://example.com/ünïcode?x=1&y=✓");
         BufferedImage image = encoder.render(symbol, size);
         assertEquals(size, image.getWidth());
         int used = encoder.modulePixels(symbol, size) * (symbol.width() + 8);
         assertTrue(used > size - (symbol.width() + 8), "the code and its quiet zone fill the canvas");
-        assertEquals("https://example.com/ünïcode?x=1&y=é", QrImages.decode(image));
+        assertEquals("https://example.com/ünïcode?x=1&y=✓", QrImages.decode(image));
         assertEquals(0xffffff, image.getRGB(0, 0) & 0xffffff, "quiet zone is light");
     }
 
     @Test
     void contentBeyondTheVersionCapIsA400OnContent() {
-        QrEncoder encoder = new QrEncoder(QrRepairerTest.qr(2));
+        QrEncoder encoder = new QrEncoder(QrRepairerTest.qr(2), new QrVerifier());
         ApiException e = assertThrows(ApiException.class, () -> encoder.encode("x".repeat(200)));
         assertEquals("content", e.field());
         assertEquals(400, e.status());
+    }
+
+    @Test
+    void boofCvReadsTheControlImageIndependently() {
+        QrEncoder encoder = new QrEncoder(QrRepairerTest.qr(10), new QrVerifier());
+        BufferedImage image = encoder.render(encoder.encode("https://example.com/boof"), 512);
+        assertEquals("https://example.com/boof", BoofQrDecoder.decode(image).orElse(null));
+        // ZXing's own mask choice for this payload leaves a pattern its detector trips on;
+        // the encoder picked another mask, so ZXing reads the clean code too.
+        assertEquals("https://example.com/boof", QrImages.decode(image));
+        assertTrue(new QrVerifier().readsExactly(image, "https://example.com/boof"));
+        assertTrue(BoofQrDecoder.decode(new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB)).isEmpty());
     }
 }

@@ -38,7 +38,7 @@ class QrRepairerTest {
     }
 
     static QrRepairer repairer(double cap) {
-        QrEncoder encoder = new QrEncoder(qr(40));
+        QrEncoder encoder = new QrEncoder(qr(40), new QrVerifier());
         return new QrRepairer(encoder, new QrVerifier(), qr(40), scan(cap));
     }
 
@@ -65,7 +65,7 @@ class QrRepairerTest {
         for (int trial = 0; trial < 3; trial++) {
             String payload = "https://qr.art/" + Long.toString(random.nextLong() & Long.MAX_VALUE, 36)
                     + "x".repeat(random.nextInt(60));
-            QrSymbol symbol = new QrEncoder(qr(40)).encode(payload);
+            QrSymbol symbol = new QrEncoder(qr(40), new QrVerifier()).encode(payload);
             QrRepairer.Repair repair = repairer(0.75).repair(picture(kind, trial), symbol);
             assertNotNull(repair.image(), kind + " version " + symbol.version());
             assertEquals(payload, QrImages.decode(repair.image()));
@@ -77,7 +77,7 @@ class QrRepairerTest {
     @ParameterizedTest
     @ValueSource(strings = {"noise", "flat"})
     void aCodeNoRepairWithinTheCapCanSaveIsReportedAsFailed(String kind) {
-        QrSymbol symbol = new QrEncoder(qr(40)).encode("https://example.com/capped");
+        QrSymbol symbol = new QrEncoder(qr(40), new QrVerifier()).encode("https://example.com/capped");
         QrRepairer.Repair repair = repairer(0.001).repair(picture(kind, 1), symbol);
         assertNull(repair.image());
         assertFalse(new QrVerifier().readsExactly(picture(kind, 1), "https://example.com/capped"));
