@@ -31,6 +31,7 @@ public class GenerationRunner {
 
     private static final Logger LOG = Logger.getLogger(GenerationRunner.class);
     static final int THUMBNAIL_SIDE = 256;
+    static final String DECODERS = "zxing+boofcv";
 
     private final QrEncoder encoder;
     private final QrVerifier verifier;
@@ -73,11 +74,13 @@ public class GenerationRunner {
             List<BufferedImage> verified = candidates.stream()
                     .filter(image -> verifier.readsExactly(image, content)).toList();
             registry.counter("qrart.scan.checks", "result", verified.isEmpty() ? "fail" : "pass").increment();
+            int modulePixels = encoder.modulePixels(symbol, p.size());
             ScanReport report;
             BufferedImage best;
             if (!verified.isEmpty()) {
-                best = verified.get(0);
-                report = new ScanReport(true, "zxing+boofcv", candidates.size(), verified.size(), false, 0, 0.0);
+                best = mostRobust(verified, content, modulePixels);
+                report = new ScanReport(true, DECODERS, candidates.size(), verified.size(), false, 0, 0.0,
+                        verifier.robustness(best, content, modulePixels));
             } else {
                 QrRepairer.Repair repair = leastRepair(candidates, symbol);
                 registry.counter("qrart.scan.repairs", "result", repair == null ? "fail" : "pass").increment();
@@ -87,8 +90,8 @@ public class GenerationRunner {
                     return;
                 }
                 best = repair.image();
-                report = new ScanReport(true, "zxing+boofcv", candidates.size(), 0, true, repair.modulesTouched(),
-                        repair.pixelsChangedShare());
+                report = new ScanReport(true, DECODERS, candidates.size(), 0, true, repair.modulesTouched(),
+                        repair.pixelsChangedShare(), verifier.robustness(best, content, modulePixels));
             }
             String key = current.id() + ".png";
             String thumbKey = current.id() + "_thumb.png";
@@ -102,6 +105,14 @@ public class GenerationRunner {
             LOG.warnf("generation %s failed: %s", queued.id(), e.getMessage());
             fail(current, e.getMessage());
         }
+    }
+
+    private BufferedImage mostRobust(List<BufferedImage> verified, String content, int modulePixels) {
+        if (verified.size() == 1) {
+            return verified.get(0);
+        }
+        return verified.stream().max(java.util.Comparator.comparingDouble(
+                image -> verifier.robustness(image, content, modulePixels))).orElseThrow();
     }
 
     /** The candidate whose repair changes the fewest pixels, or null when none can be repaired. */

@@ -2,7 +2,8 @@ package app.qrart.gateway.generation;
 
 /**
  * What the scan check found on the delivered image: whether it reads back exactly, how many
- * candidates were tried and read unaided, and whether (and how much) it was repaired.
+ * candidates were tried and read unaided, whether (and how much) it was repaired, and its
+ * robustness: the share of simulated camera conditions x decoders that still read it.
  */
 public record ScanReport(
         boolean verified,
@@ -11,5 +12,6 @@ public record ScanReport(
         int candidatesVerified,
         boolean repaired,
         int modulesTouched,
-        double pixelsChangedShare) {
+        double pixelsChangedShare,
+        double robustness) {
 }

@@ -34,6 +34,23 @@ public class QrVerifier {
                 && BoofQrDecoder.decode(image).filter(expected::equals).isPresent();
     }
 
+    /**
+     * Robustness: the share of (camera variant, decoder) pairs that read exactly the content, over
+     * CameraSimulator's suite and two decoders (ZXing with either binarizer, BoofCV). The decoders
+     * see the variant as a camera would deliver it; no extra pre-processing is applied.
+     */
+    public double robustness(BufferedImage image, String expected, int modulePixels) {
+        int passes = 0;
+        int pairs = 0;
+        for (BufferedImage variant : CameraSimulator.variants(image, modulePixels).values()) {
+            boolean zxing = bitmaps(variant).stream().anyMatch(b -> decode(b).filter(expected::equals).isPresent());
+            boolean boof = BoofQrDecoder.decode(variant).filter(expected::equals).isPresent();
+            passes += (zxing ? 1 : 0) + (boof ? 1 : 0);
+            pairs += 2;
+        }
+        return (double) passes / pairs;
+    }
+
     /** The content as the first binarizer that can read it sees it. */
     public Optional<String> decode(BufferedImage image) {
         return bitmaps(image).stream().map(QrVerifier::decode).flatMap(Optional::stream).findFirst();

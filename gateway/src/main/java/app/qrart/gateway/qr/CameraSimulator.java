@@ -1,0 +1,163 @@
+package app.qrart.gateway.qr;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.awt.image.ConvolveOp;
+import java.awt.image.Kernel;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.UnaryOperator;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+
+/**
+ * A deterministic camera-simulation suite: what a phone does to a code before its decoder sees
+ * it. Levels are in module units so they mean the same at any size:
+ * <ul>
+ * <li>downscale to 4, 3 and 2 pixels per module (bilinear, as a distant camera);</li>
+ * <li>Gaussian blur sigma 0.3 module; horizontal motion blur over 0.6 module;</li>
+ * <li>JPEG at quality 30 and 70;</li>
+ * <li>gamma 0.5 (over-exposed) and 2.0 (under-exposed); contrast halved around mid-grey;</li>
+ * <li>an illumination gradient from 100% to 45% across the diagonal;</li>
+ * <li>perspective tilts of 20 and 40 degrees about the vertical axis;</li>
+ * <li>Gaussian sensor noise, sigma 16 grey levels (fixed seed).</li>
+ * </ul>
+ */
+public final class CameraSimulator {
+
+    private CameraSimulator() {
+    }
+
+    /** Every variant of the image, by name, in a fixed order. */
+    public static Map<String, BufferedImage> variants(BufferedImage image, int modulePixels) {
+        Map<String, UnaryOperator<BufferedImage>> ops = new LinkedHashMap<>();
+        for (double ppm : new double[] {4, 3, 2}) {
+            ops.put("downscale-" + (int) ppm + "ppm", img -> scale(img, ppm / modulePixels));
+        }
+        ops.put("gaussian-blur", img -> convolve(img, gaussian(0.3 * modulePixels)));
+        ops.put("motion-blur", img -> convolve(img, motion((int) Math.max(2, 0.6 * modulePixels))));
+        ops.put("jpeg-30", img -> jpeg(img, 0.30f));
+        ops.put("jpeg-70", img -> jpeg(img, 0.70f));
+        ops.put("gamma-0.5", img -> perPixel(img, v -> 255 * Math.pow(v / 255.0, 0.5)));
+        ops.put("gamma-2.0", img -> perPixel(img, v -> 255 * Math.pow(v / 255.0, 2.0)));
+        ops.put("contrast-0.5", img -> perPixel(img, v -> 128 + (v - 128) * 0.5));
+        ops.put("illumination-gradient", CameraSimulator::gradient);
+        ops.put("tilt-20", img -> Perspective.tilt(img, 20));
+        ops.put("tilt-40", img -> Perspective.tilt(img, 40));
+        ops.put("noise-16", img -> noise(img, 16, 1234));
+        Map<String, BufferedImage> out = new LinkedHashMap<>();
+        ops.forEach((name, op) -> out.put(name, op.apply(image)));
+        return out;
+    }
+
+    static BufferedImage scale(BufferedImage image, double factor) {
+        int w = Math.max(21, (int) Math.round(image.getWidth() * factor));
+        int h = Math.max(21, (int) Math.round(image.getHeight() * factor));
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+        g.drawImage(image, 0, 0, w, h, null);
+        g.dispose();
+        return out;
+    }
+
+    private static Kernel gaussian(double sigma) {
+        int radius = (int) Math.ceil(2.5 * sigma);
+        int size = 2 * radius + 1;
+        float[] weights = new float[size * size];
+        float sum = 0;
+        for (int y = -radius; y <= radius; y++) {
+            for (int x = -radius; x <= radius; x++) {
+                float w = (float) Math.exp(-(x * x + y * y) / (2 * sigma * sigma));
+                weights[(y + radius) * size + x + radius] = w;
+                sum += w;
+            }
+        }
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] /= sum;
+        }
+        return new Kernel(size, size, weights);
+    }
+
+    private static Kernel motion(int length) {
+        float[] weights = new float[length];
+        java.util.Arrays.fill(weights, 1f / length);
+        return new Kernel(length, 1, weights);
+    }
+
+    private static BufferedImage convolve(BufferedImage image, Kernel kernel) {
+        return new ConvolveOp(kernel, ConvolveOp.EDGE_NO_OP, null).filter(image, null);
+    }
+
+    private static BufferedImage jpeg(BufferedImage image, float quality) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(quality);
+            writer.setOutput(ImageIO.createImageOutputStream(bytes));
+            writer.write(null, new IIOImage(image, null, null), param);
+            writer.dispose();
+            return ImageIO.read(new ByteArrayInputStream(bytes.toByteArray()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static BufferedImage perPixel(BufferedImage image, java.util.function.DoubleUnaryOperator f) {
+        int[] table = new int[256];
+        for (int v = 0; v < 256; v++) {
+            table[v] = clamp(f.applyAsDouble(v));
+        }
+        BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y);
+                out.setRGB(x, y, table[(rgb >> 16) & 0xff] << 16 | table[(rgb >> 8) & 0xff] << 8 | table[rgb & 0xff]);
+            }
+        }
+        return out;
+    }
+
+    private static BufferedImage gradient(BufferedImage image) {
+        BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        double span = image.getWidth() + image.getHeight();
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                double k = 1.0 - 0.55 * (x + y) / span;
+                int rgb = image.getRGB(x, y);
+                out.setRGB(x, y, clamp(((rgb >> 16) & 0xff) * k) << 16 | clamp(((rgb >> 8) & 0xff) * k) << 8
+                        | clamp((rgb & 0xff) * k));
+            }
+        }
+        return out;
+    }
+
+    private static BufferedImage noise(BufferedImage image, double sigma, long seed) {
+        Random random = new Random(seed);
+        BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y);
+                double n = random.nextGaussian() * sigma;
+                out.setRGB(x, y, clamp(((rgb >> 16) & 0xff) + n) << 16 | clamp(((rgb >> 8) & 0xff) + n) << 8
+                        | clamp((rgb & 0xff) + n));
+            }
+        }
+        return out;
+    }
+
+    static int clamp(double v) {
+        return (int) Math.max(0, Math.min(255, Math.round(v)));
+    }
+}
