@@ -20,12 +20,13 @@ WEIGHTS ?= auto
 # Optional model-config overlay from model-archiver/profiles/, e.g. PROFILE=gpu-h200.
 PROFILE ?=
 
-.PHONY: help venv archive gateway run test test-handler test-gateway bench-cpu bench-gpu clean
+.PHONY: help venv archive gateway run test test-handler test-gateway bench-cpu bench-gpu bench-scan clean
 
 help:
 	@echo "make run    - install, build the model archive, start TorchServe + gateway"
 	@echo "make test   - install and run every test suite"
 	@echo "make bench-cpu / bench-gpu - throughput benchmarks (not tests)"
+	@echo "make bench-scan - scan verification + repair over ../shared/benchmarks/qr-art"
 
 $(VENV_STAMP): $(HANDLER)/requirements.txt $(HANDLER)/requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -61,6 +62,12 @@ test-gateway: $(FAKE_GCS) $(ARCHIVE)
 
 bench-cpu: $(VENV_STAMP)
 	$(PY) $(HANDLER)/bench/cpu_batching.py
+
+# Scan verification + repair over the shared benchmark folder, read in place.
+SCAN_BENCH_DIR ?= ../shared/benchmarks/qr-art
+bench-scan: gateway
+	java -cp "gateway/target/classes:gateway/target/quarkus-app/lib/main/*" \
+		app.qrart.gateway.tools.ScanBenchmark $(SCAN_BENCH_DIR) both
 
 bench-gpu: $(VENV_STAMP)
 	$(PY) $(HANDLER)/bench/gpu_throughput.py
