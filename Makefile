@@ -58,7 +58,7 @@ $(FAKE_GCS):
 	GOBIN=$(CURDIR)/.run/bin go install github.com/fsouza/fake-gcs-server@$(FAKE_GCS_VERSION)
 
 test-gateway: $(FAKE_GCS) $(ARCHIVE)
-	$(MVN) verify -Dqrart.fake-gcs-server=$(CURDIR)/$(FAKE_GCS) -Dqrart.repo-root=$(CURDIR)
+	mvn -B -ntp verify -Dqrart.fake-gcs-server=$(CURDIR)/$(FAKE_GCS) -Dqrart.repo-root=$(CURDIR)
 
 bench-cpu: $(VENV_STAMP)
 	$(PY) $(HANDLER)/bench/cpu_batching.py
