@@ -1,6 +1,7 @@
 import base64
 import io
 import os
+import socket
 import sys
 
 import numpy as np
@@ -80,3 +81,31 @@ def context(tiny_model_dir, handler_config):
 @pytest.fixture
 def settings():
     return HandlerSettings()
+
+
+ROOT = os.path.dirname(HANDLER_DIR)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def torchserve(tmp_path_factory):
+    """One real TorchServe (tiny archive, CPU, shipped config on random ports) for the session."""
+    sys.path.insert(0, os.path.join(ROOT, "deploy", "torchserve"))
+    sys.path.insert(0, os.path.join(ROOT, "model-archiver"))
+    import build_archive
+    from tsctl import Ports, TorchServe
+
+    store = tmp_path_factory.mktemp("model-store")
+    build_archive.main(["--source", "tiny", "--model-store", str(store), "--set", "device=cpu"])
+    ports = Ports(*(free_port() for _ in range(5)))
+    server = TorchServe(str(store), str(tmp_path_factory.mktemp("ts-work")), ports).start()
+    try:
+        server.wait_ready(timeout=240)
+        yield server
+    finally:
+        server.stop()

@@ -2,43 +2,14 @@
 import json
 import os
 import re
-import socket
-import sys
 from concurrent.futures import ThreadPoolExecutor
 
-import pytest
 import requests
 
 from conftest import make_request
 from qrart_handler.codec import decode_npy
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-sys.path.insert(0, os.path.join(ROOT, "deploy", "torchserve"))
-sys.path.insert(0, os.path.join(ROOT, "model-archiver"))
-
-import build_archive  # noqa: E402
-from tsctl import Ports, TorchServe  # noqa: E402
-
 CONCURRENT_REQUESTS = 12
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def torchserve(tmp_path_factory):
-    store = tmp_path_factory.mktemp("model-store")
-    build_archive.main(["--source", "tiny", "--model-store", str(store), "--set", "device=cpu"])
-    ports = Ports(*(free_port() for _ in range(5)))
-    server = TorchServe(str(store), str(tmp_path_factory.mktemp("ts-work")), ports).start()
-    try:
-        server.wait_ready(timeout=240)
-        yield server
-    finally:
-        server.stop()
 
 
 def predict(server, body, key=None):
