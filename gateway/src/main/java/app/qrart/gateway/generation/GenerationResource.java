@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import app.qrart.gateway.api.QueryParams;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -42,7 +43,7 @@ public class GenerationResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Status, progress and, when done, the image, parameters and scan report")
-    public Generation get(@PathParam("id") String id, @QueryParam("wait") @DefaultValue("false") boolean wait) {
-        return service.get(id, wait);
+    public Generation get(@PathParam("id") String id, @QueryParam("wait") @DefaultValue("false") String wait) {
+        return service.get(id, QueryParams.bool(wait, "wait"));
     }
 }

@@ -102,8 +102,8 @@ public class GenerationService {
         if (limit < 1 || limit > 100) {
             throw ApiException.badField("limit", "limit must be in [1, 100]");
         }
-        if (query != null && query.length() > 200) {
-            throw ApiException.badField("q", "q is at most 200 characters");
+        if (query != null) {
+            RequestValidator.text(query, "q", 200, false);
         }
         GenerationRepository.Page page = records.page(cursor, limit, query);
         return new GenerationRepository.Page(page.items().stream().map(this::withUrls).toList(), page.nextCursor());

@@ -26,7 +26,8 @@ public class RequestValidator {
 
     public String content(GenerationRequest request) {
         String content = text(request.content(), "content", config.maxContentChars(), true);
-        Matcher scheme = SCHEME.matcher(content);
+        // Browsers drop whitespace and controls inside a scheme ("java\tscript:"), so match without them.
+        Matcher scheme = SCHEME.matcher(content.replaceAll("[\\s\\p{Cntrl}]", ""));
         if (scheme.find()) {
             String name = scheme.group(1).toLowerCase(Locale.ROOT);
             if (ALWAYS_REFUSED.contains(name) || !config.allowedSchemes().contains(name)) {
@@ -70,7 +71,7 @@ public class RequestValidator {
         return seed;
     }
 
-    private static String text(String value, String field, int max, boolean required) {
+    static String text(String value, String field, int max, boolean required) {
         if (value == null || (required && value.isBlank())) {
             throw ApiException.badField(field, "'" + field + "' is required and must not be empty");
         }
@@ -81,6 +82,10 @@ public class RequestValidator {
             char c = value.charAt(i);
             if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
                 throw ApiException.badField(field, "'" + field + "' contains control characters");
+            }
+            if (Character.getType(c) == Character.FORMAT) {
+                // Bidi overrides and zero-width characters hide what a link really says.
+                throw ApiException.badField(field, "'" + field + "' contains invisible formatting characters");
             }
             if (Character.isSurrogate(c) && !validSurrogatePair(value, i)) {
                 throw ApiException.badField(field, "'" + field + "' is not valid UTF-8 text");

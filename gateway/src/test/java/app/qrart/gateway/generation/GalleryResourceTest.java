@@ -62,6 +62,6 @@ class GalleryResourceTest {
         given().queryParam("limit", 0).when().get("/api/v1/gallery")
                 .then().statusCode(400).body("field", is("limit"));
         given().queryParam("limit", "many").when().get("/api/v1/gallery")
-                .then().statusCode(404);
+                .then().statusCode(400).body("field", is("limit"));
     }
 }

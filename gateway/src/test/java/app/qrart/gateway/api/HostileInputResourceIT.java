@@ -1,0 +1,7 @@
+package app.qrart.gateway.api;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class HostileInputResourceIT extends HostileInputResourceTest {
+}
