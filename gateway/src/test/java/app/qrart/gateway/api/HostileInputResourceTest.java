@@ -50,6 +50,10 @@ class HostileInputResourceTest {
         return json(field + "=" + jsonValue.substring(0, Math.min(40, jsonValue.length())), body(field, jsonValue));
     }
 
+    static List<Arguments> fields(String field, String... jsonValues) {
+        return Stream.of(jsonValues).map(value -> field(field, value)).toList();
+    }
+
     static Arguments get(String name, String path) {
         return Arguments.of(name, "GET", path, null, null);
     }
@@ -78,26 +82,16 @@ class HostileInputResourceTest {
                     (byte) 0x28, '"', '}'}),
                 post("overlong UTF-8 slash", "application/json", new byte[] {'{', '"', 'p', '"', ':', '"',
                     (byte) 0xC0, (byte) 0xAF, '"', '}'})));
-        for (String v : List.of("\"javascript:alert(1)\"", "\"JaVaScRiPt:alert(1)\"", "\"  javascript:alert(1)\"",
+        cases.addAll(fields("content", "\"javascript:alert(1)\"", "\"JaVaScRiPt:alert(1)\"", "\"  javascript:alert(1)\"",
                 "\"java\\tscript:alert(1)\"", "\"java\\nscript:alert(1)\"", "\"data:text/html,<script>x</script>\"",
                 "\"file:///etc/passwd\"", "\"vbscript:msgbox\"", "\"https://ex\\u202Eample.com\"",
                 "\"https://exa\\u200Bmple.com\"", "\"\\u0000\"", "\"a\\u001b[31mred\"", "\"\\ud800\"",
                 "\"\"", "\"   \"", "null", "42", "[\"https://a\"]", "{\"url\": \"https://a\"}",
-                "\"" + "y".repeat(950) + "\"")) {
-            cases.add(field("content", v));
-        }
-        for (String v : List.of("\"\\u202Egnp.exe\"", "\"zero\\u200Dwidth\"", "\"bell\\u0007\"", "123", "null")) {
-            cases.add(field("prompt", v));
-        }
-        for (String v : List.of("NaN", "Infinity", "-Infinity", "-0.5", "1e309", "\"0.9\"", "true", "[0.9]")) {
-            cases.add(field("strength", v));
-        }
-        for (String v : List.of("-1", "99999999999999999999", "1.5", "\"30\"", "1000")) {
-            cases.add(field("steps", v));
-        }
-        for (String v : List.of("-1", "9007199254740993", "1e400", "\"1\"")) {
-            cases.add(field("seed", v));
-        }
+                "\"" + "y".repeat(950) + "\""));
+        cases.addAll(fields("prompt", "\"\\u202Egnp.exe\"", "\"zero\\u200Dwidth\"", "\"bell\\u0007\"", "123", "null"));
+        cases.addAll(fields("strength", "NaN", "Infinity", "-Infinity", "-0.5", "1e309", "\"0.9\"", "true", "[0.9]"));
+        cases.addAll(fields("steps", "-1", "99999999999999999999", "1.5", "\"30\"", "1000"));
+        cases.addAll(fields("seed", "-1", "9007199254740993", "1e400", "\"1\""));
         cases.add(field("size", "513"));
         cases.add(field("candidates", "100000"));
         cases.add(field("guidanceScale", "-7.5"));
