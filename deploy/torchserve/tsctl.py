@@ -147,6 +147,10 @@ class TorchServe:
             return self.process.wait()
 
 
+def _interrupt(*_):
+    raise KeyboardInterrupt
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("command", choices=["run"])
@@ -157,7 +161,7 @@ def main(argv=None) -> None:
     args = parser.parse_args(argv)
     ports = Ports(*(int(p) for p in args.ports.split(",")))
     # SIGTERM (from a supervisor or `make run`'s trap) stops TorchServe like Ctrl-C does.
-    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    signal.signal(signal.SIGTERM, _interrupt)
     ready_flag = os.path.join(args.workdir, "READY")
     if os.path.exists(ready_flag):
         os.remove(ready_flag)

@@ -55,8 +55,8 @@ class BatchedImg2Img:
         use_cfg = any(r.guidance_scale > 1.0 for r in requests)
 
         embeds = self._prompt_embeddings(requests, use_cfg)
-        init = self._pixels(requests, signed=True)
-        control = self._pixels(requests, signed=False)
+        control = self._pixels(requests)
+        init = control * 2.0 - 1.0
         if use_cfg:
             control = torch.cat([control, control])
         scheduler, timesteps = self._schedule(steps, t_start)
@@ -90,12 +90,10 @@ class BatchedImg2Img:
         negative = self._encode_text([r.negative_prompt for r in requests])
         return torch.cat([negative, positive])
 
-    def _pixels(self, requests, signed: bool) -> torch.Tensor:
+    def _pixels(self, requests) -> torch.Tensor:
+        """The QR images in [0, 1], as the ControlNet takes them (img2img wants [-1, 1])."""
         arrays = np.stack([np.asarray(r.image, dtype=np.float32) / 255.0 for r in requests])
-        tensor = torch.from_numpy(arrays).permute(0, 3, 1, 2)
-        if signed:
-            tensor = tensor * 2.0 - 1.0
-        return tensor.to(self.c.device, self.c.dtype)
+        return torch.from_numpy(arrays).permute(0, 3, 1, 2).to(self.c.device, self.c.dtype)
 
     def _schedule(self, steps: int, t_start: int):
         scheduler = self.c.scheduler_class.from_config(self.c.scheduler_config)

@@ -9,6 +9,7 @@ import app.qrart.gateway.qr.QrRepairer;
 import app.qrart.gateway.qr.QrSymbol;
 import app.qrart.gateway.qr.QrVerifier;
 import app.qrart.gateway.records.GenerationRepository;
+import app.qrart.gateway.storage.ImageKeys;
 import app.qrart.gateway.storage.ImageStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -78,9 +79,10 @@ public class GenerationRunner {
             ScanReport report;
             BufferedImage best;
             if (!verified.isEmpty()) {
-                best = mostRobust(verified, content, modulePixels);
+                Scored most = mostRobust(verified, content, modulePixels);
+                best = most.image();
                 report = new ScanReport(true, DECODERS, candidates.size(), verified.size(), false, 0, 0.0,
-                        verifier.robustness(best, content, modulePixels));
+                        most.robustness());
             } else {
                 QrRepairer.Repair repair = leastRepair(candidates, symbol);
                 registry.counter("qrart.scan.repairs", "result", repair == null ? "fail" : "pass").increment();
@@ -93,8 +95,8 @@ public class GenerationRunner {
                 report = new ScanReport(true, DECODERS, candidates.size(), 0, true, repair.modulesTouched(),
                         repair.pixelsChangedShare(), verifier.robustness(best, content, modulePixels));
             }
-            String key = current.id() + ".png";
-            String thumbKey = current.id() + "_thumb.png";
+            String key = ImageKeys.image(current.id());
+            String thumbKey = ImageKeys.thumbnail(current.id());
             retrying(() -> {
                 images.put(key, ImageCodec.png(best));
                 images.put(thumbKey, ImageCodec.png(ImageCodec.thumbnail(best, THUMBNAIL_SIDE)));
@@ -107,12 +109,12 @@ public class GenerationRunner {
         }
     }
 
-    private BufferedImage mostRobust(List<BufferedImage> verified, String content, int modulePixels) {
-        if (verified.size() == 1) {
-            return verified.get(0);
-        }
-        return verified.stream().max(java.util.Comparator.comparingDouble(
-                image -> verifier.robustness(image, content, modulePixels))).orElseThrow();
+    private record Scored(BufferedImage image, double robustness) {
+    }
+
+    private Scored mostRobust(List<BufferedImage> verified, String content, int modulePixels) {
+        return verified.stream().map(image -> new Scored(image, verifier.robustness(image, content, modulePixels)))
+                .max(java.util.Comparator.comparingDouble(Scored::robustness)).orElseThrow();
     }
 
     /** The candidate whose repair changes the fewest pixels, or null when none can be repaired. */

@@ -5,6 +5,7 @@ import app.qrart.gateway.config.GenerationConfig;
 import app.qrart.gateway.qr.QrEncoder;
 import app.qrart.gateway.records.GalleryCursor;
 import app.qrart.gateway.records.GenerationRepository;
+import app.qrart.gateway.storage.ImageKeys;
 import app.qrart.gateway.storage.ImageStore;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -61,7 +62,7 @@ public class GenerationService {
         }
         String content = validator.content(request);
         Parameters parameters = validator.parameters(request);
-        encoder.render(encoder.encode(content), parameters.size());
+        encoder.requireCanvasFits(encoder.encode(content), parameters.size());
         if (!admission.tryAcquire()) {
             throw ApiException.tooMany("too many generations in flight; retry later", RETRY_AFTER_SECONDS);
         }
@@ -142,8 +143,8 @@ public class GenerationService {
         if (generation.imageKey() == null) {
             return generation;
         }
-        String thumbKey = generation.imageKey().replace(".png", "_thumb.png");
-        return generation.withUrls(images.url(generation.imageKey()), images.url(thumbKey));
+        return generation.withUrls(images.url(generation.imageKey()),
+                images.url(ImageKeys.thumbnail(generation.id())));
     }
 
     private String newId() {

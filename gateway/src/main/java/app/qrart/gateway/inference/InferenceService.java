@@ -11,6 +11,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
@@ -25,6 +26,7 @@ public class InferenceService {
     private final InferenceConfig config;
     private final ObjectMapper mapper;
     private final MeterRegistry registry;
+    private volatile CachedKey cachedKey;
 
     public InferenceService(@RestClient TorchServeClient client, InferenceConfig config, ObjectMapper mapper,
             MeterRegistry registry) {
@@ -93,16 +95,26 @@ public class InferenceService {
         return config.token().or(this::keyFromFile).map(key -> "Bearer " + key).orElse(null);
     }
 
+    /** The key from TorchServe's key file, re-read only when the file changes (TorchServe restarted). */
     private java.util.Optional<String> keyFromFile() {
         return config.keyFile().map(path -> {
             try {
-                JsonNode keys = mapper.readTree(Files.readString(Path.of(path)));
-                return keys.path("inference").path("key").asText(null);
+                FileTime modified = Files.getLastModifiedTime(Path.of(path));
+                CachedKey cached = cachedKey;
+                if (cached == null || !cached.modified().equals(modified)) {
+                    JsonNode keys = mapper.readTree(Files.readString(Path.of(path)));
+                    cached = new CachedKey(modified, keys.path("inference").path("key").asText(null));
+                    cachedKey = cached;
+                }
+                return cached.key();
             } catch (IOException e) {
                 LOG.warnf("cannot read TorchServe key file %s: %s", path, e.getMessage());
                 return null;
             }
         });
+    }
+
+    private record CachedKey(FileTime modified, String key) {
     }
 
     private String message(String detail) {

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.DoubleUnaryOperator;
 import java.util.function.UnaryOperator;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -114,47 +115,42 @@ public final class CameraSimulator {
         }
     }
 
-    private static BufferedImage perPixel(BufferedImage image, java.util.function.DoubleUnaryOperator f) {
-        int[] table = new int[256];
-        for (int v = 0; v < 256; v++) {
-            table[v] = clamp(f.applyAsDouble(v));
-        }
+    /** Maps every channel of every pixel; the function may depend on where the pixel is. */
+    private static BufferedImage mapChannels(BufferedImage image, PixelFunction at) {
         BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < image.getHeight(); y++) {
             for (int x = 0; x < image.getWidth(); x++) {
+                DoubleUnaryOperator f = at.at(x, y);
                 int rgb = image.getRGB(x, y);
-                out.setRGB(x, y, table[(rgb >> 16) & 0xff] << 16 | table[(rgb >> 8) & 0xff] << 8 | table[rgb & 0xff]);
+                out.setRGB(x, y, clamp(f.applyAsDouble((rgb >> 16) & 0xff)) << 16
+                        | clamp(f.applyAsDouble((rgb >> 8) & 0xff)) << 8 | clamp(f.applyAsDouble(rgb & 0xff)));
             }
         }
         return out;
     }
 
+    private interface PixelFunction {
+        DoubleUnaryOperator at(int x, int y);
+    }
+
+    private static BufferedImage perPixel(BufferedImage image, DoubleUnaryOperator f) {
+        return mapChannels(image, (x, y) -> f);
+    }
+
     private static BufferedImage gradient(BufferedImage image) {
-        BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
         double span = image.getWidth() + image.getHeight();
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                double k = 1.0 - 0.55 * (x + y) / span;
-                int rgb = image.getRGB(x, y);
-                out.setRGB(x, y, clamp(((rgb >> 16) & 0xff) * k) << 16 | clamp(((rgb >> 8) & 0xff) * k) << 8
-                        | clamp((rgb & 0xff) * k));
-            }
-        }
-        return out;
+        return mapChannels(image, (x, y) -> {
+            double k = 1.0 - 0.55 * (x + y) / span;
+            return v -> v * k;
+        });
     }
 
     private static BufferedImage noise(BufferedImage image, double sigma, long seed) {
         Random random = new Random(seed);
-        BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                int rgb = image.getRGB(x, y);
-                double n = random.nextGaussian() * sigma;
-                out.setRGB(x, y, clamp(((rgb >> 16) & 0xff) + n) << 16 | clamp(((rgb >> 8) & 0xff) + n) << 8
-                        | clamp((rgb & 0xff) + n));
-            }
-        }
-        return out;
+        return mapChannels(image, (x, y) -> {
+            double n = random.nextGaussian() * sigma;
+            return v -> v + n;
+        });
     }
 
     static int clamp(double v) {

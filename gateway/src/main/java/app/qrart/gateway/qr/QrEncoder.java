@@ -73,13 +73,19 @@ public class QrEncoder {
         return canvas / (symbol.width() + 2 * config.quietZoneModules());
     }
 
-    /** Dark modules on a light ground, quiet zone included, centred on a square canvas. */
-    public BufferedImage render(QrSymbol symbol, int canvas) {
+    /** Refuses (400 on "size") a canvas that leaves under 2 pixels per module. */
+    public int requireCanvasFits(QrSymbol symbol, int canvas) {
         int module = modulePixels(symbol, canvas);
         if (module < 2) {
             throw ApiException.badField("size", "size " + canvas + " leaves under 2 pixels per module; "
                     + "use a larger size or shorter content");
         }
+        return module;
+    }
+
+    /** Dark modules on a light ground, quiet zone included, centred on a square canvas. */
+    public BufferedImage render(QrSymbol symbol, int canvas) {
+        int module = requireCanvasFits(symbol, canvas);
         int origin = (canvas - module * symbol.width()) / 2;
         BufferedImage image = new BufferedImage(canvas, canvas, BufferedImage.TYPE_INT_RGB);
         int light = grey(config.lightLevel());

@@ -139,7 +139,8 @@ public final class ScanBenchmark {
 
     static Map<String, String> payloads(Path csv) throws IOException {
         Map<String, String> payloads = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(csv).subList(1, Files.readAllLines(csv).size())) {
+        List<String> lines = Files.readAllLines(csv);
+        for (String line : lines.subList(1, lines.size())) {
             List<String> cells = Arrays.asList(line.split(",", -1));
             if (cells.size() >= 2 && !cells.get(1).isBlank()) {
                 payloads.put(cells.get(0), cells.get(1));
