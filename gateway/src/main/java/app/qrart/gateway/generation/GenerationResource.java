@@ -41,6 +41,14 @@ public class GenerationResource {
     }
 
     @GET
+    @Path("/{id}/qr")
+    @Produces("image/png")
+    @Operation(summary = "The plain QR code behind a generation, at its size, to compare with the art")
+    public Response plainQr(@PathParam("id") String id) {
+        return Response.ok(service.plainQrPng(id)).header("Cache-Control", "private, max-age=86400").build();
+    }
+
+    @GET
     @Path("/{id}")
     @Operation(summary = "Status, progress and, when done, the image, parameters and scan report")
     public Generation get(@PathParam("id") String id, @QueryParam("wait") @DefaultValue("false") String wait) {

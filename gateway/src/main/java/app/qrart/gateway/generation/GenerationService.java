@@ -96,6 +96,12 @@ public class GenerationService {
         return withUrls(generation);
     }
 
+    /** The plain QR code of a generation, drawn as its control image was: the "compare" overlay. */
+    public byte[] plainQrPng(String id) {
+        Generation generation = get(id, false);
+        return ImageCodec.png(encoder.render(encoder.encode(generation.content()), generation.parameters().size()));
+    }
+
     public GenerationRepository.Page gallery(String cursor, int limit, String query) {
         if (cursor != null && !GalleryCursor.valid(cursor)) {
             throw ApiException.badField("cursor", "cursor is not one this API returned");

@@ -2,6 +2,7 @@ package app.qrart.gateway.generation;
 
 import app.qrart.gateway.api.ApiException;
 import app.qrart.gateway.config.GenerationConfig;
+import app.qrart.gateway.qr.QrEncoder;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import java.util.Locale;
@@ -15,13 +16,28 @@ public class RequestValidator {
 
     private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]{0,31}):(?!\\s)");
     private static final Set<String> ALWAYS_REFUSED = Set.of("javascript", "data", "vbscript", "file");
-    private static final long MAX_SEED = (1L << 53) - 1;
+    static final long MAX_SEED = (1L << 53) - 1;
+    static final Limits.Range STRENGTH = new Limits.Range(0.01, 1.0);
+    static final Limits.Range CONTROLNET_SCALE = new Limits.Range(0.0, 4.0);
+    static final Limits.Range GUIDANCE_SCALE = new Limits.Range(0.0, 30.0);
 
     private final GenerationConfig config;
+    private final QrEncoder encoder;
     private final SecureRandom random = new SecureRandom();
 
-    public RequestValidator(GenerationConfig config) {
+    public RequestValidator(GenerationConfig config, QrEncoder encoder) {
         this.config = config;
+        this.encoder = encoder;
+    }
+
+    /** The rules below, as data for clients. */
+    public Limits limits() {
+        return new Limits(config.maxContentChars(), encoder.byteCapacity(), config.allowedSchemes(),
+                ALWAYS_REFUSED.stream().sorted().toList(), config.maxPromptChars(), config.allowedSizes(),
+                STRENGTH, CONTROLNET_SCALE, GUIDANCE_SCALE, config.maxSteps(), config.maxCandidates(), MAX_SEED,
+                new Limits.Defaults(config.defaultStrength(), config.defaultControlnetScale(),
+                        config.defaultGuidanceScale(), config.defaultSteps(), config.defaultSize(),
+                        config.defaultCandidates()));
     }
 
     public String content(GenerationRequest request) {
@@ -40,7 +56,7 @@ public class RequestValidator {
 
     public Parameters parameters(GenerationRequest r) {
         int steps = integer(r.steps(), config.defaultSteps(), "steps", 1, config.maxSteps());
-        double strength = number(r.strength(), config.defaultStrength(), "strength", 0.01, 1.0);
+        double strength = number(r.strength(), config.defaultStrength(), "strength", STRENGTH);
         if ((int) (steps * strength) < 1) {
             throw ApiException.badField("strength", "strength " + strength + " with " + steps
                     + " steps runs no denoising step; raise one of them");
@@ -53,8 +69,8 @@ public class RequestValidator {
                 text(r.prompt(), "prompt", config.maxPromptChars(), true),
                 r.negativePrompt() == null ? "" : text(r.negativePrompt(), "negativePrompt", config.maxPromptChars(), false),
                 strength,
-                number(r.controlnetScale(), config.defaultControlnetScale(), "controlnetScale", 0.0, 4.0),
-                number(r.guidanceScale(), config.defaultGuidanceScale(), "guidanceScale", 0.0, 30.0),
+                number(r.controlnetScale(), config.defaultControlnetScale(), "controlnetScale", CONTROLNET_SCALE),
+                number(r.guidanceScale(), config.defaultGuidanceScale(), "guidanceScale", GUIDANCE_SCALE),
                 steps,
                 seed(r.seed()),
                 size,
@@ -102,10 +118,11 @@ public class RequestValidator {
                 && Character.isLowSurrogate(value.charAt(i + 1));
     }
 
-    private static double number(Double value, double fallback, String field, double min, double max) {
+    private static double number(Double value, double fallback, String field, Limits.Range range) {
         double v = value == null ? fallback : value;
-        if (Double.isNaN(v) || v < min || v > max) {
-            throw ApiException.badField(field, "'" + field + "' must be in [" + min + ", " + max + "], got " + v);
+        if (Double.isNaN(v) || v < range.min() || v > range.max()) {
+            throw ApiException.badField(field, "'" + field + "' must be in [" + range.min() + ", " + range.max()
+                    + "], got " + v);
         }
         return v;
     }

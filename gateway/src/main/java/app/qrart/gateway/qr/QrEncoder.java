@@ -25,6 +25,7 @@ public class QrEncoder {
 
     private final QrConfig config;
     private final QrVerifier verifier;
+    private volatile int byteCapacity;
 
     public QrEncoder(QrConfig config, QrVerifier verifier) {
         this.config = config;
@@ -66,6 +67,33 @@ public class QrEncoder {
     private ApiException tooLong(ErrorCorrectionLevel level) {
         return ApiException.badField("content", "content is too long for a QR code of version "
                 + config.maxVersion() + " at error-correction level " + level + "; shorten it");
+    }
+
+    /** Longest UTF-8 content, in bytes, that fits the version cap in byte mode; found once by search. */
+    public int byteCapacity() {
+        if (byteCapacity == 0) {
+            int fits = 0;
+            int tooLong = 8 * 3000;
+            while (tooLong - fits > 1) {
+                int middle = (fits + tooLong) / 2;
+                if (fits(("x").repeat(middle))) {
+                    fits = middle;
+                } else {
+                    tooLong = middle;
+                }
+            }
+            byteCapacity = fits;
+        }
+        return byteCapacity;
+    }
+
+    private boolean fits(String content) {
+        try {
+            encode(content, 0);
+            return true;
+        } catch (ApiException e) {
+            return false;
+        }
     }
 
     /** Module size in pixels for a canvas: the symbol plus its quiet zone fills the canvas. */

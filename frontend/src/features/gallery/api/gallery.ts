@@ -1,0 +1,9 @@
+import { apiGet } from '../../../lib/api-client';
+import type { GalleryPage } from '../../../types/api';
+
+export function getGalleryPage(query: string, cursor: string | null, limit: number, signal?: AbortSignal): Promise<GalleryPage> {
+  const params = new URLSearchParams({ limit: String(limit) });
+  if (query.trim() !== '') params.set('q', query.trim());
+  if (cursor) params.set('cursor', cursor);
+  return apiGet<GalleryPage>(`/api/v1/gallery?${params}`, signal);
+}

@@ -1,0 +1,41 @@
+import Button from '@mui/material/Button';
+import Card from '@mui/material/Card';
+import CardActions from '@mui/material/CardActions';
+import CardContent from '@mui/material/CardContent';
+import CardMedia from '@mui/material/CardMedia';
+import Typography from '@mui/material/Typography';
+import ReplayIcon from '@mui/icons-material/Replay';
+import ShuffleIcon from '@mui/icons-material/Shuffle';
+import { ScanBadge } from '../../../components/ScanBadge';
+import { resolveUrl } from '../../../lib/api-client';
+import type { Generation } from '../../../types/api';
+
+interface Props {
+  generation: Generation;
+  onReuse: (generation: Generation) => void;
+  onRemix: (generation: Generation) => void;
+}
+
+export function GalleryCard({ generation, onReuse, onRemix }: Props) {
+  const p = generation.parameters;
+  return (
+    <Card component="article" aria-label={`Generation: ${p.prompt}`} sx={{ height: '100%', display: 'flex', flexDirection: 'column' }}>
+      {generation.thumbnailUrl && (
+        <CardMedia component="img" loading="lazy" image={resolveUrl(generation.thumbnailUrl)} alt={`QR art: ${p.prompt}`} sx={{ aspectRatio: '1 / 1' }} />
+      )}
+      <CardContent sx={{ flexGrow: 1 }}>
+        <Typography variant="body2" sx={{ display: '-webkit-box', WebkitLineClamp: 3, WebkitBoxOrient: 'vertical', overflow: 'hidden' }}>
+          {p.prompt}
+        </Typography>
+        <Typography variant="caption" color="text.secondary" component="p" sx={{ my: 1 }}>
+          strength {p.strength} · QR {p.controlnetScale} · guidance {p.guidanceScale} · {p.steps} steps · seed {p.seed}
+        </Typography>
+        <ScanBadge report={generation.scanReport} size="small" />
+      </CardContent>
+      <CardActions>
+        <Button size="small" startIcon={<ReplayIcon />} onClick={() => onReuse(generation)} aria-label={`Reuse: ${p.prompt}`}>Reuse</Button>
+        <Button size="small" startIcon={<ShuffleIcon />} onClick={() => onRemix(generation)} aria-label={`Remix with a new seed: ${p.prompt}`}>Remix</Button>
+      </CardActions>
+    </Card>
+  );
+}

@@ -1,0 +1,25 @@
+import Alert from '@mui/material/Alert';
+import Typography from '@mui/material/Typography';
+import type { Job } from '../hooks/useGenerationJob';
+import { JobProgress } from './JobProgress';
+import { ResultCard } from './ResultCard';
+
+/** The right-hand side: nothing yet, progress, the result, or why it failed. */
+export function JobPanel({ job, secondsPerStep }: { job: Job; secondsPerStep: number }) {
+  switch (job.phase) {
+    case 'idle':
+      return (
+        <Typography color="text.secondary">
+          Your QR code appears here. Pick a style, or reuse a prompt from the gallery below.
+        </Typography>
+      );
+    case 'submitting':
+      return <JobProgress generation={null} startedAt={Date.now()} secondsPerStep={secondsPerStep} />;
+    case 'waiting':
+      return <JobProgress generation={job.generation} startedAt={job.startedAt} secondsPerStep={secondsPerStep} />;
+    case 'done':
+      return <ResultCard generation={job.generation} />;
+    case 'failed':
+      return <Alert severity="error" role="alert">{job.message}</Alert>;
+  }
+}

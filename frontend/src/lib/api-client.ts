@@ -1,0 +1,66 @@
+import { env } from '../config/env';
+import type { ApiErrorBody } from '../types/api';
+
+/** A failed API call, in words a person can read, with the request field to blame when known. */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly field: string | null = null,
+    readonly retryAfterSeconds: number | null = null,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+function plainWords(status: number): string {
+  if (status === 429) return 'The service is busy right now.';
+  if (status === 404) return 'That was not found.';
+  if (status >= 500) return 'The service had a problem; nothing you did caused it.';
+  return 'The request was refused.';
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  const retryAfter = Number(response.headers.get('Retry-After'));
+  let body: Partial<ApiErrorBody> = {};
+  try {
+    body = (await response.json()) as ApiErrorBody;
+  } catch {
+    // Not our JSON (a proxy's page, say): fall back to words for the status.
+  }
+  const message = typeof body.error === 'string' && body.error !== '' ? body.error : plainWords(response.status);
+  return new ApiError(message, response.status, body.field ?? null, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null);
+}
+
+export function apiUrl(path: string): string {
+  return `${env.apiBaseUrl}${path}`;
+}
+
+/** Links from the gateway are relative for its own store and absolute for GCS. */
+export function resolveUrl(url: string): string {
+  return /^https?:\/\//.test(url) ? url : apiUrl(url);
+}
+
+async function request<T>(path: string, init: RequestInit): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(apiUrl(path), { ...init, headers: { Accept: 'application/json', ...init.headers } });
+  } catch {
+    throw new ApiError('Cannot reach the service. Check your connection and try again.', 0);
+  }
+  if (!response.ok) throw await toApiError(response);
+  return (await response.json()) as T;
+}
+
+export function apiGet<T>(path: string, signal?: AbortSignal): Promise<T> {
+  return request<T>(path, { method: 'GET', signal });
+}
+
+export function apiPost<T>(path: string, body: unknown): Promise<T> {
+  return request<T>(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}

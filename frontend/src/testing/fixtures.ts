@@ -1,0 +1,53 @@
+import type { Generation, Limits, Parameters } from '../types/api';
+
+export const API = 'http://localhost:3000';
+
+export const limits: Limits = {
+  maxContentChars: 1000,
+  maxContentBytes: 120,
+  allowedSchemes: ['https', 'http', 'mailto'],
+  refusedSchemes: ['data', 'file', 'javascript', 'vbscript'],
+  maxPromptChars: 1000,
+  allowedSizes: [512, 768],
+  strength: { min: 0.01, max: 1 },
+  controlnetScale: { min: 0, max: 4 },
+  guidanceScale: { min: 0, max: 30 },
+  maxSteps: 100,
+  maxCandidates: 8,
+  maxSeed: 2 ** 53 - 1,
+  defaults: { strength: 0.9, controlnetScale: 1.3, guidanceScale: 7.5, steps: 30, size: 512, candidates: 1 },
+};
+
+export function parameters(overrides: Partial<Parameters> = {}): Parameters {
+  return {
+    prompt: 'fine art oil painting of a harbour',
+    negativePrompt: '',
+    strength: 0.9,
+    controlnetScale: 1.3,
+    guidanceScale: 7.5,
+    steps: 30,
+    seed: 42,
+    size: 512,
+    candidates: 1,
+    ...overrides,
+  };
+}
+
+export function doneGeneration(id: string, p: Parameters, content = 'https://example.com/art'): Generation {
+  return {
+    id,
+    status: 'done',
+    progress: 1,
+    content,
+    parameters: p,
+    imageUrl: `/api/v1/images/${id}.png`,
+    thumbnailUrl: `/api/v1/images/${id}-thumb.png`,
+    scanReport: {
+      verified: true, decoder: 'zxing+boofcv', candidatesTried: 1, candidatesVerified: 1,
+      repaired: true, modulesTouched: 37, pixelsChangedShare: 0.12, robustness: 0.93,
+    },
+    error: null,
+    createdAt: '2026-11-28T10:00:00Z',
+    updatedAt: '2026-11-28T10:00:06Z',
+  };
+}

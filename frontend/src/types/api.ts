@@ -1,0 +1,98 @@
+/** The gateway's JSON shapes (see /q/openapi). */
+
+export interface Range {
+  min: number;
+  max: number;
+}
+
+export interface Limits {
+  maxContentChars: number;
+  maxContentBytes: number;
+  allowedSchemes: string[];
+  refusedSchemes: string[];
+  maxPromptChars: number;
+  allowedSizes: number[];
+  strength: Range;
+  controlnetScale: Range;
+  guidanceScale: Range;
+  maxSteps: number;
+  maxCandidates: number;
+  maxSeed: number;
+  defaults: {
+    strength: number;
+    controlnetScale: number;
+    guidanceScale: number;
+    steps: number;
+    size: number;
+    candidates: number;
+  };
+}
+
+export interface GenerationRequest {
+  content: string;
+  prompt: string;
+  negativePrompt?: string;
+  strength?: number;
+  controlnetScale?: number;
+  guidanceScale?: number;
+  steps?: number;
+  seed?: number;
+  size?: number;
+  candidates?: number;
+}
+
+export type GenerationStatus = 'queued' | 'running' | 'done' | 'failed';
+
+export interface Parameters {
+  prompt: string;
+  negativePrompt: string;
+  strength: number;
+  controlnetScale: number;
+  guidanceScale: number;
+  steps: number;
+  seed: number;
+  size: number;
+  candidates: number;
+}
+
+export interface ScanReport {
+  verified: boolean;
+  decoder: string;
+  candidatesTried: number;
+  candidatesVerified: number;
+  repaired: boolean;
+  modulesTouched: number;
+  pixelsChangedShare: number;
+  robustness: number;
+}
+
+export interface Generation {
+  id: string;
+  status: GenerationStatus;
+  progress: number;
+  content: string;
+  parameters: Parameters;
+  imageUrl: string | null;
+  thumbnailUrl: string | null;
+  scanReport: ScanReport | null;
+  error: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Accepted {
+  id: string;
+  status: GenerationStatus;
+  statusUrl: string;
+}
+
+export interface GalleryPage {
+  items: Generation[];
+  nextCursor: string | null;
+}
+
+export interface ApiErrorBody {
+  status: number;
+  error: string;
+  field: string | null;
+}

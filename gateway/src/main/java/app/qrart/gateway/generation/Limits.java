@@ -1,0 +1,33 @@
+package app.qrart.gateway.generation;
+
+import java.util.List;
+
+/**
+ * What the API accepts and what it fills in, so a client can validate as the gateway does.
+ * {@code maxContentBytes} is the QR byte-mode capacity (UTF-8) at the configured version cap and
+ * error-correction level; purely numeric or upper-case content may fit a little more.
+ */
+public record Limits(
+        int maxContentChars,
+        int maxContentBytes,
+        List<String> allowedSchemes,
+        List<String> refusedSchemes,
+        int maxPromptChars,
+        List<Integer> allowedSizes,
+        Range strength,
+        Range controlnetScale,
+        Range guidanceScale,
+        int maxSteps,
+        int maxCandidates,
+        long maxSeed,
+        Defaults defaults) {
+
+    /** An inclusive numeric range. */
+    public record Range(double min, double max) {
+    }
+
+    /** The value each optional parameter takes when a request leaves it out. */
+    public record Defaults(double strength, double controlnetScale, double guidanceScale, int steps, int size,
+            int candidates) {
+    }
+}
