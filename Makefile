@@ -20,11 +20,18 @@ WEIGHTS ?= auto
 # Optional model-config overlay from model-archiver/profiles/, e.g. PROFILE=gpu-h200.
 PROFILE ?=
 
-.PHONY: help venv archive gateway run test test-handler test-gateway bench-cpu bench-gpu bench-scan clean
+# Web app: npm packages (cache in ~/.npm), the build the gateway serves, Debian's Chromium for e2e.
+FRONTEND_DEPS := frontend/node_modules/.installed
+FRONTEND_DIST := frontend/dist/index.html
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: help venv archive gateway frontend run test test-handler test-gateway test-frontend test-e2e \
+        bench-cpu bench-gpu bench-scan clean
 
 help:
 	@echo "make run    - install, build the model archive, start TorchServe + gateway"
-	@echo "make test   - install and run every test suite"
+	@echo "make test   - install and run every test suite (handler, web app, gateway, end to end)"
 	@echo "make bench-cpu / bench-gpu - throughput benchmarks (not tests)"
 	@echo "make bench-scan - scan verification + repair over ../shared/benchmarks/qr-art"
 
@@ -43,13 +50,28 @@ $(ARCHIVE): $(VENV_STAMP) $(wildcard $(HANDLER)/qrart_handler/*.py) $(HANDLER)/t
 
 archive: $(ARCHIVE)
 
-gateway:
+$(FRONTEND_DEPS): frontend/package.json frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+	touch $@
+
+$(FRONTEND_DIST): $(FRONTEND_DEPS) $(shell find frontend/src -type f) frontend/index.html frontend/vite.config.ts
+	cd frontend && npm run build
+
+frontend: $(FRONTEND_DIST)
+
+$(CHROMIUM):
+	$(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium
+
+gateway: $(FRONTEND_DIST)
+	$(MVN) -DskipTests package
+
+$(GATEWAY_JAR): $(FRONTEND_DIST) gateway/pom.xml $(shell find gateway/src/main -type f)
 	$(MVN) -DskipTests package
 
 run: $(ARCHIVE) gateway
 	scripts/run-stack.sh
 
-test: test-handler test-gateway
+test: test-handler test-frontend test-gateway test-e2e
 
 test-handler: $(VENV_STAMP)
 	cd $(HANDLER) && ../$(PY) -m pytest -p no:cacheprovider -W ignore::DeprecationWarning tests
@@ -57,8 +79,15 @@ test-handler: $(VENV_STAMP)
 $(FAKE_GCS):
 	GOBIN=$(CURDIR)/.run/bin go install github.com/fsouza/fake-gcs-server@$(FAKE_GCS_VERSION)
 
-test-gateway: $(FAKE_GCS) $(ARCHIVE)
+test-gateway: $(FAKE_GCS) $(ARCHIVE) $(FRONTEND_DIST)
 	mvn -B -ntp verify -Dqrart.fake-gcs-server=$(CURDIR)/$(FAKE_GCS) -Dqrart.repo-root=$(CURDIR)
+
+test-frontend: $(FRONTEND_DEPS)
+	cd frontend && npm run typecheck && npm test
+
+# The real stack (TorchServe + offline model + gateway with the built app) in headless Chromium.
+test-e2e: $(ARCHIVE) $(GATEWAY_JAR) $(CHROMIUM) $(FRONTEND_DEPS)
+	cd frontend && npm run e2e
 
 bench-cpu: $(VENV_STAMP)
 	$(PY) $(HANDLER)/bench/cpu_batching.py
@@ -73,4 +102,4 @@ bench-gpu: $(VENV_STAMP)
 	$(PY) $(HANDLER)/bench/gpu_throughput.py
 
 clean:
-	rm -rf $(MODEL_STORE) .run gateway/target target
+	rm -rf $(MODEL_STORE) .run gateway/target target frontend/dist frontend/node_modules frontend/test-results

@@ -133,7 +133,7 @@ export function GenerateForm({ limits, values, onChange, onSubmit, busy, serverE
         inputRef={inputRef}
       />
       <Stack direction="row" spacing={2} alignItems="center">
-        <Button type="submit" variant="contained" size="large" startIcon={<AutoAwesomeIcon />} disabled={busy}>
+        <Button type="submit" variant="contained" size="large" startIcon={<AutoAwesomeIcon />} disabled={busy} sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}>
           {busy ? 'Creating…' : 'Create QR code'}
         </Button>
         <Typography variant="body2" color="text.secondary">Every result is checked to scan before you see it.</Typography>
