@@ -10,7 +10,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import app.qrart.gateway.api.QueryParams;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import io.vertx.core.http.HttpServerRequest;
+import app.qrart.gateway.config.AdmissionConfig;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -20,9 +23,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class GenerationResource {
 
     private final GenerationService service;
+    private final AdmissionConfig admission;
 
-    public GenerationResource(GenerationService service) {
+    public GenerationResource(GenerationService service, AdmissionConfig admission) {
         this.service = service;
+        this.admission = admission;
     }
 
     /** Accepted generations answer 202 with their id and status link. */
@@ -33,8 +38,8 @@ public class GenerationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Timed("qrart.generations.submit")
     @Operation(summary = "Start a generation: a QR code for `content`, styled by `prompt`")
-    public Response create(GenerationRequest request) {
-        Generation generation = service.submit(request);
+    public Response create(GenerationRequest request, @Context HttpServerRequest http) {
+        Generation generation = service.submit(request, ClientAddress.of(http, admission.clientIpHeader()));
         String link = "/api/v1/generations/" + generation.id();
         return Response.accepted(new Accepted(generation.id(), generation.status(), link))
                 .location(URI.create(link)).build();

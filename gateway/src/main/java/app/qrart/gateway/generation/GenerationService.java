@@ -2,6 +2,7 @@ package app.qrart.gateway.generation;
 
 import app.qrart.gateway.api.ApiException;
 import app.qrart.gateway.config.GenerationConfig;
+import app.qrart.gateway.inference.InferenceService;
 import app.qrart.gateway.qr.QrEncoder;
 import app.qrart.gateway.records.GalleryCursor;
 import app.qrart.gateway.records.GenerationRepository;
@@ -36,6 +37,8 @@ public class GenerationService {
     private final ImageStore images;
     private final GenerationRunner runner;
     private final GenerationConfig config;
+    private final ClientRateLimiter rateLimiter;
+    private final InferenceService inference;
     private final Semaphore admission;
     private final int capacity;
     private final ExecutorService workers;
@@ -43,7 +46,10 @@ public class GenerationService {
     private final Clock clock = Clock.systemUTC();
 
     public GenerationService(RequestValidator validator, QrEncoder encoder, GenerationRepository records,
-            ImageStore images, GenerationRunner runner, GenerationConfig config) {
+            ImageStore images, GenerationRunner runner, GenerationConfig config, ClientRateLimiter rateLimiter,
+            InferenceService inference) {
+        this.rateLimiter = rateLimiter;
+        this.inference = inference;
         this.validator = validator;
         this.encoder = encoder;
         this.records = records;
@@ -56,13 +62,20 @@ public class GenerationService {
         this.capacity = capacity;
     }
 
-    public Generation submit(GenerationRequest request) {
+    /** Validates, then admits: model server not overloaded, the client within its rate, a free slot. */
+    public Generation submit(GenerationRequest request, String client) {
         if (request == null) {
             throw ApiException.badField("body", "a JSON body is required");
         }
         String content = validator.content(request);
         Parameters parameters = validator.parameters(request);
         encoder.requireCanvasFits(encoder.encode(content), parameters.size());
+        long overloaded = inference.overloadedForSeconds();
+        if (overloaded > 0) {
+            throw new ApiException(503, "the model server is overloaded; nothing was accepted, retry later", null,
+                    (int) overloaded);
+        }
+        rateLimiter.acquire(client);
         if (!admission.tryAcquire()) {
             throw ApiException.tooMany("too many generations in flight; retry later", RETRY_AFTER_SECONDS);
         }

@@ -1,5 +1,6 @@
 package app.qrart.gateway.inference;
 
+import app.qrart.gateway.config.AdmissionConfig;
 import app.qrart.gateway.config.InferenceConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,12 +27,16 @@ public class InferenceService {
     private final InferenceConfig config;
     private final ObjectMapper mapper;
     private final MeterRegistry registry;
+    private final AdmissionConfig admission;
     private volatile CachedKey cachedKey;
+    /** System.nanoTime() until which TorchServe counts as overloaded; null when it is not. */
+    private volatile Long overloadedUntil;
 
-    public InferenceService(@RestClient TorchServeClient client, InferenceConfig config, ObjectMapper mapper,
-            MeterRegistry registry) {
+    public InferenceService(@RestClient TorchServeClient client, InferenceConfig config, AdmissionConfig admission,
+            ObjectMapper mapper, MeterRegistry registry) {
         this.client = client;
         this.config = config;
+        this.admission = admission;
         this.mapper = mapper;
         this.registry = registry;
     }
@@ -44,6 +49,9 @@ public class InferenceService {
             } catch (InferenceException e) {
                 registry.counter("qrart.torchserve.errors", "retryable", String.valueOf(e.retryable())).increment();
                 if (!e.retryable() || attempt >= config.maxAttempts()) {
+                    if (e.retryable()) {
+                        overloadedUntil = System.nanoTime() + admission.overloadCooldown().toNanos();
+                    }
                     throw e;
                 }
                 LOG.debugf("TorchServe busy, attempt %d of %d", attempt, config.maxAttempts());
@@ -51,6 +59,13 @@ public class InferenceService {
                 backoff = backoff.multipliedBy(2);
             }
         }
+    }
+
+    /** Seconds left of the cool-down after TorchServe stayed overloaded through every retry; 0 if none. */
+    public long overloadedForSeconds() {
+        Long until = overloadedUntil;
+        long left = until == null ? 0 : until - System.nanoTime();
+        return left <= 0 ? 0 : Math.max(1, java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(left));
     }
 
     public boolean modelReady() {

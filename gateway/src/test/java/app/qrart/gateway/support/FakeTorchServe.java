@@ -27,6 +27,13 @@ public class FakeTorchServe implements QuarkusTestResourceLifecycleManager {
     public static final String TOKEN = "test-inference-key";
     private WireMockServer server;
     private Path dataDir;
+    private Map<String, String> overrides = Map.of();
+
+    /** Init args are config properties that replace the defaults below (e.g. admission limits). */
+    @Override
+    public void init(Map<String, String> initArgs) {
+        overrides = Map.copyOf(initArgs);
+    }
 
     @Override
     public Map<String, String> start() {
@@ -39,13 +46,13 @@ public class FakeTorchServe implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Map.of(
+        return TestAdmission.with(Map.of(
                 "quarkus.rest-client.torchserve.url", server.baseUrl(),
                 "quarkus.rest-client.torchserve.read-timeout", "3000",
                 "qrart.inference.token", TOKEN,
                 "qrart.inference.retry-backoff", "PT0.05S",
                 "qrart.storage.local-dir", dataDir.resolve("images").toString(),
-                "qrart.storage.embedded-file", dataDir.resolve("records.mv.db").toString());
+                "qrart.storage.embedded-file", dataDir.resolve("records.mv.db").toString()), overrides);
     }
 
     private void stubs() {

@@ -42,14 +42,14 @@ public class RealTorchServe implements QuarkusTestResourceLifecycleManager {
         }
         // Every key another test resource may have set is set here too: integration-test runs keep
         // earlier resources' properties in the JVM.
-        return Map.of(
+        return TestAdmission.with(Map.of(
                 "quarkus.rest-client.torchserve.url", "http://127.0.0.1:" + ports.get(0),
                 "quarkus.rest-client.torchserve.read-timeout", "600000",
                 "qrart.inference.token", inferenceKey(),
                 "qrart.inference.retry-backoff", "PT0.5S",
                 "qrart.inference.key-file", workdir.resolve("key_file.json").toString(),
                 "qrart.storage.local-dir", workdir.resolve("images").toString(),
-                "qrart.storage.embedded-file", workdir.resolve("records.mv.db").toString());
+                "qrart.storage.embedded-file", workdir.resolve("records.mv.db").toString()), Map.of());
     }
 
     private String inferenceKey() {
