@@ -17,7 +17,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +46,9 @@ public class GenerationService {
     private final Semaphore admission;
     private final int capacity;
     private final ExecutorService workers;
+    private final ScheduledExecutorService recovery = Executors.newSingleThreadScheduledExecutor();
+    /** Generations running or queued in this process. */
+    private final Set<String> active = ConcurrentHashMap.newKeySet();
     private final SecureRandom random = new SecureRandom();
     private final Clock clock = Clock.systemUTC();
 
@@ -129,26 +136,48 @@ public class GenerationService {
         return new GenerationRepository.Page(page.items().stream().map(this::withUrls).toList(), page.nextCursor());
     }
 
-    /** Jobs a previous process accepted but did not finish are run again (same seed, same result). */
-    void resumeUnfinished(@Observes StartupEvent event) {
-        List<Generation> unfinished = records.unfinished();
-        for (Generation generation : unfinished) {
-            if (admission.tryAcquire()) {
-                LOG.infof("resuming generation %s after a restart", generation.id());
-                dispatch(generation);
-            }
-        }
+    /**
+     * Jobs a previous process accepted but did not finish are run again at start-up (same seed, same
+     * result); afterwards, jobs left unfinished by a store outage or a lost replica are picked up once
+     * they have not changed for {@code strandedAfter}.
+     */
+    void startRecovery(@Observes StartupEvent event) {
+        recovery.execute(() -> resume(Duration.ZERO, "after a restart"));
+        long every = config.recoveryInterval().toMillis();
+        recovery.scheduleWithFixedDelay(() -> resume(config.strandedAfter(), "stranded"), every, every,
+                TimeUnit.MILLISECONDS);
     }
 
     void stop(@Observes ShutdownEvent event) {
+        recovery.shutdownNow();
         workers.shutdownNow();
     }
 
+    private void resume(Duration unchangedFor, String why) {
+        try {
+            Instant before = clock.instant().minus(unchangedFor);
+            for (Generation generation : records.unfinished()) {
+                boolean stale = !generation.updatedAt().isAfter(before);
+                if (stale && !active.contains(generation.id()) && admission.tryAcquire()) {
+                    LOG.infof("resuming generation %s (%s)", generation.id(), why);
+                    dispatch(generation);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("could not look for unfinished generations: %s", e.getMessage());
+        }
+    }
+
     private void dispatch(Generation generation) {
+        if (!active.add(generation.id())) {
+            admission.release();
+            return;
+        }
         workers.execute(() -> {
             try {
                 runner.run(generation);
             } finally {
+                active.remove(generation.id());
                 admission.release();
             }
         });

@@ -11,15 +11,22 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 
 /** The whole chain with nothing faked: gateway → real TorchServe (tiny model, CPU) → scan → store → record. */
 @QuarkusTest
 @QuarkusTestResource(value = RealTorchServe.class, restrictToAnnotatedClass = true)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RealChainTest {
 
     @Test
+    @Order(1)
     void generationThroughRealTorchServeIsStoredVerifiedAndRecorded() {
         Map<String, Object> body = Map.of("content", "https://qr.art/real-chain", "prompt",
                 "fine art oil painting of a lighthouse", "steps", 4, "seed", 1234, "candidates", 2);
@@ -45,5 +52,40 @@ class RealChainTest {
         given().queryParam("q", "lighthouse").when().get("/api/v1/gallery").then().statusCode(200)
                 .extract().jsonPath().getList("items.id").contains(id);
         given().when().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    @Order(2)
+    void torchServeKilledInTheMiddleOfABatchLeavesEveryJobFailedWithAReasonNoneLostNoneStuck() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Map<String, Object> body = Map.of("content", "https://qr.art/crash-" + i, "prompt", "3D crash " + i,
+                    "steps", 40, "seed", i, "candidates", 2);
+            ids.add(given().contentType(ContentType.JSON).body(body).when().post("/api/v1/generations")
+                    .then().statusCode(202).extract().path("id"));
+        }
+        awaitRunning(ids.get(0));
+        Thread.sleep(1500);
+        RealTorchServe.killHard();
+
+        for (String id : ids) {
+            JsonPath end = given().queryParam("wait", true).when().get("/api/v1/generations/" + id)
+                    .then().statusCode(200).extract().jsonPath();
+            assertEquals("failed", end.getString("status"), end.prettify());
+            assertTrue(end.getString("error").contains("model server"), end.getString("error"));
+        }
+        given().when().get("/q/health/ready").then().statusCode(503);
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("qrart_generations_in_flight 0.0"), "every slot freed");
+    }
+
+    private static void awaitRunning(String id) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            if ("running".equals(given().when().get("/api/v1/generations/" + id).then().extract().path("status"))) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(id + " never started running");
     }
 }

@@ -18,8 +18,21 @@ import java.util.stream.IntStream;
 public class RealTorchServe implements QuarkusTestResourceLifecycleManager {
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
+    private static volatile Process current;
     private Process process;
     private Path workdir;
+
+    /** Kills the running TorchServe and its workers at once (SIGKILL), as a crashed host would. */
+    public static void killHard() {
+        Process victim = current;
+        victim.descendants().forEach(ProcessHandle::destroyForcibly);
+        victim.destroyForcibly();
+        try {
+            victim.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
     @Override
     public Map<String, String> start() {
@@ -36,6 +49,7 @@ public class RealTorchServe implements QuarkusTestResourceLifecycleManager {
                     "--model-store", root.resolve("model-store").toString(), "--workdir", workdir.toString(),
                     "--ports", ports.stream().map(String::valueOf).collect(Collectors.joining(",")))
                     .redirectErrorStream(true).redirectOutput(workdir.resolve("tsctl.log").toFile()).start();
+            current = process;
             awaitReady();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
