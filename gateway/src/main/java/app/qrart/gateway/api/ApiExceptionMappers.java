@@ -10,12 +10,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
+import app.qrart.gateway.records.RecordStoreException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Every error becomes an ApiError naming the field where there is one; never a stack trace. */
 public class ApiExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ApiExceptionMappers.class);
+
+    private static final int STORE_RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response api(ApiException e) {
@@ -68,6 +71,14 @@ public class ApiExceptionMappers {
         }
         String message = status == 415 ? "content type must be application/json" : e.getMessage();
         return json(status, message, null).build();
+    }
+
+    /** A store outage is the service's problem and passes: 503 with when to retry, not a 500. */
+    @ServerExceptionMapper
+    public Response storeDown(RecordStoreException e) {
+        LOG.warnf("record store unavailable: %s", e.getMessage());
+        return api(new ApiException(503, "the record store is unavailable; retry shortly", null,
+                STORE_RETRY_AFTER_SECONDS));
     }
 
     @ServerExceptionMapper

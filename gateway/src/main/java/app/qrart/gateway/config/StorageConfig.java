@@ -55,6 +55,10 @@ public interface StorageConfig {
     String firestoreCollection();
 
     /** Attempts for each store write before the generation is marked failed. */
-    @WithDefault("3")
+    @WithDefault("5")
     int writeAttempts();
+
+    /** Pause before the second write attempt; doubled before each further one (5 attempts: 7.5 s in all). */
+    @WithDefault("PT0.5S")
+    java.time.Duration writeBackoff();
 }

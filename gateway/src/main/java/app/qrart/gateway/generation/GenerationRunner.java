@@ -97,11 +97,16 @@ public class GenerationRunner {
             }
             String key = ImageKeys.image(current.id());
             String thumbKey = ImageKeys.thumbnail(current.id());
-            retrying(() -> {
-                images.put(key, ImageCodec.png(best));
-                images.put(thumbKey, ImageCodec.png(ImageCodec.thumbnail(best, THUMBNAIL_SIDE)));
-                return null;
-            });
+            try {
+                retrying(() -> {
+                    images.put(key, ImageCodec.png(best));
+                    images.put(thumbKey, ImageCodec.png(ImageCodec.thumbnail(best, THUMBNAIL_SIDE)));
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("the image store is unavailable, the image could not be saved ("
+                        + e.getMessage() + ")", e);
+            }
             save(current.done(key, report, clock.instant()));
         } catch (RuntimeException e) {
             LOG.warnf("generation %s failed: %s", queued.id(), e.getMessage());
@@ -165,12 +170,16 @@ public class GenerationRunner {
 
     private <T> T retrying(Supplier<T> action) {
         RuntimeException last = null;
+        long pause = storage.writeBackoff().toMillis();
         for (int attempt = 1; attempt <= storage.writeAttempts(); attempt++) {
             try {
                 return action.get();
             } catch (RuntimeException e) {
                 last = e;
-                sleepQuietly(200L * attempt);
+                if (attempt < storage.writeAttempts()) {
+                    sleepQuietly(pause);
+                    pause *= 2;
+                }
             }
         }
         throw last;

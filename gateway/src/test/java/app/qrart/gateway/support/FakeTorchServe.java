@@ -20,7 +20,8 @@ import java.util.Map;
 /**
  * WireMock on a random port standing in for TorchServe's inference API, with its real error
  * replies chosen by a marker in the prompt: [busy-twice] (503, 503, then an image), [busy]
- * (always 503), [oom] (507), [slow] (past the read timeout), [refused] (400 from the handler).
+ * (always 503), [oom] (507), [slow] (past the read timeout), [lag] (2 s, within it), [refused]
+ * (400 from the handler).
  */
 public class FakeTorchServe implements QuarkusTestResourceLifecycleManager {
 
@@ -70,6 +71,8 @@ public class FakeTorchServe implements QuarkusTestResourceLifecycleManager {
         server.stubFor(post(predict).atPriority(1).withRequestBody(containing("[refused]"))
                 .willReturn(aResponse().withStatus(400)
                         .withBody("{\"code\":400,\"error\":\"'seed' must be an integer\",\"field\":\"seed\"}")));
+        server.stubFor(post(predict).atPriority(1).withRequestBody(containing("[lag]"))
+                .willReturn(aResponse().withFixedDelay(2000).withTransformers(EchoModelTransformer.NAME)));
         busyTwice(predict);
     }
 
