@@ -1,0 +1,112 @@
+package app.qrart.gateway.faults;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.qrart.gateway.support.EmulatorProcess;
+import app.qrart.gateway.support.FakeTorchServe;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged gateway killed (SIGKILL) with generations queued and running, then started again on
+ * the same record store: every accepted generation is resumed and ends done. Nothing is dropped.
+ */
+class GatewayRestartIT {
+
+    private final FakeTorchServe torchServe = new FakeTorchServe();
+    private final List<Process> gateways = new ArrayList<>();
+    private int port;
+
+    @AfterEach
+    void stopAll() {
+        gateways.forEach(Process::destroyForcibly);
+        torchServe.stop();
+    }
+
+    private Process launch(Map<String, String> properties, Path log) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        gateways.add(process);
+        for (int i = 0; i < 240; i++) {
+            try {
+                if (given().baseUri(base()).when().get("/q/health/live").statusCode() == 200) {
+                    return process;
+                }
+            } catch (Exception notYet) {
+                // not listening yet
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("gateway exited: " + Files.readString(log));
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException("gateway did not start: " + Files.readString(log));
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    private String submit(int i) {
+        Map<String, Object> body = Map.of("content", "https://qr.art/restart-" + i, "prompt", "restart " + i + " [lag]",
+                "steps", 4, "seed", i);
+        return given().baseUri(base()).contentType(ContentType.JSON).body(body).when().post("/api/v1/generations")
+                .then().statusCode(202).extract().path("id");
+    }
+
+    private String status(String id) {
+        return given().baseUri(base()).when().get("/api/v1/generations/" + id).then().statusCode(200)
+                .extract().path("status");
+    }
+
+    @Test
+    void generationsInFlightWhenTheGatewayIsKilledAreResumedAfterItsRestart() throws Exception {
+        Map<String, String> properties = new HashMap<>(torchServe.start());
+        port = EmulatorProcess.freePort();
+        properties.put("quarkus.http.port", String.valueOf(port));
+        properties.put("qrart.generation.max-concurrent", "1");
+        Path logs = Files.createTempDirectory("qrart-restart");
+
+        Process first = launch(properties, logs.resolve("first.log"));
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(submit(i));
+        }
+        while (!"running".equals(status(ids.get(0)))) {
+            sleep(100);
+        }
+        first.destroyForcibly().waitFor();
+
+        launch(properties, logs.resolve("second.log"));
+        for (String id : ids) {
+            JsonPath end = given().baseUri(base()).queryParam("wait", true).when().get("/api/v1/generations/" + id)
+                    .then().statusCode(200).extract().jsonPath();
+            assertEquals("done", end.getString("status"), end.prettify());
+            given().baseUri(base()).when().get(end.getString("imageUrl")).then().statusCode(200);
+        }
+        String secondLog = Files.readString(logs.resolve("second.log"));
+        assertTrue(secondLog.contains("resuming generation"), secondLog);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
