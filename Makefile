@@ -27,7 +27,7 @@ CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help venv archive gateway frontend run test test-handler test-gateway test-frontend test-e2e \
-        bench-cpu bench-gpu bench-scan clean
+        bench-cpu bench-gpu bench-scan load soak clean
 
 help:
 	@echo "make run    - install, build the model archive, start TorchServe + gateway"
@@ -97,6 +97,12 @@ SCAN_BENCH_DIR ?= ../shared/benchmarks/qr-art
 bench-scan: gateway
 	java -cp "gateway/target/classes:gateway/target/quarkus-app/lib/main/*" \
 		app.qrart.gateway.tools.ScanBenchmark $(SCAN_BENCH_DIR) both
+
+# Load (200 clients) and soak (10 min) against the full stack with the offline model: figures, not tests.
+CLIENTS ?=
+DURATION ?=
+load soak: $(ARCHIVE) $(GATEWAY_JAR)
+	$(PY) tools/loadtest.py $@ $(if $(CLIENTS),--clients $(CLIENTS)) $(if $(DURATION),--duration $(DURATION))
 
 bench-gpu: $(VENV_STAMP)
 	$(PY) $(HANDLER)/bench/gpu_throughput.py

@@ -64,6 +64,8 @@ export interface ScanReport {
   modulesTouched: number;
   pixelsChangedShare: number;
   robustness: number;
+  /** Generation rounds it took; more than 1 when the first candidates could not be made to scan. */
+  rounds: number;
 }
 
 export interface Generation {

@@ -26,4 +26,12 @@ public interface ScanConfig {
     /** Diameter of the repaired centre of a data module, as a share of the module. */
     @WithDefault("0.5")
     double dotShare();
+
+    /** Extra rounds, with new seeds and a firmer QR control, when no candidate scans even after repair. */
+    @WithDefault("2")
+    int retryRounds();
+
+    /** ControlNet conditioning scale added per extra round (capped at the largest accepted value). */
+    @WithDefault("0.3")
+    double retryControlnetStep();
 }

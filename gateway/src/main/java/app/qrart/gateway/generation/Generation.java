@@ -37,6 +37,12 @@ public record Generation(
                 imageKey, scanReport, reason, createdAt, now);
     }
 
+    /** The parameters the delivered image was made with (a retry round may change seed and scale). */
+    public Generation withParameters(Parameters used) {
+        return new Generation(id, status, progress, content, used, imageUrl, thumbnailUrl, imageKey, scanReport,
+                error, createdAt, updatedAt);
+    }
+
     public Generation withUrls(String image, String thumbnail) {
         return new Generation(id, status, progress, content, parameters, image, thumbnail, imageKey, scanReport,
                 error, createdAt, updatedAt);

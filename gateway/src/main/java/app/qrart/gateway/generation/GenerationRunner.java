@@ -66,52 +66,84 @@ public class GenerationRunner {
         try {
             current = current.running(0.05, clock.instant());
             save(current);
-            Parameters p = current.parameters();
             QrSymbol symbol = encoder.encode(current.content());
-            String control = ImageCodec.base64Png(encoder.render(symbol, p.size()));
-            List<BufferedImage> candidates = generateCandidates(current, control);
-            save(current = current.running(0.8, clock.instant()));
-            String content = current.content();
-            List<BufferedImage> verified = candidates.stream()
-                    .filter(image -> verifier.readsExactly(image, content)).toList();
-            registry.counter("qrart.scan.checks", "result", verified.isEmpty() ? "fail" : "pass").increment();
-            int modulePixels = encoder.modulePixels(symbol, p.size());
-            ScanReport report;
-            BufferedImage best;
-            if (!verified.isEmpty()) {
-                Scored most = mostRobust(verified, content, modulePixels);
-                best = most.image();
-                report = new ScanReport(true, DECODERS, candidates.size(), verified.size(), false, 0, 0.0,
-                        most.robustness());
-            } else {
-                QrRepairer.Repair repair = leastRepair(candidates, symbol);
-                registry.counter("qrart.scan.repairs", "result", repair == null ? "fail" : "pass").increment();
-                if (repair == null) {
-                    fail(current, "none of the " + candidates.size() + " candidate(s) scanned back to the content, "
-                            + "even after repair; try a higher controlnetScale or another seed");
+            String control = ImageCodec.base64Png(encoder.render(symbol, current.parameters().size()));
+            for (int round = 0; round <= scan.retryRounds(); round++) {
+                Parameters used = escalated(current.parameters(), round);
+                List<BufferedImage> candidates = generateCandidates(current.id(), used, control);
+                save(current = current.running(progressAfter(round), clock.instant()));
+                Delivery delivery = check(candidates, symbol, current.content(), round + 1);
+                if (delivery != null) {
+                    store(current, used, delivery);
                     return;
                 }
-                best = repair.image();
-                report = new ScanReport(true, DECODERS, candidates.size(), 0, true, repair.modulesTouched(),
-                        repair.pixelsChangedShare(), verifier.robustness(best, content, modulePixels));
+                LOG.infof("generation %s: no candidate scanned in round %d, even after repair", current.id(), round + 1);
             }
-            String key = ImageKeys.image(current.id());
-            String thumbKey = ImageKeys.thumbnail(current.id());
-            try {
-                retrying(() -> {
-                    images.put(key, ImageCodec.png(best));
-                    images.put(thumbKey, ImageCodec.png(ImageCodec.thumbnail(best, THUMBNAIL_SIDE)));
-                    return null;
-                });
-            } catch (RuntimeException e) {
-                throw new IllegalStateException("the image store is unavailable, the image could not be saved ("
-                        + e.getMessage() + ")", e);
-            }
-            save(current.done(key, report, clock.instant()));
+            fail(current, "none of the candidates of " + (scan.retryRounds() + 1) + " round(s) scanned back to the "
+                    + "content, even after repair; try a higher controlnetScale or a shorter content");
         } catch (RuntimeException e) {
             LOG.warnf("generation %s failed: %s", queued.id(), e.getMessage());
             fail(current, e.getMessage());
         }
+    }
+
+    /** The image to deliver and its report. */
+    private record Delivery(BufferedImage image, ScanReport report) {
+    }
+
+    /**
+     * Round 0 uses the request as given; each further round new seeds and a firmer QR control,
+     * the two knobs that most raise the odds of a scan.
+     */
+    Parameters escalated(Parameters p, int round) {
+        if (round == 0) {
+            return p;
+        }
+        double scale = Math.min(RequestValidator.CONTROLNET_SCALE.max(), p.controlnetScale() + round * scan.retryControlnetStep());
+        return new Parameters(p.prompt(), p.negativePrompt(), p.strength(), scale, p.guidanceScale(), p.steps(),
+                p.seed() + (long) round * p.candidates(), p.size(), p.candidates());
+    }
+
+    private double progressAfter(int round) {
+        return Math.min(0.95, 0.8 + 0.05 * round);
+    }
+
+    /** The most robust candidate that reads unaided, else the least-changed repair, else null. */
+    private Delivery check(List<BufferedImage> candidates, QrSymbol symbol, String content, int rounds) {
+        List<BufferedImage> verified = candidates.stream()
+                .filter(image -> verifier.readsExactly(image, content)).toList();
+        registry.counter("qrart.scan.checks", "result", verified.isEmpty() ? "fail" : "pass").increment();
+        int modulePixels = encoder.modulePixels(symbol, candidates.get(0).getWidth());
+        if (!verified.isEmpty()) {
+            Scored most = mostRobust(verified, content, modulePixels);
+            return new Delivery(most.image(), new ScanReport(true, DECODERS, candidates.size(), verified.size(), false,
+                    0, 0.0, most.robustness(), rounds));
+        }
+        QrRepairer.Repair repair = leastRepair(candidates, symbol);
+        registry.counter("qrart.scan.repairs", "result", repair == null ? "fail" : "pass").increment();
+        if (repair == null) {
+            return null;
+        }
+        return new Delivery(repair.image(), new ScanReport(true, DECODERS, candidates.size(), 0, true,
+                repair.modulesTouched(), repair.pixelsChangedShare(),
+                verifier.robustness(repair.image(), content, modulePixels), rounds));
+    }
+
+    /** Image before record: a record that says done always has its image. */
+    private void store(Generation current, Parameters used, Delivery delivery) {
+        String key = ImageKeys.image(current.id());
+        String thumbKey = ImageKeys.thumbnail(current.id());
+        try {
+            retrying(() -> {
+                images.put(key, ImageCodec.png(delivery.image()));
+                images.put(thumbKey, ImageCodec.png(ImageCodec.thumbnail(delivery.image(), THUMBNAIL_SIDE)));
+                return null;
+            });
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("the image store is unavailable, the image could not be saved ("
+                    + e.getMessage() + ")", e);
+        }
+        save(current.withParameters(used).done(key, delivery.report(), clock.instant()));
     }
 
     private record Scored(BufferedImage image, double robustness) {
@@ -133,13 +165,12 @@ public class GenerationRunner {
                 .orElse(null);
     }
 
-    private List<BufferedImage> generateCandidates(Generation generation, String control) {
-        Parameters p = generation.parameters();
+    private List<BufferedImage> generateCandidates(String id, Parameters p, String control) {
         List<CompletableFuture<BufferedImage>> calls = new ArrayList<>();
         for (int i = 0; i < p.candidates(); i++) {
             InferencePayload payload = new InferencePayload(p.prompt(), p.negativePrompt(), control, p.strength(),
                     p.controlnetScale(), p.guidanceScale(), p.steps(), p.seed() + i, p.size(), p.size(),
-                    generation.id() + "-" + i);
+                    id + "-" + i);
             calls.add(CompletableFuture.supplyAsync(() -> inference.generate(payload), executor));
         }
         try {

@@ -3,7 +3,8 @@ package app.qrart.gateway.generation;
 /**
  * What the scan check found on the delivered image: whether it reads back exactly, how many
  * candidates were tried and read unaided, whether (and how much) it was repaired, and its
- * robustness: the share of simulated camera conditions x decoders that still read it.
+ * robustness: the share of simulated camera conditions x decoders that still read it; rounds: how
+ * many generation rounds it took (more than 1 when the first candidates could not be made to scan).
  */
 public record ScanReport(
         boolean verified,
@@ -13,5 +14,6 @@ public record ScanReport(
         boolean repaired,
         int modulesTouched,
         double pixelsChangedShare,
-        double robustness) {
+        double robustness,
+        int rounds) {
 }

@@ -17,12 +17,15 @@ import javax.imageio.ImageIO;
 /**
  * TorchServe faked at the HTTP level: answers with the control image it was sent, as NPY,
  * tinted by a translucent colour (so the "art" differs from the input but still scans). A prompt
- * containing "[unscannable]" gets a blank image back, as a model that ignored the QR would.
+ * containing "[unscannable]" gets a blank image back, as a model that ignored the QR would; one
+ * containing "[weak-control]" too, while its conditioning scale is under {@link #WEAK_CONTROL_BELOW}.
  */
 public class EchoModelTransformer implements ResponseDefinitionTransformerV2 {
 
     public static final String NAME = "echo-model";
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** "[weak-control]": the QR is lost below this conditioning scale, as with a real ControlNet set too low. */
+    public static final double WEAK_CONTROL_BELOW = 1.5;
 
     @Override
     public ResponseDefinition transform(ServeEvent event) {
@@ -32,7 +35,10 @@ public class EchoModelTransformer implements ResponseDefinitionTransformerV2 {
             BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
             BufferedImage art = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
             Graphics2D g = art.createGraphics();
-            boolean blank = body.get("prompt").asText().contains("[unscannable]");
+            String prompt = body.get("prompt").asText();
+            boolean weak = prompt.contains("[weak-control]")
+                    && body.get("controlnet_conditioning_scale").asDouble() < WEAK_CONTROL_BELOW;
+            boolean blank = prompt.contains("[unscannable]") || weak;
             if (!blank) {
                 g.drawImage(image, 0, 0, null);
             }

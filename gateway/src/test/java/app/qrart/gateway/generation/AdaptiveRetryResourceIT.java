@@ -1,0 +1,7 @@
+package app.qrart.gateway.generation;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class AdaptiveRetryResourceIT extends AdaptiveRetryResourceTest {
+}

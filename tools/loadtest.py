@@ -1,0 +1,222 @@
+#!/usr/bin/env python3
+"""Load and soak commands for the full stack with the offline model (benchmarks, not tests).
+
+    load: N concurrent clients (default 200), each its own user behind a proxy (X-Forwarded-For),
+          submit a generation, follow it to the end, repeat until the duration is over.
+    soak: fewer clients for longer (default 20 for 600 s), sampling memory and threads.
+
+Starts scripts/run-stack.sh on free ports with a fresh state folder, unless --base-url points at a
+running gateway. Reports: outcomes by kind (done, failed, 429, other), p50/p99 of submit-to-done
+and of API calls, throughput, and gateway/TorchServe memory and threads at the start and the end.
+"""
+import argparse
+import json
+import os
+import random
+import signal
+import socket
+import statistics
+import subprocess
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections import Counter
+from pathlib import Path
+
+import psutil
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def call(method, url, body=None, client=None, timeout=180):
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(url, data=data, method=method)
+    request.add_header("Content-Type", "application/json")
+    if client:
+        request.add_header("X-Forwarded-For", client)
+    started = time.perf_counter()
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as reply:
+            return reply.status, json.loads(reply.read() or b"null"), dict(reply.headers), time.perf_counter() - started
+    except urllib.error.HTTPError as error:
+        payload = error.read()
+        try:
+            parsed = json.loads(payload)
+        except ValueError:
+            parsed = None
+        return error.code, parsed, dict(error.headers), time.perf_counter() - started
+
+
+class Stack:
+    """scripts/run-stack.sh on free ports; the gateway trusts X-Forwarded-For (a proxy in front)."""
+
+    def __init__(self):
+        self.run_dir = tempfile.mkdtemp(prefix="qrart-load-")
+        self.port = free_port()
+        env = dict(os.environ, QRART_RUN_DIR=self.run_dir, QRART_HTTP_PORT=str(self.port),
+                   QRART_TS_PORTS=",".join(str(free_port()) for _ in range(5)),
+                   QRART_ADMISSION_CLIENT_IP_HEADER="X-Forwarded-For")
+        self.log = open(Path(self.run_dir) / "stack.log", "w")
+        self.process = subprocess.Popen(["bash", "scripts/run-stack.sh"], cwd=REPO, env=env,
+                                        stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
+        self.base = f"http://127.0.0.1:{self.port}"
+        deadline = time.time() + 300
+        while time.time() < deadline:
+            if self.process.poll() is not None:
+                raise SystemExit(f"the stack exited; see {self.log.name}")
+            try:
+                if call("GET", self.base + "/q/health/ready", timeout=5)[0] == 200:
+                    return
+            except OSError:
+                pass
+            time.sleep(1)
+        raise SystemExit("the stack did not become ready")
+
+    def stop(self):
+        os.killpg(self.process.pid, signal.SIGTERM)
+        self.process.wait(timeout=60)
+
+
+def processes(root_pid):
+    """Gateway (java) and TorchServe (everything else) processes under the stack."""
+    try:
+        tree = psutil.Process(root_pid).children(recursive=True)
+    except psutil.NoSuchProcess:
+        return [], []
+    gateway = [p for p in tree if "quarkus-run.jar" in " ".join(p.cmdline())]
+    model_server = [p for p in tree if p not in gateway and p.name() not in ("bash", "sh")]
+    return gateway, model_server
+
+
+def sample(stack_pid, base):
+    gateway, model_server = processes(stack_pid) if stack_pid else ([], [])
+    rss = lambda procs: sum(p.memory_info().rss for p in procs if p.is_running()) / 2**20
+    threads = lambda procs: sum(p.num_threads() for p in procs if p.is_running())
+    metrics = {}
+    try:
+        with urllib.request.urlopen(base + "/q/metrics", timeout=10) as reply:
+            for line in reply.read().decode().splitlines():
+                for name in ("jvm_threads_live_threads", "qrart_generations_in_flight"):
+                    if line.startswith(name + " "):
+                        metrics[name] = float(line.split()[1])
+                if line.startswith("jvm_memory_used_bytes") and 'area="heap"' in line:
+                    metrics["heap_mib"] = metrics.get("heap_mib", 0) + float(line.split()[-1]) / 2**20
+    except OSError:
+        pass
+    return {"gateway_rss_mib": round(rss(gateway), 1), "gateway_threads": threads(gateway),
+            "jvm_heap_used_mib": round(metrics.get("heap_mib", 0), 1),
+            "jvm_live_threads": metrics.get("jvm_threads_live_threads"),
+            "in_flight": metrics.get("qrart_generations_in_flight"),
+            "torchserve_rss_mib": round(rss(model_server), 1), "torchserve_threads": threads(model_server)}
+
+
+def client_loop(index, base, stop_at, steps, results, lock):
+    client = f"198.18.{index // 250}.{index % 250 + 1}"
+    rng = random.Random(index)
+    while time.time() < stop_at:
+        body = {"content": f"https://qr.art/load/{index}", "prompt": f"natural scene {rng.randint(0, 9999)}",
+                "steps": steps, "seed": rng.randint(0, 2**31)}
+        status, reply, headers, took = call("POST", base + "/api/v1/generations", body, client)
+        with lock:
+            results["api"].append(took)
+        if status == 429 or status == 503:
+            with lock:
+                results["outcomes"][str(status)] += 1
+            time.sleep(float(headers.get("Retry-After", "1")))
+            continue
+        if status != 202:
+            with lock:
+                results["outcomes"][f"submit {status}"] += 1
+            continue
+        submitted = time.perf_counter()
+        while True:
+            status, state, _, took = call("GET", f"{base}/api/v1/generations/{reply['id']}?wait=true", None, client)
+            with lock:
+                results["api"].append(took)
+            if status == 200 and state["status"] in ("done", "failed"):
+                break
+            if status not in (200, 503):
+                break
+        with lock:
+            results["outcomes"][state["status"] if status == 200 else f"status {status}"] += 1
+            if status == 200 and state["status"] == "failed":
+                results["reasons"][state.get("error")] += 1
+            if status == 200 and state["status"] == "done":
+                results["latency"].append(time.perf_counter() - submitted)
+        status, _, _, took = call("GET", base + "/api/v1/gallery?limit=24", None, client)
+        with lock:
+            results["api"].append(took)
+            if status != 200:
+                results["outcomes"][f"gallery {status}"] += 1
+
+
+def percentile(values, q):
+    if not values:
+        return None
+    ordered = sorted(values)
+    return round(ordered[min(len(ordered) - 1, int(q * len(ordered)))], 3)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("mode", choices=["load", "soak"])
+    parser.add_argument("--clients", type=int)
+    parser.add_argument("--duration", type=int, help="seconds of load")
+    parser.add_argument("--steps", type=int, default=4, help="denoising steps per generation")
+    parser.add_argument("--base-url", help="a running gateway instead of starting the stack")
+    parser.add_argument("--sample-every", type=int, default=60)
+    args = parser.parse_args()
+    clients = args.clients or (200 if args.mode == "load" else 20)
+    duration = args.duration or (120 if args.mode == "load" else 600)
+
+    stack = None if args.base_url else Stack()
+    base = args.base_url or stack.base
+    stack_pid = stack.process.pid if stack else None
+    try:
+        samples = [("start", sample(stack_pid, base))]
+        results = {"outcomes": Counter(), "latency": [], "api": [], "reasons": Counter()}
+        lock = threading.Lock()
+        stop_at = time.time() + duration
+        started = time.perf_counter()
+        threads = [threading.Thread(target=client_loop, args=(i, base, stop_at, args.steps, results, lock), daemon=True)
+                   for i in range(clients)]
+        for thread in threads:
+            thread.start()
+        next_sample = time.time() + args.sample_every
+        while any(t.is_alive() for t in threads):
+            time.sleep(1)
+            if time.time() >= next_sample:
+                samples.append((f"{int(time.perf_counter() - started)} s", sample(stack_pid, base)))
+                next_sample += args.sample_every
+        elapsed = time.perf_counter() - started
+        samples.append(("end", sample(stack_pid, base)))
+        report = {
+            "mode": args.mode, "clients": clients, "duration_s": duration, "elapsed_s": round(elapsed, 1),
+            "steps": args.steps, "outcomes": dict(results["outcomes"]),
+            "failure_reasons": dict(results["reasons"]),
+            "generations_per_s": round(results["outcomes"]["done"] / elapsed, 3),
+            "submit_to_done_s": {"p50": percentile(results["latency"], 0.5), "p99": percentile(results["latency"], 0.99),
+                                 "max": percentile(results["latency"], 1.0)},
+            "api_call_s_excluding_wait": {"p50": percentile([t for t in results["api"] if t < 1], 0.5),
+                                          "p99": percentile([t for t in results["api"] if t < 1], 0.99)},
+            "samples": dict(samples),
+        }
+        print(json.dumps(report, indent=2))
+        unexpected = {k: v for k, v in results["outcomes"].items() if k not in ("done", "429", "503")}
+        if unexpected:
+            raise SystemExit(f"unexpected outcomes: {unexpected}")
+    finally:
+        if stack:
+            stack.stop()
+
+
+if __name__ == "__main__":
+    main()
