@@ -34,6 +34,8 @@ class QrRepairerTest {
             public int darkTarget() { return 45; }
             public int lightTarget() { return 215; }
             public double dotShare() { return 0.5; }
+            public int retryRounds() { return 2; }
+            public double retryControlnetStep() { return 0.3; }
         };
     }
 
