@@ -27,13 +27,14 @@ CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help venv archive gateway frontend run test test-handler test-gateway test-frontend test-e2e \
-        bench-cpu bench-gpu bench-scan load soak clean
+        bench-cpu bench-gpu bench-scan bench-load bench-soak clean
 
 help:
 	@echo "make run    - install, build the model archive, start TorchServe + gateway"
 	@echo "make test   - install and run every test suite (handler, web app, gateway, end to end)"
 	@echo "make bench-cpu / bench-gpu - throughput benchmarks (not tests)"
 	@echo "make bench-scan - scan verification + repair over ../shared/benchmarks/qr-art"
+	@echo "make bench-load / bench-soak - 200 clients / 10 minutes against the full stack (CLIENTS=, DURATION=)"
 
 $(VENV_STAMP): $(HANDLER)/requirements.txt $(HANDLER)/requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -101,8 +102,8 @@ bench-scan: gateway
 # Load (200 clients) and soak (10 min) against the full stack with the offline model: figures, not tests.
 CLIENTS ?=
 DURATION ?=
-load soak: $(ARCHIVE) $(GATEWAY_JAR)
-	$(PY) tools/loadtest.py $@ $(if $(CLIENTS),--clients $(CLIENTS)) $(if $(DURATION),--duration $(DURATION))
+bench-load bench-soak: $(ARCHIVE) $(GATEWAY_JAR)
+	$(PY) tools/loadtest.py $(@:bench-%=%) $(if $(CLIENTS),--clients $(CLIENTS)) $(if $(DURATION),--duration $(DURATION))
 
 bench-gpu: $(VENV_STAMP)
 	$(PY) $(HANDLER)/bench/gpu_throughput.py

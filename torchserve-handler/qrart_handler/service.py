@@ -61,9 +61,11 @@ class GenerationService:
             size=len(bodies), valid=len(valid), passes=[len(m) for _, m in passes],
             seconds=time.perf_counter() - started,
         )
+        # The gateway's request ids (generation id + candidate) tie this batch to its jobs and logs.
+        request_ids = [item.request_id for _, item in valid if item.request_id]
         log.info(
-            "QRART_BATCH size=%d valid=%d passes=%s seconds=%.3f",
-            len(bodies), len(valid), self.last_stats.passes, self.last_stats.seconds,
+            "QRART_BATCH size=%d valid=%d passes=%s seconds=%.3f request_ids=%s",
+            len(bodies), len(valid), self.last_stats.passes, self.last_stats.seconds, ",".join(request_ids),
         )
         return replies  # type: ignore[return-value]
 

@@ -18,7 +18,8 @@ def predict(server, body, key=None):
 
 
 def test_concurrent_requests_are_answered_and_batched(torchserve):
-    bodies = [make_request(seed=i, prompt=f"natural scene {i}") for i in range(CONCURRENT_REQUESTS)]
+    bodies = [dict(make_request(seed=i, prompt=f"natural scene {i}"), request_id=f"gen{i}-0")
+              for i in range(CONCURRENT_REQUESTS)]
     with ThreadPoolExecutor(CONCURRENT_REQUESTS) as pool:
         replies = list(pool.map(lambda body: predict(torchserve, body), bodies))
     for reply in replies:
@@ -27,8 +28,11 @@ def test_concurrent_requests_are_answered_and_batched(torchserve):
         image = decode_npy(reply.content)
         assert image.shape == (512, 512, 3) and image.dtype.name == "uint8"
     with open(os.path.join(torchserve.log_dir, "model_log.log"), encoding="utf-8") as f:
-        sizes = [int(n) for n in re.findall(r"QRART_BATCH size=(\d+)", f.read())]
+        log = f.read()
+    sizes = [int(n) for n in re.findall(r"QRART_BATCH size=(\d+)", log)]
     assert sum(sizes) >= CONCURRENT_REQUESTS
+    logged_ids = set(",".join(re.findall(r"request_ids=(\S*)", log)).split(","))
+    assert {f"gen{i}-0" for i in range(CONCURRENT_REQUESTS)} <= logged_ids, "the gateway's ids reach the handler log"
     assert max(sizes) > 1, f"the handler only saw batches of {sizes}"
 
 

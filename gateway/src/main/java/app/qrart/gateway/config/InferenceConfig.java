@@ -3,6 +3,7 @@ package app.qrart.gateway.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** How the gateway calls TorchServe (its URL and timeouts are under quarkus.rest-client.torchserve). */
@@ -26,4 +27,17 @@ public interface InferenceConfig {
     /** First back-off after a 503; doubled on each further attempt. */
     @WithDefault("PT0.5S")
     Duration retryBackoff();
+
+    /**
+     * Several TorchServe base URLs to spread generations over (least outstanding requests among the
+     * healthy ones). Unset: the single endpoint of quarkus.rest-client.torchserve.url.
+     */
+    Optional<List<String>> endpoints();
+
+    /** Key files of the endpoints above, in the same order; unset: token / key-file for all of them. */
+    Optional<List<String>> endpointKeyFiles();
+
+    /** How often each endpoint's /ping is checked; a failed connection also marks it down at once. */
+    @WithDefault("PT5S")
+    Duration healthInterval();
 }

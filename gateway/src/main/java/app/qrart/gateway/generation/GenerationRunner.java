@@ -62,6 +62,18 @@ public class GenerationRunner {
     }
 
     public void run(Generation queued) {
+        long started = System.nanoTime();
+        String outcome = "failed";
+        try {
+            outcome = attempt(queued) ? "done" : "failed";
+        } finally {
+            registry.timer("qrart.generation.duration", "outcome", outcome)
+                    .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Runs the job to its recorded end; true when it ends done. */
+    private boolean attempt(Generation queued) {
         Generation current = queued;
         try {
             current = current.running(0.05, clock.instant());
@@ -75,7 +87,8 @@ public class GenerationRunner {
                 Delivery delivery = check(candidates, symbol, current.content(), round + 1);
                 if (delivery != null) {
                     store(current, used, delivery);
-                    return;
+                    registry.counter("qrart.generation.rounds", "rounds", String.valueOf(round + 1)).increment();
+                    return true;
                 }
                 LOG.infof("generation %s: no candidate scanned in round %d, even after repair", current.id(), round + 1);
             }
@@ -85,6 +98,7 @@ public class GenerationRunner {
             LOG.warnf("generation %s failed: %s", queued.id(), e.getMessage());
             fail(current, e.getMessage());
         }
+        return false;
     }
 
     /** The image to deliver and its report. */

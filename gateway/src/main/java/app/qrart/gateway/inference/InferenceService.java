@@ -10,11 +10,7 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 /** One image from TorchServe: bearer token, bounded retries on 503, each failure named. */
@@ -23,18 +19,17 @@ public class InferenceService {
 
     private static final Logger LOG = Logger.getLogger(InferenceService.class);
 
-    private final TorchServeClient client;
+    private final EndpointPool pool;
     private final InferenceConfig config;
     private final ObjectMapper mapper;
     private final MeterRegistry registry;
     private final AdmissionConfig admission;
-    private volatile CachedKey cachedKey;
     /** System.nanoTime() until which TorchServe counts as overloaded; null when it is not. */
     private volatile Long overloadedUntil;
 
-    public InferenceService(@RestClient TorchServeClient client, InferenceConfig config, AdmissionConfig admission,
+    public InferenceService(EndpointPool pool, InferenceConfig config, AdmissionConfig admission,
             ObjectMapper mapper, MeterRegistry registry) {
-        this.client = client;
+        this.pool = pool;
         this.config = config;
         this.admission = admission;
         this.mapper = mapper;
@@ -68,22 +63,31 @@ public class InferenceService {
         return left <= 0 ? 0 : Math.max(1, java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(left));
     }
 
+    /** True when at least one TorchServe endpoint has its model workers ready. */
     public boolean modelReady() {
-        try (Response reply = client.ping(authorization())) {
-            return reply.getStatus() == 200;
-        } catch (RuntimeException e) {
-            return false;
-        }
+        return pool.checkAll();
     }
 
+    /** One attempt; a connection that cannot even be opened moves on to another healthy endpoint. */
     private BufferedImage once(InferencePayload payload) {
-        try (Response reply = client.predict(config.model(), authorization(), payload)) {
-            return read(reply);
-        } catch (jakarta.ws.rs.WebApplicationException e) {
-            return read(e.getResponse());
-        } catch (ProcessingException e) {
-            throw new InferenceException("the model server did not answer in time or is unreachable ("
-                    + rootMessage(e) + ")", false);
+        for (int tried = 1;; tried++) {
+            Endpoint endpoint = pool.acquire();
+            try (Response reply = endpoint.client.predict(config.model(), endpoint.key.authorization(), payload)) {
+                return read(reply);
+            } catch (jakarta.ws.rs.WebApplicationException e) {
+                return read(e.getResponse());
+            } catch (ProcessingException e) {
+                boolean neverConnected = rootCause(e) instanceof java.net.ConnectException;
+                if (neverConnected) {
+                    pool.markDown(endpoint);
+                }
+                if (!neverConnected || tried >= pool.size() || !pool.anotherHealthy(endpoint)) {
+                    throw new InferenceException("the model server did not answer in time or is unreachable ("
+                            + rootCause(e).getClass().getSimpleName() + ")", false);
+                }
+            } finally {
+                pool.release(endpoint);
+            }
         }
     }
 
@@ -106,32 +110,6 @@ public class InferenceService {
         };
     }
 
-    private String authorization() {
-        return config.token().or(this::keyFromFile).map(key -> "Bearer " + key).orElse(null);
-    }
-
-    /** The key from TorchServe's key file, re-read only when the file changes (TorchServe restarted). */
-    private java.util.Optional<String> keyFromFile() {
-        return config.keyFile().map(path -> {
-            try {
-                FileTime modified = Files.getLastModifiedTime(Path.of(path));
-                CachedKey cached = cachedKey;
-                if (cached == null || !cached.modified().equals(modified)) {
-                    JsonNode keys = mapper.readTree(Files.readString(Path.of(path)));
-                    cached = new CachedKey(modified, keys.path("inference").path("key").asText(null));
-                    cachedKey = cached;
-                }
-                return cached.key();
-            } catch (IOException e) {
-                LOG.warnf("cannot read TorchServe key file %s: %s", path, e.getMessage());
-                return null;
-            }
-        });
-    }
-
-    private record CachedKey(FileTime modified, String key) {
-    }
-
     private String message(String detail) {
         try {
             JsonNode node = mapper.readTree(detail);
@@ -141,12 +119,12 @@ public class InferenceService {
         }
     }
 
-    private static String rootMessage(Throwable e) {
+    private static Throwable rootCause(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null) {
             root = root.getCause();
         }
-        return root.getClass().getSimpleName();
+        return root;
     }
 
     private static void sleep(Duration duration) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.qrart.gateway.support.CloudEmulators;
-import app.qrart.gateway.support.FakeTorchServe;
 import app.qrart.gateway.support.QrImages;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.Test;
  * every job that says done has its image in the bucket and its record in Firestore.
  */
 @QuarkusTest
-@QuarkusTestResource(value = FakeTorchServe.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = CloudEmulators.class, restrictToAnnotatedClass = true)
 class StoreOutageTest {
 

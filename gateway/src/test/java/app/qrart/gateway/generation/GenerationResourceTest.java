@@ -201,7 +201,10 @@ class GenerationResourceTest {
         awaitDone(submit(request("metrics probe")));
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("qrart_generations_in_flight"))
-                .body(containsString("qrart_scan_checks_total"));
+                .body(containsString("qrart_scan_checks_total"))
+                .body(containsString("qrart_generation_duration_seconds_bucket{outcome=\"done\""))
+                .body(containsString("http_server_requests_seconds_bucket"))
+                .body(containsString("qrart_torchserve_outstanding{endpoint="));
     }
 
     static void assertThat(String actual, String expectedPart) {

@@ -1,6 +1,5 @@
 package app.qrart.gateway.support;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -18,7 +17,7 @@ import java.util.Map;
  * stopped and started again like a real outage: fake-gcs-server on a filesystem backend, and the
  * Firestore emulator exported just before it stops and imported when it starts again.
  */
-public class CloudEmulators implements QuarkusTestResourceLifecycleManager {
+public class CloudEmulators extends FakeTorchServe {
 
     public static final String BUCKET = "qrart-outage";
     public static final String PROJECT = "qrart-outage";
@@ -44,7 +43,8 @@ public class CloudEmulators implements QuarkusTestResourceLifecycleManager {
         firestorePort = EmulatorProcess.freePort();
         startGcs();
         startFirestore(false);
-        return Map.of(
+        Map<String, String> properties = new java.util.HashMap<>(super.start());
+        properties.putAll(Map.of(
                 "qrart.storage.images", "gcs",
                 "qrart.storage.gcs-bucket", BUCKET,
                 "qrart.storage.gcs-host", gcsHost(),
@@ -52,7 +52,8 @@ public class CloudEmulators implements QuarkusTestResourceLifecycleManager {
                 "qrart.storage.firestore-emulator-host", "127.0.0.1:" + firestorePort,
                 "qrart.storage.project-id", PROJECT,
                 "qrart.generation.recovery-interval", "PT1S",
-                "qrart.generation.stranded-after", "PT3S");
+                "qrart.generation.stranded-after", "PT3S"));
+        return properties;
     }
 
     public static String gcsHost() {
@@ -126,6 +127,7 @@ public class CloudEmulators implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
+        super.stop();
         if (gcs != null) {
             gcs.close();
         }

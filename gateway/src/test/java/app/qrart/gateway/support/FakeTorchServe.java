@@ -47,7 +47,7 @@ public class FakeTorchServe implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return TestAdmission.with(Map.of(
+        return TestDefaults.with(Map.of(
                 "quarkus.rest-client.torchserve.url", server.baseUrl(),
                 "quarkus.rest-client.torchserve.read-timeout", "3000",
                 "qrart.inference.token", TOKEN,

@@ -1,0 +1,7 @@
+package app.qrart.gateway.chain;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class MultiEndpointIT extends MultiEndpointTest {
+}

@@ -1,0 +1,122 @@
+package app.qrart.gateway.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * One real TorchServe with the tiny offline model archive (model-store/qrart.mar, built by
+ * `make test`), started through deploy/torchserve/tsctl.py on random loopback ports.
+ */
+public final class TorchServeProcess implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
+
+    private final Process process;
+    private final Path workdir;
+    private final int inferencePort;
+
+    private TorchServeProcess(Process process, Path workdir, int inferencePort) {
+        this.process = process;
+        this.workdir = workdir;
+        this.inferencePort = inferencePort;
+    }
+
+    public static TorchServeProcess start() {
+        Path root = Path.of(System.getProperty("qrart.repo-root", "..")).toAbsolutePath().normalize();
+        Path archive = root.resolve("model-store/qrart.mar");
+        if (!Files.exists(archive)) {
+            throw new IllegalStateException(archive + " is missing; run the tests through `make test`");
+        }
+        List<Integer> ports = IntStream.range(0, 5).mapToObj(i -> EmulatorProcess.freePort()).toList();
+        try {
+            Path workdir = Files.createTempDirectory("qrart-torchserve");
+            Process process = new ProcessBuilder(root.resolve(".venv/bin/python").toString(),
+                    root.resolve("deploy/torchserve/tsctl.py").toString(), "run",
+                    "--model-store", root.resolve("model-store").toString(), "--workdir", workdir.toString(),
+                    "--ports", ports.stream().map(String::valueOf).collect(Collectors.joining(",")))
+                    .redirectErrorStream(true).redirectOutput(workdir.resolve("tsctl.log").toFile()).start();
+            TorchServeProcess server = new TorchServeProcess(process, workdir, ports.get(0));
+            server.awaitReady();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + inferencePort;
+    }
+
+    public Path workdir() {
+        return workdir;
+    }
+
+    public String keyFile() {
+        return workdir.resolve("key_file.json").toString();
+    }
+
+    public String inferenceKey() {
+        try {
+            String json = Files.readString(workdir.resolve("key_file.json"));
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).path("inference").path("key")
+                    .asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Inference requests this TorchServe has received, from its access log. */
+    public long predictions() {
+        try (var lines = Files.lines(workdir.resolve("logs/access_log.log"))) {
+            return lines.filter(line -> line.contains("POST /predictions/")).count();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** Kills TorchServe and its workers at once (SIGKILL), as a crashed host would. */
+    public void killHard() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void awaitReady() throws IOException {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (!Files.exists(workdir.resolve("READY"))) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                close();
+                throw new IllegalStateException("TorchServe did not become ready: "
+                        + Files.readString(workdir.resolve("tsctl.log")));
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroy();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
