@@ -26,7 +26,7 @@ FRONTEND_DIST := frontend/dist/index.html
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help venv archive gateway frontend run test test-handler test-gateway test-frontend test-e2e \
+.PHONY: help venv archive gateway frontend run test test-handler test-deploy test-gateway test-frontend test-e2e \
         bench-cpu bench-gpu bench-scan bench-load bench-soak clean
 
 help:
@@ -43,6 +43,11 @@ $(VENV_STAMP): $(HANDLER)/requirements.txt $(HANDLER)/requirements.lock
 	touch $@
 
 venv: $(VENV_STAMP)
+
+DEPLOY_STAMP := $(VENV)/.deploy-installed
+$(DEPLOY_STAMP): $(VENV_STAMP) deploy/requirements.txt
+	$(PY) -m pip install -q -r deploy/requirements.txt
+	touch $@
 
 $(ARCHIVE): $(VENV_STAMP) $(wildcard $(HANDLER)/qrart_handler/*.py) $(HANDLER)/ts_handler.py \
             model-archiver/build_archive.py model-archiver/model-config.yaml $(wildcard model-archiver/profiles/*.yaml)
@@ -72,7 +77,7 @@ $(GATEWAY_JAR): $(FRONTEND_DIST) gateway/pom.xml $(shell find gateway/src/main -
 run: $(ARCHIVE) gateway
 	scripts/run-stack.sh
 
-test: test-handler test-frontend test-gateway test-e2e
+test: test-handler test-deploy test-frontend test-gateway test-e2e
 
 test-handler: $(VENV_STAMP)
 	cd $(HANDLER) && ../$(PY) -m pytest -p no:cacheprovider -W ignore::DeprecationWarning tests
@@ -82,6 +87,10 @@ $(FAKE_GCS):
 
 test-gateway: $(FAKE_GCS) $(ARCHIVE) $(FRONTEND_DIST)
 	mvn -B -ntp verify -Dqrart.fake-gcs-server=$(CURDIR)/$(FAKE_GCS) -Dqrart.repo-root=$(CURDIR)
+
+# Kubernetes schemas (offline), hadolint, compose, GCP script and dashboard checks.
+test-deploy: $(DEPLOY_STAMP)
+	$(PY) -m pytest -p no:cacheprovider -q deploy/tests
 
 test-frontend: $(FRONTEND_DEPS)
 	cd frontend && npm run typecheck && npm test
