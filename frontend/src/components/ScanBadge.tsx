@@ -17,7 +17,9 @@ export function ScanBadge({ report, size = 'medium' }: { report: ScanReport | nu
   const detail = report.verified
     ? `Read by ${report.decoder}. Robustness: share of simulated camera conditions (blur, tilt, JPEG, lighting) in which it still reads.${
         report.repaired ? ` The gateway nudged ${report.modulesTouched} modules so it scans.` : ''
-      }${report.rounds > 1 ? ` It took ${report.rounds} rounds: new seeds and a firmer QR strength.` : ''}`
+      }${report.rounds > 1 ? ` It took ${report.rounds} rounds: new seeds and a firmer QR strength.` : ''}${
+        report.analysis ? ` Error-correction headroom: ${Math.round(report.analysis.ecHeadroom * 100)}%.` : ''
+      }`
     : 'No decoder read this image.';
   return (
     <Tooltip title={detail}>

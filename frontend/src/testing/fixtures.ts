@@ -45,6 +45,7 @@ export function doneGeneration(id: string, p: Parameters, content = 'https://exa
     scanReport: {
       verified: true, decoder: 'zxing+boofcv', candidatesTried: 1, candidatesVerified: 1,
       repaired: true, modulesTouched: 37, pixelsChangedShare: 0.12, robustness: 0.93, rounds: 1,
+      analysis: { functionModuleErrors: 0, quietZoneErrors: 0, ecHeadroom: 0.6 },
     },
     error: null,
     createdAt: '2026-11-28T10:00:00Z',

@@ -66,6 +66,8 @@ export interface ScanReport {
   robustness: number;
   /** Generation rounds it took; more than 1 when the first candidates could not be made to scan. */
   rounds: number;
+  /** Module errors of the delivered image against the symbol; ecHeadroom 1 = clean, 0 = at the limit. */
+  analysis: { functionModuleErrors: number; quietZoneErrors: number; ecHeadroom: number } | null;
 }
 
 export interface Generation {

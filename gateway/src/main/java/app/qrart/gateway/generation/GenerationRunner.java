@@ -6,6 +6,7 @@ import app.qrart.gateway.inference.InferencePayload;
 import app.qrart.gateway.inference.InferenceService;
 import app.qrart.gateway.qr.QrEncoder;
 import app.qrart.gateway.qr.QrRepairer;
+import app.qrart.gateway.qr.ScanAnalyzer;
 import app.qrart.gateway.qr.QrSymbol;
 import app.qrart.gateway.qr.QrVerifier;
 import app.qrart.gateway.records.GenerationRepository;
@@ -37,6 +38,7 @@ public class GenerationRunner {
     private final QrEncoder encoder;
     private final QrVerifier verifier;
     private final QrRepairer repairer;
+    private final ScanAnalyzer analyzer;
     private final ScanConfig scan;
     private final InferenceService inference;
     private final ImageStore images;
@@ -46,12 +48,14 @@ public class GenerationRunner {
     private final MeterRegistry registry;
     private final Clock clock = Clock.systemUTC();
 
-    public GenerationRunner(QrEncoder encoder, QrVerifier verifier, QrRepairer repairer, ScanConfig scan,
+    public GenerationRunner(QrEncoder encoder, QrVerifier verifier, QrRepairer repairer, ScanAnalyzer analyzer,
+            ScanConfig scan,
             InferenceService inference, ImageStore images, GenerationRepository records, StorageConfig storage,
             ManagedExecutor executor, MeterRegistry registry) {
         this.encoder = encoder;
         this.verifier = verifier;
         this.repairer = repairer;
+        this.analyzer = analyzer;
         this.scan = scan;
         this.inference = inference;
         this.images = images;
@@ -131,7 +135,7 @@ public class GenerationRunner {
         if (!verified.isEmpty()) {
             Scored most = mostRobust(verified, content, modulePixels);
             return new Delivery(most.image(), new ScanReport(true, DECODERS, candidates.size(), verified.size(), false,
-                    0, 0.0, most.robustness(), rounds));
+                    0, 0.0, most.robustness(), rounds, analyzer.analyse(most.image(), symbol)));
         }
         QrRepairer.Repair repair = leastRepair(candidates, symbol);
         registry.counter("qrart.scan.repairs", "result", repair == null ? "fail" : "pass").increment();
@@ -140,7 +144,8 @@ public class GenerationRunner {
         }
         return new Delivery(repair.image(), new ScanReport(true, DECODERS, candidates.size(), 0, true,
                 repair.modulesTouched(), repair.pixelsChangedShare(),
-                verifier.robustness(repair.image(), content, modulePixels), rounds));
+                verifier.robustness(repair.image(), content, modulePixels), rounds,
+                analyzer.analyse(repair.image(), symbol)));
     }
 
     /** Image before record: a record that says done always has its image. */

@@ -4,7 +4,8 @@ package app.qrart.gateway.generation;
  * What the scan check found on the delivered image: whether it reads back exactly, how many
  * candidates were tried and read unaided, whether (and how much) it was repaired, and its
  * robustness: the share of simulated camera conditions x decoders that still read it; rounds: how
- * many generation rounds it took (more than 1 when the first candidates could not be made to scan).
+ * many generation rounds it took (more than 1 when the first candidates could not be made to scan);
+ * analysis: module errors of the delivered image per part of the symbol and its EC headroom.
  */
 public record ScanReport(
         boolean verified,
@@ -15,5 +16,6 @@ public record ScanReport(
         int modulesTouched,
         double pixelsChangedShare,
         double robustness,
-        int rounds) {
+        int rounds,
+        app.qrart.gateway.qr.ScanAnalysis analysis) {
 }

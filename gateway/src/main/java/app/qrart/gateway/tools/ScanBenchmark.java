@@ -8,6 +8,7 @@ import app.qrart.gateway.qr.QrEncoder;
 import app.qrart.gateway.qr.QrRepairer;
 import app.qrart.gateway.qr.QrSymbol;
 import app.qrart.gateway.qr.QrVerifier;
+import app.qrart.gateway.qr.ScanAnalyzer;
 import app.qrart.gateway.qr.Ssim;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -87,6 +88,9 @@ public final class ScanBenchmark {
         List<Double> ssim = new ArrayList<>();
         List<Double> robustness = new ArrayList<>();
         List<Double> millis = new ArrayList<>();
+        List<Double> headroomBefore = new ArrayList<>();
+        List<Double> headroomAfter = new ArrayList<>();
+        ScanAnalyzer analyzer = new ScanAnalyzer(qrConfig());
         int passed = 0;
         int rawPass = 0;
         List<Path> images;
@@ -100,11 +104,13 @@ public final class ScanBenchmark {
             QrRepairer.Repair repair = already ? new QrRepairer.Repair(picture, 0, 0) : repairer.repair(picture, symbol);
             millis.add((System.nanoTime() - start) / 1e6);
             rawPass += already ? 1 : 0;
+            headroomBefore.add(analyzer.analyse(picture, symbol).ecHeadroom());
             if (repair.image() != null) {
                 passed++;
                 changed.add(repair.pixelsChangedShare());
                 ssim.add(Ssim.of(picture, repair.image()));
                 robustness.add(verifier.robustness(repair.image(), payload, module));
+                headroomAfter.add(analyzer.analyse(repair.image(), symbol).ecHeadroom());
             }
         }
         int n = images.size();
@@ -120,6 +126,9 @@ public final class ScanBenchmark {
                 CameraSimulator.variants(encoder.render(symbol, CANVAS), module).size(),
                 robustness.stream().mapToDouble(Double::doubleValue).average().orElse(0),
                 robustness.stream().mapToDouble(Double::doubleValue).min().orElse(0));
+        System.out.printf(Locale.ROOT, "  EC headroom (1 - worst block errors / correctable): before median %.2f, "
+                + "after repair median %.2f, min %.2f%n", percentile(headroomBefore, 50), percentile(headroomAfter, 50),
+                headroomAfter.stream().mapToDouble(Double::doubleValue).min().orElse(0));
         System.out.printf(Locale.ROOT, "  verification + repair: median %.0f ms, p95 %.0f ms per %dx%d image%n",
                 percentile(millis, 50), percentile(millis, 95), CANVAS, CANVAS);
     }

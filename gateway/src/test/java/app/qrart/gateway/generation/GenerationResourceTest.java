@@ -60,6 +60,8 @@ class GenerationResourceTest {
         assertEquals(1.3, done.getDouble("parameters.controlnetScale"));
         assertEquals(7.5, done.getDouble("parameters.guidanceScale"));
         assertEquals(true, done.getBoolean("scanReport.verified"));
+        assertEquals(1.0, done.getDouble("scanReport.analysis.ecHeadroom"), "the echo model draws the QR cleanly");
+        assertEquals(0, done.getInt("scanReport.analysis.functionModuleErrors"));
         byte[] png = given().when().get(done.getString("imageUrl")).then().statusCode(200)
                 .contentType("image/png").extract().asByteArray();
         BufferedImage image = QrImages.png(png);
@@ -106,6 +108,8 @@ class GenerationResourceTest {
         assertEquals(true, done.getBoolean("scanReport.repaired"));
         assertEquals(0, done.getInt("scanReport.candidatesVerified"));
         org.junit.jupiter.api.Assertions.assertTrue(done.getInt("scanReport.modulesTouched") > 0);
+        org.junit.jupiter.api.Assertions.assertTrue(done.getDouble("scanReport.analysis.ecHeadroom") >= 0,
+                "a repaired code is within every block's correction capacity");
         byte[] png = given().when().get(done.getString("imageUrl")).then().statusCode(200).extract().asByteArray();
         assertEquals("https://example.com/qr-art", QrImages.decode(QrImages.png(png)));
     }

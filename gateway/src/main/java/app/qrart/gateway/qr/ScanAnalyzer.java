@@ -1,0 +1,94 @@
+package app.qrart.gateway.qr;
+
+import app.qrart.gateway.config.QrConfig;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Samples each module of an image where the symbol was drawn (the mean luma of its central third,
+ * dark below mid-grey, as a reader that has located the code would) and compares it with the
+ * intended matrix: function patterns, quiet zone, and codewords per Reed-Solomon block.
+ */
+@ApplicationScoped
+public class ScanAnalyzer {
+
+    static final int MID_GREY = 128;
+
+    private final QrConfig config;
+
+    public ScanAnalyzer(QrConfig config) {
+        this.config = config;
+    }
+
+    public ScanAnalysis analyse(BufferedImage image, QrSymbol symbol) {
+        int width = symbol.width();
+        int module = image.getWidth() / (width + 2 * config.quietZoneModules());
+        int origin = (image.getWidth() - module * width) / 2;
+        boolean[][] seen = sample(image, width + 2 * config.quietZoneModules(), module,
+                origin - module * config.quietZoneModules());
+        int quiet = config.quietZoneModules();
+        CodewordLayout layout = new CodewordLayout(symbol.version(),
+                ErrorCorrectionLevel.valueOf(symbol.errorCorrection()));
+
+        int functionErrors = 0;
+        int functionModules = 0;
+        int quietErrors = 0;
+        int quietModules = 0;
+        for (int y = -quiet; y < width + quiet; y++) {
+            for (int x = -quiet; x < width + quiet; x++) {
+                boolean dark = seen[y + quiet][x + quiet];
+                boolean inside = x >= 0 && y >= 0 && x < width && y < width;
+                if (!inside) {
+                    quietModules++;
+                    quietErrors += dark ? 1 : 0;
+                } else if (layout.isFunction(x, y)) {
+                    functionModules++;
+                    functionErrors += dark != symbol.dark(x, y) ? 1 : 0;
+                }
+            }
+        }
+        boolean[] wrongCodeword = new boolean[layout.codewords()];
+        for (int i = 0; i < layout.codewords(); i++) {
+            int[] modules = layout.modulesOf(i);
+            for (int m = 0; m < modules.length; m += 2) {
+                int x = modules[m];
+                int y = modules[m + 1];
+                wrongCodeword[i] |= seen[y + quiet][x + quiet] != symbol.dark(x, y);
+            }
+        }
+        List<ScanAnalysis.BlockErrors> blocks = new ArrayList<>();
+        double worst = 0;
+        for (CodewordLayout.Block block : layout.blocks()) {
+            int errors = (int) block.codewords().stream().filter(i -> wrongCodeword[i]).count();
+            blocks.add(new ScanAnalysis.BlockErrors(errors, block.correctable()));
+            worst = Math.max(worst, (double) errors / block.correctable());
+        }
+        return new ScanAnalysis(functionErrors, functionModules, quietErrors, quietModules, blocks, 1 - worst);
+    }
+
+    /** Dark or light for every module of the (quiet zone + symbol) grid starting at {@code start}. */
+    private static boolean[][] sample(BufferedImage image, int modules, int module, int start) {
+        boolean[][] dark = new boolean[modules][modules];
+        int inset = module / 3;
+        int span = Math.max(1, module - 2 * inset);
+        for (int my = 0; my < modules; my++) {
+            for (int mx = 0; mx < modules; mx++) {
+                long sum = 0;
+                int count = 0;
+                for (int y = start + my * module + inset; y < start + my * module + inset + span; y++) {
+                    for (int x = start + mx * module + inset; x < start + mx * module + inset + span; x++) {
+                        if (x >= 0 && y >= 0 && x < image.getWidth() && y < image.getHeight()) {
+                            sum += Luma.of(image.getRGB(x, y));
+                            count++;
+                        }
+                    }
+                }
+                dark[my][mx] = count > 0 && sum / count < MID_GREY;
+            }
+        }
+        return dark;
+    }
+}
