@@ -1,8 +1,11 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { gateway } from './fake-gateway';
 import { server } from './server';
+
+// Slow CI machines: give findBy*/waitFor more than the default second.
+configure({ asyncUtilTimeout: 5000 });
 
 // jsdom has no matchMedia; MUI's colour-scheme code asks it for the system preference.
 Object.defineProperty(window, 'matchMedia', {

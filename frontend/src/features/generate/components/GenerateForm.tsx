@@ -76,50 +76,45 @@ export function GenerateForm({ limits, values, onChange, onSubmit, busy, serverE
     }
   }
 
+  /** What every text field of the form shares: value, change, touch, error state and focus target. */
+  const fieldProps = (name: FieldName) => ({
+    id: `field-${name}`,
+    value: values[name],
+    onChange: (e: { target: { value: string } }) => setField(name, e.target.value),
+    onBlur: () => markTouched(name),
+    error: Boolean(shown[name]),
+    inputRef: inputRef(name),
+  });
+
   const bytes = utf8Bytes(values.content);
   return (
     <Stack component="form" noValidate onSubmit={submit} spacing={2.5} aria-label="Create a QR code">
       <TextField
-        id="field-content"
+        {...fieldProps('content')}
         label="Link or text"
         placeholder="https://example.com"
-        value={values.content}
-        onChange={(e) => setField('content', e.target.value)}
-        onBlur={() => markTouched('content')}
-        error={Boolean(shown.content)}
         helperText={shown.content ?? `What the code opens when scanned · ${bytes} / ${limits.maxContentBytes} bytes`}
-        inputRef={inputRef('content')}
         required
         autoFocus
         slotProps={{ htmlInput: { inputMode: 'url', autoComplete: 'url', spellCheck: false } }}
       />
       <TextField
-        id="field-prompt"
+        {...fieldProps('prompt')}
         label="Prompt"
         placeholder="3D render of a mossy temple, fine art"
-        value={values.prompt}
-        onChange={(e) => setField('prompt', e.target.value)}
-        onBlur={() => markTouched('prompt')}
         onKeyDown={submitOnModEnter}
-        error={Boolean(shown.prompt)}
         helperText={shown.prompt ?? 'Describe the picture. Ctrl+Enter creates it.'}
-        inputRef={inputRef('prompt')}
         required
         multiline
         minRows={2}
       />
       <StylePresets onPick={(preset) => onChange({ ...values, prompt: preset.prompt, negativePrompt: preset.negativePrompt })} />
       <TextField
-        id="field-negativePrompt"
+        {...fieldProps('negativePrompt')}
         label="Negative prompt"
         placeholder="blurry, low quality"
-        value={values.negativePrompt}
-        onChange={(e) => setField('negativePrompt', e.target.value)}
-        onBlur={() => markTouched('negativePrompt')}
         onKeyDown={submitOnModEnter}
-        error={Boolean(shown.negativePrompt)}
         helperText={shown.negativePrompt ?? 'What the picture should avoid (optional).'}
-        inputRef={inputRef('negativePrompt')}
         multiline
       />
       <AdvancedParameters
