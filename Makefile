@@ -105,7 +105,7 @@ bench-cpu: $(VENV_STAMP)
 # Scan verification + repair over the shared benchmark folder, read in place.
 SCAN_BENCH_DIR ?= ../shared/benchmarks/qr-art
 bench-scan: gateway
-	java -cp "gateway/target/classes:gateway/target/quarkus-app/lib/main/*" \
+	java -cp "gateway/target/classes:gateway/target/quarkus-app/lib/main/*:gateway/target/quarkus-app/lib/boot/*" \
 		app.qrart.gateway.tools.ScanBenchmark $(SCAN_BENCH_DIR) both
 
 # Load (200 clients) and soak (10 min) against the full stack with the offline model: figures, not tests.

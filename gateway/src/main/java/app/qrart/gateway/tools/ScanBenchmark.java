@@ -10,8 +10,6 @@ import app.qrart.gateway.qr.QrSymbol;
 import app.qrart.gateway.qr.QrVerifier;
 import app.qrart.gateway.qr.ScanAnalyzer;
 import app.qrart.gateway.qr.Ssim;
-import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -167,15 +165,12 @@ public final class ScanBenchmark {
         return sorted[index];
     }
 
-    /** The gateway's own configuration mapping: @WithDefault values, overridable by QRART_* variables. */
-    private static final SmallRyeConfig CONFIG = new SmallRyeConfigBuilder().addDefaultSources()
-            .withMapping(QrConfig.class).withMapping(ScanConfig.class).build();
-
+    /** The gateway's own configuration: @WithDefault values, overridable by QRART_* variables. */
     private static QrConfig qrConfig() {
-        return CONFIG.getConfigMapping(QrConfig.class);
+        return ConfigDefaults.of(QrConfig.class, "qrart.qr");
     }
 
     private static ScanConfig scanConfig() {
-        return CONFIG.getConfigMapping(ScanConfig.class);
+        return ConfigDefaults.of(ScanConfig.class, "qrart.scan");
     }
 }
