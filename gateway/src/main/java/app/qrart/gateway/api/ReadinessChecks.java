@@ -1,5 +1,6 @@
 package app.qrart.gateway.api;
 
+import app.qrart.gateway.generation.GenerationService;
 import app.qrart.gateway.inference.InferenceService;
 import app.qrart.gateway.records.GenerationRepository;
 import app.qrart.gateway.storage.ImageStore;
@@ -8,7 +9,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready means: TorchServe has the model READY, and both stores answer. */
+/** Ready means: TorchServe has the model READY, and both stores answer; the data also says how busy it is. */
 @Readiness
 @ApplicationScoped
 public class ReadinessChecks implements HealthCheck {
@@ -16,11 +17,14 @@ public class ReadinessChecks implements HealthCheck {
     private final InferenceService inference;
     private final ImageStore images;
     private final GenerationRepository records;
+    private final GenerationService generations;
 
-    public ReadinessChecks(InferenceService inference, ImageStore images, GenerationRepository records) {
+    public ReadinessChecks(InferenceService inference, ImageStore images, GenerationRepository records,
+            GenerationService generations) {
         this.inference = inference;
         this.images = images;
         this.records = records;
+        this.generations = generations;
     }
 
     @Override
@@ -32,6 +36,7 @@ public class ReadinessChecks implements HealthCheck {
                 .withData("torchserveModelReady", model)
                 .withData("imageStoreReachable", imageStore)
                 .withData("recordStoreReachable", recordStore)
+                .withData("generationsInFlight", generations.inFlight())
                 .status(model && imageStore && recordStore)
                 .build();
     }
