@@ -16,10 +16,6 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 public class RequestIdFilter {
 
     public static final String HEADER = "X-Request-Id";
-    /** The web app: own scripts only; MUI injects style tags; images may come from the GCS bucket. */
-    private static final String WEB_APP_POLICY = "default-src 'self'; script-src 'self'; "
-            + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https:; connect-src 'self'; "
-            + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._-]{8,64}");
 
     @ServerRequestFilter(preMatching = true)
@@ -40,13 +36,11 @@ public class RequestIdFilter {
         headers.putSingle("X-Content-Type-Options", "nosniff");
         headers.putSingle("X-Frame-Options", "DENY");
         headers.putSingle("Referrer-Policy", "no-referrer");
-        String path = request.getUriInfo().getPath();
-        if (path.startsWith("/api/")) {
+        // The web app's static files get theirs from quarkus.http.filter.webapp (application.properties).
+        if (request.getUriInfo().getPath().startsWith("/api/")) {
             // API answers are data, never documents to render.
             headers.putSingle("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
             headers.putIfAbsent("Cache-Control", java.util.List.of("no-store"));
-        } else if (!path.startsWith("/q/")) {
-            headers.putSingle("Content-Security-Policy", WEB_APP_POLICY);
         }
         MDC.remove("requestId");
     }
