@@ -68,11 +68,11 @@ frontend: $(FRONTEND_DIST)
 $(CHROMIUM):
 	$(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium
 
-gateway: $(FRONTEND_DIST)
+# Rebuilt only when the web app, a pom or a main source is newer than the jar.
+$(GATEWAY_JAR): $(FRONTEND_DIST) pom.xml gateway/pom.xml $(shell find gateway/src/main -type f)
 	$(MVN) -DskipTests package
 
-$(GATEWAY_JAR): $(FRONTEND_DIST) gateway/pom.xml $(shell find gateway/src/main -type f)
-	$(MVN) -DskipTests package
+gateway: $(GATEWAY_JAR)
 
 run: $(ARCHIVE) gateway
 	scripts/run-stack.sh

@@ -12,7 +12,10 @@ public class ClientRateLimiter {
     private static final double NANOS_PER_MINUTE = 60e9;
 
     private final AdmissionConfig config;
+    private static final long PURGE_EVERY_NANOS = 1_000_000_000L;
+
     private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private volatile long lastPurge = System.nanoTime() - PURGE_EVERY_NANOS;
 
     public ClientRateLimiter(AdmissionConfig config) {
         this.config = config;
@@ -31,7 +34,9 @@ public class ClientRateLimiter {
     /** Takes one generation from the client's allowance, or refuses with 429 and Retry-After. */
     public void acquire(String client) {
         long now = System.nanoTime();
-        if (buckets.size() >= config.maxTrackedClients()) {
+        // At most one sweep a second: when many clients are active a sweep frees little, and it is O(n).
+        if (buckets.size() >= config.maxTrackedClients() && now - lastPurge >= PURGE_EVERY_NANOS) {
+            lastPurge = now;
             forgetFullBuckets(now);
         }
         Bucket bucket = buckets.computeIfAbsent(client, c -> new Bucket(config.perClientBurst(), now));

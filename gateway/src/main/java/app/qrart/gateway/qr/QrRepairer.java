@@ -49,7 +49,7 @@ public class QrRepairer {
     }
 
     private void restoreQuietZone(BufferedImage image, QrSymbol symbol) {
-        Geometry g = geometry(image, symbol);
+        ModuleGrid g = ModuleGrid.of(image, symbol, encoder);
         for (int y = 0; y < image.getHeight(); y++) {
             for (int x = 0; x < image.getWidth(); x++) {
                 if (!g.insideSymbol(x, y)) {
@@ -60,7 +60,7 @@ public class QrRepairer {
     }
 
     private int restoreModules(BufferedImage image, QrSymbol symbol, double share) {
-        Geometry g = geometry(image, symbol);
+        ModuleGrid g = ModuleGrid.of(image, symbol, encoder);
         int touched = 0;
         for (int my = 0; my < symbol.width(); my++) {
             for (int mx = 0; mx < symbol.width(); mx++) {
@@ -87,12 +87,6 @@ public class QrRepairer {
         return (top && left) || (top && right) || (bottom && left);
     }
 
-    private Geometry geometry(BufferedImage image, QrSymbol symbol) {
-        int module = encoder.modulePixels(symbol, image.getWidth());
-        int origin = (image.getWidth() - module * symbol.width()) / 2;
-        return new Geometry(origin, module, symbol.width());
-    }
-
     private static double changedShare(BufferedImage a, BufferedImage b) {
         long changed = 0;
         for (int y = 0; y < a.getHeight(); y++) {
@@ -109,51 +103,5 @@ public class QrRepairer {
         BufferedImage copy = new BufferedImage(source.getWidth(), source.getHeight(), BufferedImage.TYPE_INT_RGB);
         copy.getGraphics().drawImage(source, 0, 0, null);
         return copy;
-    }
-
-    /** Where modules sit on the canvas: the same layout QrEncoder.render draws. */
-    private record Geometry(int origin, int module, int width) {
-
-        boolean insideSymbol(int x, int y) {
-            int end = origin + module * width;
-            return x >= origin && y >= origin && x < end && y < end;
-        }
-
-        int centreLuma(BufferedImage image, int mx, int my) {
-            int inset = module / 3;
-            long sum = 0;
-            int count = 0;
-            for (int y = origin + my * module + inset; y < origin + (my + 1) * module - inset; y++) {
-                for (int x = origin + mx * module + inset; x < origin + (mx + 1) * module - inset; x++) {
-                    sum += Luma.of(image.getRGB(x, y));
-                    count++;
-                }
-            }
-            return count == 0 ? Luma.of(image.getRGB(origin + mx * module + module / 2,
-                    origin + my * module + module / 2)) : (int) (sum / count);
-        }
-
-        boolean paint(BufferedImage image, int mx, int my, double share, boolean dark, int darkTarget,
-                int lightTarget) {
-            double radius = module * share / 2.0;
-            double cx = origin + (mx + 0.5) * module;
-            double cy = origin + (my + 0.5) * module;
-            boolean changed = false;
-            for (int y = origin + my * module; y < origin + (my + 1) * module; y++) {
-                for (int x = origin + mx * module; x < origin + (mx + 1) * module; x++) {
-                    boolean inDot = share >= 1.0
-                            || Math.hypot(x + 0.5 - cx, y + 0.5 - cy) <= radius;
-                    if (inDot) {
-                        int rgb = image.getRGB(x, y);
-                        int fixed = dark ? Luma.darken(rgb, darkTarget) : Luma.lighten(rgb, lightTarget);
-                        if (fixed != rgb) {
-                            image.setRGB(x, y, fixed);
-                            changed = true;
-                        }
-                    }
-                }
-            }
-            return changed;
-        }
     }
 }

@@ -8,28 +8,33 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Samples each module of an image where the symbol was drawn (the mean luma of its central third,
- * dark below mid-grey, as a reader that has located the code would) and compares it with the
- * intended matrix: function patterns, quiet zone, and codewords per Reed-Solomon block.
+ * Samples each module of an image where the symbol was drawn ({@link ModuleGrid#centreLuma}, dark
+ * below mid-grey) and compares it with the intended matrix: function patterns, quiet zone, and
+ * codewords per Reed-Solomon block.
  */
 @ApplicationScoped
 public class ScanAnalyzer {
 
     static final int MID_GREY = 128;
 
+    private final QrEncoder encoder;
     private final QrConfig config;
 
-    public ScanAnalyzer(QrConfig config) {
+    public ScanAnalyzer(QrEncoder encoder, QrConfig config) {
+        this.encoder = encoder;
         this.config = config;
     }
 
     public ScanAnalysis analyse(BufferedImage image, QrSymbol symbol) {
         int width = symbol.width();
-        int module = image.getWidth() / (width + 2 * config.quietZoneModules());
-        int origin = (image.getWidth() - module * width) / 2;
-        boolean[][] seen = sample(image, width + 2 * config.quietZoneModules(), module,
-                origin - module * config.quietZoneModules());
         int quiet = config.quietZoneModules();
+        ModuleGrid grid = ModuleGrid.of(image, symbol, encoder);
+        boolean[][] seen = new boolean[width + 2 * quiet][width + 2 * quiet];
+        for (int y = -quiet; y < width + quiet; y++) {
+            for (int x = -quiet; x < width + quiet; x++) {
+                seen[y + quiet][x + quiet] = grid.centreLuma(image, x, y) < MID_GREY;
+            }
+        }
         CodewordLayout layout = new CodewordLayout(symbol.version(),
                 ErrorCorrectionLevel.valueOf(symbol.errorCorrection()));
 
@@ -67,28 +72,5 @@ public class ScanAnalyzer {
             worst = Math.max(worst, (double) errors / block.correctable());
         }
         return new ScanAnalysis(functionErrors, functionModules, quietErrors, quietModules, blocks, 1 - worst);
-    }
-
-    /** Dark or light for every module of the (quiet zone + symbol) grid starting at {@code start}. */
-    private static boolean[][] sample(BufferedImage image, int modules, int module, int start) {
-        boolean[][] dark = new boolean[modules][modules];
-        int inset = module / 3;
-        int span = Math.max(1, module - 2 * inset);
-        for (int my = 0; my < modules; my++) {
-            for (int mx = 0; mx < modules; mx++) {
-                long sum = 0;
-                int count = 0;
-                for (int y = start + my * module + inset; y < start + my * module + inset + span; y++) {
-                    for (int x = start + mx * module + inset; x < start + mx * module + inset + span; x++) {
-                        if (x >= 0 && y >= 0 && x < image.getWidth() && y < image.getHeight()) {
-                            sum += Luma.of(image.getRGB(x, y));
-                            count++;
-                        }
-                    }
-                }
-                dark[my][mx] = count > 0 && sum / count < MID_GREY;
-            }
-        }
-        return dark;
     }
 }

@@ -88,7 +88,7 @@ public final class ScanBenchmark {
         List<Double> millis = new ArrayList<>();
         List<Double> headroomBefore = new ArrayList<>();
         List<Double> headroomAfter = new ArrayList<>();
-        ScanAnalyzer analyzer = new ScanAnalyzer(qrConfig());
+        ScanAnalyzer analyzer = new ScanAnalyzer(encoder, qrConfig());
         int passed = 0;
         int rawPass = 0;
         List<Path> images;

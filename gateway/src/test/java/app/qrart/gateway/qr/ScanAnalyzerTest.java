@@ -22,7 +22,7 @@ class ScanAnalyzerTest {
 
     private static final String CONTENT = "https://qr.art/analysis?id=0042";
     private final QrEncoder encoder = new QrEncoder(QrRepairerTest.qr(10), new QrVerifier());
-    private final ScanAnalyzer analyzer = new ScanAnalyzer(QrRepairerTest.qr(10));
+    private final ScanAnalyzer analyzer = new ScanAnalyzer(encoder, QrRepairerTest.qr(10));
 
     private int module(QrSymbol symbol) {
         return encoder.modulePixels(symbol, 512);
