@@ -15,17 +15,35 @@ public interface ScanConfig {
     @WithDefault("0.75")
     double maxPixelsChanged();
 
-    /** Luminance a dark module's centre is pushed down to (0-255). */
+    /**
+     * Grey levels a repaired module is pushed past the picture's own dark/light threshold (no
+     * further than the dark and light targets): pixels already that far are left alone.
+     */
+    @WithDefault("64")
+    int contrastPush();
+
+    /** Darkest luminance a dark module's centre is pushed down to (0-255). */
     @WithDefault("45")
     int darkTarget();
 
-    /** Luminance a light module's centre (and the quiet zone) is pushed up to (0-255). */
+    /** Lightest luminance a light module's centre (and the quiet zone) is pushed up to (0-255). */
     @WithDefault("215")
     int lightTarget();
 
-    /** Diameter of the repaired centre of a data module, as a share of the module. */
-    @WithDefault("0.5")
-    double dotShare();
+    /** Diameter of the repaired centre of a data module, as a share of the module: tried in order, smallest first. */
+    @WithDefault("0.45,0.6,0.8,1.0")
+    java.util.List<Double> dotShares();
+
+    /**
+     * EC headroom the repair aims for, tried in order at the smallest dot: each block keeps at most
+     * (1 - headroom) x its correctable codewords wrong, the cheapest wrong codewords fixed first.
+     */
+    @WithDefault("0.25,0.5,1.0")
+    java.util.List<Double> repairHeadroom();
+
+    /** Grey levels either side of the dark/light threshold within which a module counts as ambiguous. */
+    @WithDefault("24")
+    int ambiguityMargin();
 
     /** Extra rounds, with new seeds and a firmer QR control, when no candidate scans even after repair. */
     @WithDefault("2")

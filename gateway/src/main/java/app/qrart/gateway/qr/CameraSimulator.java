@@ -34,11 +34,15 @@ import javax.imageio.ImageWriter;
  */
 public final class CameraSimulator {
 
+    /** How many variants the suite makes of each image. */
+    public static final int VARIANTS = 14;
+
     private CameraSimulator() {
     }
 
     /** Every variant of the image, by name, in a fixed order. */
-    public static Map<String, BufferedImage> variants(BufferedImage image, int modulePixels) {
+    public static Map<String, BufferedImage> variants(BufferedImage picture, int modulePixels) {
+        BufferedImage image = opaqueRgb(picture);
         Map<String, UnaryOperator<BufferedImage>> ops = new LinkedHashMap<>();
         for (double ppm : new double[] {4, 3, 2}) {
             ops.put("downscale-" + (int) ppm + "ppm", img -> scale(img, ppm / modulePixels));
@@ -56,6 +60,20 @@ public final class CameraSimulator {
         ops.put("noise-16", img -> noise(img, 16, 1234));
         Map<String, BufferedImage> out = new LinkedHashMap<>();
         ops.forEach((name, op) -> out.put(name, op.apply(image)));
+        return out;
+    }
+
+    /** Camera frames are opaque RGB; pictures read from files may be grey, indexed or carry alpha. */
+    private static BufferedImage opaqueRgb(BufferedImage picture) {
+        if (picture.getType() == BufferedImage.TYPE_INT_RGB) {
+            return picture;
+        }
+        BufferedImage out = new BufferedImage(picture.getWidth(), picture.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, out.getWidth(), out.getHeight());
+        g.drawImage(picture, 0, 0, null);
+        g.dispose();
         return out;
     }
 

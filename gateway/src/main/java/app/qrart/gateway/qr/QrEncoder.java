@@ -61,7 +61,8 @@ public class QrEncoder {
         if (code.getVersion().getVersionNumber() > config.maxVersion()) {
             throw tooLong(level);
         }
-        return new QrSymbol(content, code.getMatrix(), code.getVersion().getVersionNumber(), level.name());
+        return new QrSymbol(content, code.getMatrix(), code.getVersion().getVersionNumber(), level.name(),
+                code.getMaskPattern());
     }
 
     private ApiException tooLong(ErrorCorrectionLevel level) {

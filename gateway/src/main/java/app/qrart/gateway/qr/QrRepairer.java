@@ -4,24 +4,28 @@ import app.qrart.gateway.config.QrConfig;
 import app.qrart.gateway.config.ScanConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Makes a generated image read as its QR symbol by changing as little as it can: the quiet
- * zone is lightened, finder patterns (with separators) are restored module by module, and only
- * the centres of data modules whose luminance disagrees with the intended matrix are pushed
- * across the threshold, hue kept. If that is not enough, whole wrong modules are repainted.
+ * Makes a picture read as its QR symbol by changing as little as it can. Steps, each tried on a
+ * fresh copy and checked with both decoders, the first that reads kept (later steps only add):
+ * lighten the quiet-zone modules next to the symbol that are dark or ambiguous, restore wrong
+ * function-pattern modules, and push the centres of wrong or ambiguous data modules across the
+ * threshold as round dots (hue kept, edges faded), only as many codewords per Reed-Solomon block
+ * as the step's EC headroom needs ({@link RepairPlan}). Headroom grows first, then the dot, then
+ * the quiet band; a step past the footprint cap ends the repair as failed.
  */
 @ApplicationScoped
 public class QrRepairer {
-
-    private static final int FINDER = 8;
-    private static final int DARK_MAX = 100;
-    private static final int LIGHT_MIN = 160;
 
     private final QrEncoder encoder;
     private final QrVerifier verifier;
     private final QrConfig qr;
     private final ScanConfig scan;
+
+    /** Smallest border, in pixels, that lets a detector see a finder pattern's outer edge. */
+    private static final int MIN_MARGIN = 2;
 
     public QrRepairer(QrEncoder encoder, QrVerifier verifier, QrConfig qr, ScanConfig scan) {
         this.encoder = encoder;
@@ -30,73 +34,132 @@ public class QrRepairer {
         this.scan = scan;
     }
 
-    /** What a repair did; `image` is null when no repair within the cap makes it scan. */
-    public record Repair(BufferedImage image, int modulesTouched, double pixelsChangedShare) {
+    /**
+     * What a repair did; `image` is null when no repair within the cap makes it scan. `margin` is
+     * the light border, in pixels per side, added around a picture whose code reaches its edges
+     * (the image is then that much larger; the border counts as changed pixels).
+     */
+    public record Repair(BufferedImage image, int modulesTouched, double pixelsChangedShare, int margin) {
+
+        public Repair(BufferedImage image, int modulesTouched, double pixelsChangedShare) {
+            this(image, modulesTouched, pixelsChangedShare, 0);
+        }
     }
 
+    private record Step(double headroom, double dotShare, int quietModules) {
+    }
+
+    /** Repairs a generated image, laid out as QrEncoder.render draws the symbol. */
     public Repair repair(BufferedImage original, QrSymbol symbol) {
-        // Smallest dots first; larger ones only when the binarizer still disagrees.
-        for (double share : new double[] {scan.dotShare(), scan.dotShare() + 0.15, scan.dotShare() + 0.3, 1.0}) {
+        return repair(original, symbol, ModuleGrid.of(original, symbol, encoder));
+    }
+
+    /** Repairs a picture whose code sits on the given grid (a located code, possibly tilted). */
+    public Repair repair(BufferedImage picture, QrSymbol symbol, ModuleGrid located) {
+        int margin = located.quietRingOffImage(picture.getWidth(), picture.getHeight())
+                ? (int) Math.max(MIN_MARGIN, Math.round(located.modulePixels() / 4)) : 0;
+        BufferedImage original = withMargin(picture, margin);
+        ModuleGrid grid = located.shifted(margin, margin);
+        LumaPlane plane = LumaPlane.of(original);
+        RepairPlan plan = new RepairPlan(plane, symbol, grid, scan.ambiguityMargin());
+        double marginShare = 1 - (double) picture.getWidth() * picture.getHeight()
+                / ((long) original.getWidth() * original.getHeight());
+        for (Step step : steps()) {
             BufferedImage image = copy(original);
-            restoreQuietZone(image, symbol);
-            int touched = restoreModules(image, symbol, share);
-            double changed = changedShare(original, image);
-            if (changed <= scan.maxPixelsChanged() && verifier.readsExactly(image, symbol.content())) {
-                return new Repair(image, touched, changed);
+            int touched = restoreQuietBand(image, plan, grid, step.quietModules());
+            touched += paint(image, grid, plan.functionFixes(), 1.0, symbol, plan.threshold());
+            touched += paint(image, grid, plan.dataFixes(step.headroom(), step.dotShare()), step.dotShare(), symbol,
+                    plan.threshold());
+            double changed = marginShare + changedShare(original, image);
+            if (changed > scan.maxPixelsChanged()) {
+                break;
+            }
+            if (verifier.readsExactly(image, symbol.content())) {
+                return new Repair(image, touched, changed, margin);
             }
         }
         return new Repair(null, 0, 0);
     }
 
-    private void restoreQuietZone(BufferedImage image, QrSymbol symbol) {
-        ModuleGrid g = ModuleGrid.of(image, symbol, encoder);
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                if (!g.insideSymbol(x, y)) {
-                    image.setRGB(x, y, Luma.lighten(image.getRGB(x, y), scan.lightTarget()));
-                }
-            }
+    /** Headroom steps at the smallest dot and a one-module quiet band, then larger dots, then the whole quiet zone. */
+    private List<Step> steps() {
+        List<Step> steps = new ArrayList<>();
+        double smallest = scan.dotShares().get(0);
+        for (double headroom : scan.repairHeadroom()) {
+            steps.add(new Step(headroom, smallest, 1));
         }
+        double full = scan.repairHeadroom().get(scan.repairHeadroom().size() - 1);
+        for (double share : scan.dotShares().subList(1, scan.dotShares().size())) {
+            steps.add(new Step(full, share, 1));
+        }
+        steps.add(new Step(full, 1.0, qr.quietZoneModules()));
+        return steps;
     }
 
-    private int restoreModules(BufferedImage image, QrSymbol symbol, double share) {
-        ModuleGrid g = ModuleGrid.of(image, symbol, encoder);
+    private int paint(BufferedImage image, ModuleGrid grid, List<int[]> modules, double share, QrSymbol symbol,
+            int threshold) {
+        int darkTarget = darkTarget(threshold);
+        int lightTarget = lightTarget(threshold);
         int touched = 0;
-        for (int my = 0; my < symbol.width(); my++) {
-            for (int mx = 0; mx < symbol.width(); mx++) {
-                boolean dark = symbol.dark(mx, my);
-                boolean function = inFinder(mx, my, symbol.width());
-                int luma = g.centreLuma(image, mx, my);
-                boolean wrong = dark ? luma > DARK_MAX : luma < LIGHT_MIN;
-                if (wrong || function) {
-                    double paintShare = function ? 1.0 : share;
-                    if (g.paint(image, mx, my, paintShare, dark, scan.darkTarget(), scan.lightTarget())) {
-                        touched++;
-                    }
+        for (int[] m : modules) {
+            if (grid.paint(image, m[0], m[1], share, symbol.dark(m[0], m[1]), darkTarget, lightTarget)) {
+                touched++;
+            }
+        }
+        return touched;
+    }
+
+    /** Dark pixels go this far below the picture's own threshold, never lighter than the configured dark target. */
+    private int darkTarget(int threshold) {
+        return Math.max(scan.darkTarget(), threshold - scan.contrastPush());
+    }
+
+    private int lightTarget(int threshold) {
+        return Math.min(scan.lightTarget(), threshold + scan.contrastPush());
+    }
+
+    /** Lightens the band of quiet-zone modules around the symbol that are not clearly light. */
+    private int restoreQuietBand(BufferedImage image, RepairPlan plan, ModuleGrid grid, int band) {
+        int darkTarget = darkTarget(plan.threshold());
+        int lightTarget = lightTarget(plan.threshold());
+        int touched = 0;
+        int width = grid.width();
+        for (int y = -band; y < width + band; y++) {
+            for (int x = -band; x < width + band; x++) {
+                boolean inside = x >= 0 && y >= 0 && x < width && y < width;
+                if (!inside && !plan.clean(x, y, false)
+                        && grid.paint(image, x, y, 1.0, false, darkTarget, lightTarget)) {
+                    touched++;
                 }
             }
         }
         return touched;
     }
 
-    private static boolean inFinder(int mx, int my, int width) {
-        boolean top = my < FINDER;
-        boolean left = mx < FINDER;
-        boolean right = mx >= width - FINDER;
-        boolean bottom = my >= width - FINDER;
-        return (top && left) || (top && right) || (bottom && left);
-    }
-
     private static double changedShare(BufferedImage a, BufferedImage b) {
+        int w = a.getWidth();
+        int h = a.getHeight();
+        int[] before = a.getRGB(0, 0, w, h, null, 0, w);
+        int[] after = b.getRGB(0, 0, w, h, null, 0, w);
         long changed = 0;
-        for (int y = 0; y < a.getHeight(); y++) {
-            for (int x = 0; x < a.getWidth(); x++) {
-                if (Luma.maxChannelDelta(a.getRGB(x, y), b.getRGB(x, y)) > 10) {
-                    changed++;
-                }
+        for (int i = 0; i < before.length; i++) {
+            if (Luma.maxChannelDelta(before[i], after[i]) > 10) {
+                changed++;
             }
         }
-        return (double) changed / ((long) a.getWidth() * a.getHeight());
+        return (double) changed / before.length;
+    }
+
+    /** The picture on a canvas with a white border; the picture itself when the border is 0. */
+    private static BufferedImage withMargin(BufferedImage picture, int margin) {
+        BufferedImage out = new BufferedImage(picture.getWidth() + 2 * margin, picture.getHeight() + 2 * margin,
+                BufferedImage.TYPE_INT_RGB);
+        var g = out.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, out.getWidth(), out.getHeight());
+        g.drawImage(picture, margin, margin, null);
+        g.dispose();
+        return out;
     }
 
     private static BufferedImage copy(BufferedImage source) {

@@ -2,8 +2,8 @@ package app.qrart.gateway.qr;
 
 import com.google.zxing.qrcode.encoder.ByteMatrix;
 
-/** An encoded QR symbol: its module matrix (without quiet zone) and version. */
-public record QrSymbol(String content, ByteMatrix modules, int version, String errorCorrection) {
+/** An encoded QR symbol: its module matrix (without quiet zone), version, level and mask pattern. */
+public record QrSymbol(String content, ByteMatrix modules, int version, String errorCorrection, int mask) {
 
     public int width() {
         return modules.getWidth();

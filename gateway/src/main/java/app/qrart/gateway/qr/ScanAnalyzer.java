@@ -9,13 +9,11 @@ import java.util.List;
 
 /**
  * Samples each module of an image where the symbol was drawn ({@link ModuleGrid#centreLuma}, dark
- * below mid-grey) and compares it with the intended matrix: function patterns, quiet zone, and
+ * below the two-means split of the symbol's module lumas) and compares it with the intended matrix: function patterns, quiet zone, and
  * codewords per Reed-Solomon block.
  */
 @ApplicationScoped
 public class ScanAnalyzer {
-
-    static final int MID_GREY = 128;
 
     private final QrEncoder encoder;
     private final QrConfig config;
@@ -25,14 +23,21 @@ public class ScanAnalyzer {
         this.config = config;
     }
 
+    /** Analyses a generated image, laid out as QrEncoder.render draws the symbol. */
     public ScanAnalysis analyse(BufferedImage image, QrSymbol symbol) {
+        return analyse(image, symbol, ModuleGrid.of(image, symbol, encoder));
+    }
+
+    /** Analyses a picture whose code sits on the given grid; the dark/light split is the picture's own. */
+    public ScanAnalysis analyse(BufferedImage image, QrSymbol symbol, ModuleGrid grid) {
         int width = symbol.width();
         int quiet = config.quietZoneModules();
-        ModuleGrid grid = ModuleGrid.of(image, symbol, encoder);
+        LumaPlane plane = LumaPlane.of(image);
+        int threshold = LumaPlane.threshold(plane.modules(grid));
         boolean[][] seen = new boolean[width + 2 * quiet][width + 2 * quiet];
         for (int y = -quiet; y < width + quiet; y++) {
             for (int x = -quiet; x < width + quiet; x++) {
-                seen[y + quiet][x + quiet] = grid.centreLuma(image, x, y) < MID_GREY;
+                seen[y + quiet][x + quiet] = grid.centreLuma(plane, x, y) < threshold;
             }
         }
         CodewordLayout layout = new CodewordLayout(symbol.version(),

@@ -40,6 +40,10 @@ final class ConfigDefaults {
         if (type == boolean.class) {
             return Boolean.parseBoolean(raw);
         }
+        if (type == java.util.List.class) {
+            // Only lists of numbers are used by the tools' mappings.
+            return java.util.Arrays.stream(raw.split(",")).map(String::trim).map(Double::valueOf).toList();
+        }
         return raw;
     }
 }

@@ -10,16 +10,17 @@ import app.qrart.gateway.qr.QrSymbol;
 import app.qrart.gateway.qr.QrVerifier;
 import app.qrart.gateway.qr.ScanAnalyzer;
 import app.qrart.gateway.qr.Ssim;
+import app.qrart.gateway.qr.SymbolLocator;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 
 /**
@@ -28,6 +29,7 @@ import javax.imageio.ImageIO;
  * <pre>
  *   make bench-scan                       # ../shared/benchmarks/qr-art, both modes
  *   java ... ScanBenchmark DIR raw        # decode the originals: pass rate per decoder
+ *   java ... ScanBenchmark DIR known      # locate each code, match its symbol, repair it in place
  *   java ... ScanBenchmark DIR embed TEXT # "use your own picture": embed TEXT in every image and repair
  * </pre>
  *
@@ -36,6 +38,9 @@ import javax.imageio.ImageIO;
 public final class ScanBenchmark {
 
     private static final int CANVAS = 512;
+    private static final boolean VERBOSE = System.getenv("BENCH_VERBOSE") != null;
+    /** Restricts the known-payload mode to files whose name contains this text (for looking into one case). */
+    private static final String ONLY = System.getenv("BENCH_ONLY");
 
     private ScanBenchmark() {
     }
@@ -44,10 +49,13 @@ public final class ScanBenchmark {
         Path dir = Path.of(args.length > 0 ? args[0] : "../shared/benchmarks/qr-art");
         String mode = args.length > 1 ? args[1] : "both";
         String payload = args.length > 2 ? args[2] : "https://qr.art/bench?id=0042";
-        if (!mode.equals("embed")) {
+        if (mode.equals("both") || mode.equals("raw")) {
             raw(dir);
         }
-        if (!mode.equals("raw")) {
+        if (mode.equals("both") || mode.equals("known")) {
+            known(dir);
+        }
+        if (mode.equals("both") || mode.equals("embed")) {
             embed(dir, payload);
         }
     }
@@ -76,21 +84,61 @@ public final class ScanBenchmark {
         System.out.printf(Locale.ROOT, "  %.0f ms per image (two decoders, original size)%n", nanos / 1e6 / n);
     }
 
+    /** Repairs each picture with a known payload in place: located, matched to its symbol, minimally fixed. */
+    static void known(Path dir) throws IOException {
+        Map<String, String> payloads = payloads(dir.resolve("payloads.csv"));
+        QrVerifier verifier = new QrVerifier();
+        QrEncoder encoder = new QrEncoder(qrConfig(), verifier);
+        QrRepairer repairer = new QrRepairer(encoder, verifier, qrConfig(), scanConfig());
+        ScanAnalyzer analyzer = new ScanAnalyzer(encoder, qrConfig());
+        RepairFigures figures = new RepairFigures();
+        for (Map.Entry<String, String> entry : payloads.entrySet()) {
+            if (ONLY != null && !entry.getKey().contains(ONLY)) {
+                continue;
+            }
+            BufferedImage picture = ImageIO.read(dir.resolve("images").resolve(entry.getKey()).toFile());
+            String payload = entry.getValue();
+            long start = System.nanoTime();
+            boolean already = verifier.readsExactly(picture, payload);
+            Optional<SymbolLocator.Located> located = SymbolLocator.locate(picture, payload);
+            QrRepairer.Repair repair = already ? new QrRepairer.Repair(picture, 0, 0)
+                    : located.map(l -> repairer.repair(picture, l.symbol(), l.grid()))
+                            .orElse(new QrRepairer.Repair(null, 0, 0));
+            figures.millis.add((System.nanoTime() - start) / 1e6);
+            figures.images++;
+            figures.readUnaided += already ? 1 : 0;
+            if (located.isPresent()) {
+                SymbolLocator.Located l = located.get();
+                figures.headroomBefore.add(analyzer.analyse(picture, l.symbol(), l.grid()).ecHeadroom());
+                if (repair.image() != null) {
+                    figures.headroomAfter.add(analyzer.analyse(repair.image(), l.symbol(),
+                            l.grid().shifted(repair.margin(), repair.margin())).ecHeadroom());
+                }
+            }
+            if (repair.image() != null) {
+                int module = (int) Math.round(located.map(l -> l.grid().modulePixels()).orElse(8.0));
+                record(figures, picture, repair, verifier.robustness(repair.image(), payload, module));
+            }
+            if (VERBOSE) {
+                System.out.printf(Locale.ROOT, "    %s %s disagreement %.2f -> %s changed %.1f%%%n", entry.getKey(),
+                        located.map(SymbolLocator.Located::source).orElse("not located"),
+                        located.map(SymbolLocator.Located::disagreement).orElse(1.0),
+                        repair.image() == null ? "FAILED" : already ? "read unaided" : "repaired",
+                        100 * repair.pixelsChangedShare());
+            }
+        }
+        System.out.printf(Locale.ROOT, "known payloads, repaired in place (%d images, native size):%n", figures.images);
+        figures.print("known payloads", CameraSimulator.VARIANTS);
+    }
+
     static void embed(Path dir, String payload) throws IOException {
         QrVerifier verifier = new QrVerifier();
         QrEncoder encoder = new QrEncoder(qrConfig(), verifier);
         QrRepairer repairer = new QrRepairer(encoder, verifier, qrConfig(), scanConfig());
+        ScanAnalyzer analyzer = new ScanAnalyzer(encoder, qrConfig());
         QrSymbol symbol = encoder.encode(payload);
         int module = encoder.modulePixels(symbol, CANVAS);
-        List<Double> changed = new ArrayList<>();
-        List<Double> ssim = new ArrayList<>();
-        List<Double> robustness = new ArrayList<>();
-        List<Double> millis = new ArrayList<>();
-        List<Double> headroomBefore = new ArrayList<>();
-        List<Double> headroomAfter = new ArrayList<>();
-        ScanAnalyzer analyzer = new ScanAnalyzer(encoder, qrConfig());
-        int passed = 0;
-        int rawPass = 0;
+        RepairFigures figures = new RepairFigures();
         List<Path> images;
         try (var files = Files.list(dir.resolve("images"))) {
             images = files.sorted().toList();
@@ -100,35 +148,28 @@ public final class ScanBenchmark {
             long start = System.nanoTime();
             boolean already = verifier.readsExactly(picture, payload);
             QrRepairer.Repair repair = already ? new QrRepairer.Repair(picture, 0, 0) : repairer.repair(picture, symbol);
-            millis.add((System.nanoTime() - start) / 1e6);
-            rawPass += already ? 1 : 0;
-            headroomBefore.add(analyzer.analyse(picture, symbol).ecHeadroom());
+            figures.millis.add((System.nanoTime() - start) / 1e6);
+            figures.images++;
+            figures.readUnaided += already ? 1 : 0;
+            figures.headroomBefore.add(analyzer.analyse(picture, symbol).ecHeadroom());
             if (repair.image() != null) {
-                passed++;
-                changed.add(repair.pixelsChangedShare());
-                ssim.add(Ssim.of(picture, repair.image()));
-                robustness.add(verifier.robustness(repair.image(), payload, module));
-                headroomAfter.add(analyzer.analyse(repair.image(), symbol).ecHeadroom());
+                figures.headroomAfter.add(analyzer.analyse(repair.image(), symbol).ecHeadroom());
+                record(figures, picture, repair, verifier.robustness(repair.image(), payload, module));
             }
         }
-        int n = images.size();
-        System.out.printf(Locale.ROOT, "embed \"%s\" (QR version %d, level %s, %d px/module) into %d images:%n",
-                payload, symbol.version(), symbol.errorCorrection(), module, n);
-        System.out.printf(Locale.ROOT, "  read unaided: %d; after repair both decoders read: %d (%.1f%%)%n",
-                rawPass, passed, 100.0 * passed / n);
-        System.out.printf(Locale.ROOT, "  pixels changed >10 levels: median %.1f%%, p95 %.1f%%%n",
-                100 * percentile(changed, 50), 100 * percentile(changed, 95));
-        System.out.printf(Locale.ROOT, "  SSIM to the unrepaired image: median %.3f, p5 %.3f%n",
-                percentile(ssim, 50), percentile(ssim, 5));
-        System.out.printf(Locale.ROOT, "  robustness (%d camera variants x 2 decoders): mean %.3f, min %.3f%n",
-                CameraSimulator.variants(encoder.render(symbol, CANVAS), module).size(),
-                robustness.stream().mapToDouble(Double::doubleValue).average().orElse(0),
-                robustness.stream().mapToDouble(Double::doubleValue).min().orElse(0));
-        System.out.printf(Locale.ROOT, "  EC headroom (1 - worst block errors / correctable): before median %.2f, "
-                + "after repair median %.2f, min %.2f%n", percentile(headroomBefore, 50), percentile(headroomAfter, 50),
-                headroomAfter.stream().mapToDouble(Double::doubleValue).min().orElse(0));
-        System.out.printf(Locale.ROOT, "  verification + repair: median %.0f ms, p95 %.0f ms per %dx%d image%n",
-                percentile(millis, 50), percentile(millis, 95), CANVAS, CANVAS);
+        System.out.printf(Locale.ROOT, "embed \"%s\" (QR version %d, level %s, %d px/module) into %d images at %dx%d:%n",
+                payload, symbol.version(), symbol.errorCorrection(), module, images.size(), CANVAS, CANVAS);
+        figures.print("own payload", CameraSimulator.VARIANTS);
+    }
+
+    private static void record(RepairFigures figures, BufferedImage picture, QrRepairer.Repair repair,
+            double robustness) {
+        figures.passed++;
+        figures.changed.add(repair.pixelsChangedShare());
+        BufferedImage inside = repair.image().getSubimage(repair.margin(), repair.margin(), picture.getWidth(),
+                picture.getHeight());
+        figures.ssim.add(repair.pixelsChangedShare() == 0 ? 1.0 : Ssim.of(picture, inside));
+        figures.robustness.add(robustness);
     }
 
     private static BufferedImage squareCanvas(BufferedImage source) {
@@ -154,15 +195,6 @@ public final class ScanBenchmark {
             }
         }
         return payloads;
-    }
-
-    static double percentile(List<Double> values, double q) {
-        if (values.isEmpty()) {
-            return Double.NaN;
-        }
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int index = (int) Math.min(sorted.length - 1, Math.max(0, Math.round(q / 100 * (sorted.length - 1))));
-        return sorted[index];
     }
 
     /** The gateway's own configuration: @WithDefault values, overridable by QRART_* variables. */

@@ -1,0 +1,137 @@
+package app.qrart.gateway.qr;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.ReaderException;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.Result;
+import com.google.zxing.ResultMetadataType;
+import com.google.zxing.common.GlobalHistogramBinarizer;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.common.reedsolomon.GenericGF;
+import com.google.zxing.common.reedsolomon.ReedSolomonEncoder;
+import com.google.zxing.qrcode.QRCodeReader;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import com.google.zxing.qrcode.decoder.Version;
+import com.google.zxing.qrcode.encoder.ByteMatrix;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The exact symbol a picture was made from, when ZXing can read it: its corrected data codewords
+ * (whatever segments and padding the original generator chose) with their Reed-Solomon codewords
+ * recomputed, placed for each of the eight masks. Re-encoding the text would give another bit
+ * stream, and a repair toward it would fight every data module of the picture.
+ */
+final class ReadSymbols {
+
+    private static final Map<DecodeHintType, Object> HINTS = Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE);
+    private static final int MASKS = 8;
+
+    private ReadSymbols() {
+    }
+
+    static List<QrSymbol> of(BufferedImage image, String content, SymbolCandidates standard) {
+        List<QrSymbol> out = new ArrayList<>();
+        read(image, content).ifPresent(result -> {
+            ErrorCorrectionLevel level = ErrorCorrectionLevel.valueOf(
+                    (String) result.getResultMetadata().get(ResultMetadataType.ERROR_CORRECTION_LEVEL));
+            byte[] data = result.getRawBytes();
+            for (int v = 1; v <= 40; v++) {
+                Version version = Version.getVersionForNumber(v);
+                Version.ECBlocks blocks = version.getECBlocksForLevel(level);
+                if (version.getTotalCodewords() - blocks.getTotalECCodewords() == data.length) {
+                    out.addAll(place(version, level, data, content, standard));
+                    break;
+                }
+            }
+        });
+        return out;
+    }
+
+    private static Optional<Result> read(BufferedImage image, String content) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        var source = new RGBLuminanceSource(w, h, image.getRGB(0, 0, w, h, null, 0, w));
+        for (BinaryBitmap bitmap : List.of(new BinaryBitmap(new HybridBinarizer(source)),
+                new BinaryBitmap(new GlobalHistogramBinarizer(source)))) {
+            try {
+                Result result = new QRCodeReader().decode(bitmap, HINTS);
+                if (content.equals(result.getText()) && result.getRawBytes() != null
+                        && result.getResultMetadata().get(ResultMetadataType.ERROR_CORRECTION_LEVEL) != null) {
+                    return Optional.of(result);
+                }
+            } catch (ReaderException e) {
+                // try the next binarizer
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<QrSymbol> place(Version version, ErrorCorrectionLevel level, byte[] data, String content,
+            SymbolCandidates standard) {
+        CodewordLayout layout = new CodewordLayout(version.getVersionNumber(), level);
+        int[] codewords = interleaved(layout, version.getECBlocksForLevel(level), data);
+        int width = version.getDimensionForVersion();
+        List<QrSymbol> out = new ArrayList<>();
+        for (QrSymbol base : standard.of(width)) {
+            int mask = base.mask();
+            if (!base.errorCorrection().equals(level.name()) || out.stream().anyMatch(s -> s.mask() == mask)) {
+                continue;
+            }
+            ByteMatrix matrix = new ByteMatrix(width, width);
+            for (int y = 0; y < width; y++) {
+                for (int x = 0; x < width; x++) {
+                    matrix.set(x, y, layout.isFunction(x, y) ? base.modules().get(x, y) : masked(false, mask, x, y));
+                }
+            }
+            for (int i = 0; i < codewords.length; i++) {
+                int[] modules = layout.modulesOf(i);
+                for (int bit = 0; bit < 8; bit++) {
+                    boolean one = ((codewords[i] >> (7 - bit)) & 1) == 1;
+                    matrix.set(modules[2 * bit], modules[2 * bit + 1], masked(one, mask, modules[2 * bit], modules[2 * bit + 1]));
+                }
+            }
+            out.add(new QrSymbol(content, matrix, version.getVersionNumber(), level.name(), mask));
+        }
+        return out;
+    }
+
+    /** Data codewords split into their blocks, each block's EC codewords computed, all in transmission order. */
+    private static int[] interleaved(CodewordLayout layout, Version.ECBlocks ecBlocks, byte[] data) {
+        int[] out = new int[layout.codewords()];
+        int ecPerBlock = ecBlocks.getECCodewordsPerBlock();
+        int offset = 0;
+        for (CodewordLayout.Block block : layout.blocks()) {
+            int dataCount = block.codewords().size() - ecPerBlock;
+            int[] message = new int[dataCount + ecPerBlock];
+            for (int i = 0; i < dataCount; i++) {
+                message[i] = data[offset + i] & 0xff;
+            }
+            offset += dataCount;
+            new ReedSolomonEncoder(GenericGF.QR_CODE_FIELD_256).encode(message, ecPerBlock);
+            for (int i = 0; i < message.length; i++) {
+                out[block.codewords().get(i)] = message[i];
+            }
+        }
+        return out;
+    }
+
+    /** ISO/IEC 18004 data mask conditions 000-111 (x is the column, y the row). */
+    private static int masked(boolean one, int mask, int x, int y) {
+        boolean flip = switch (mask) {
+            case 0 -> (x + y) % 2 == 0;
+            case 1 -> y % 2 == 0;
+            case 2 -> x % 3 == 0;
+            case 3 -> (x + y) % 3 == 0;
+            case 4 -> (y / 2 + x / 3) % 2 == 0;
+            case 5 -> (x * y) % 2 + (x * y) % 3 == 0;
+            case 6 -> ((x * y) % 2 + (x * y) % 3) % 2 == 0;
+            default -> ((x + y) % 2 + (x * y) % 3) % 2 == 0;
+        };
+        return one ^ flip ? 1 : 0;
+    }
+}
