@@ -46,7 +46,7 @@ public class QrRepairer {
         }
     }
 
-    private record Step(double headroom, double dotShare, int quietModules) {
+    private record Step(double headroom, double dotShare, int quietModules, boolean fullContrast) {
     }
 
     /** Repairs a generated image, laid out as QrEncoder.render draws the symbol. */
@@ -66,10 +66,11 @@ public class QrRepairer {
                 / ((long) original.getWidth() * original.getHeight());
         for (Step step : steps()) {
             BufferedImage image = copy(original);
-            int touched = restoreQuietBand(image, plan, grid, step.quietModules());
-            touched += paint(image, grid, plan.functionFixes(), 1.0, symbol, plan.threshold());
+            int push = step.fullContrast() ? 255 : scan.contrastPush();
+            int touched = restoreQuietBand(image, plan, grid, step.quietModules(), push);
+            touched += paint(image, grid, plan.functionFixes(), 1.0, symbol, plan.threshold(), push);
             touched += paint(image, grid, plan.dataFixes(step.headroom(), step.dotShare()), step.dotShare(), symbol,
-                    plan.threshold());
+                    plan.threshold(), push);
             double changed = marginShare + changedShare(original, image);
             if (changed > scan.maxPixelsChanged()) {
                 break;
@@ -81,25 +82,30 @@ public class QrRepairer {
         return new Repair(null, 0, 0);
     }
 
-    /** Headroom steps at the smallest dot and a one-module quiet band, then larger dots, then the whole quiet zone. */
+    /**
+     * Headroom steps at the smallest dot and a one-module quiet band, then larger dots, then the
+     * whole quiet zone, last at the configured dark and light targets rather than just past the
+     * picture's own threshold.
+     */
     private List<Step> steps() {
         List<Step> steps = new ArrayList<>();
         double smallest = scan.dotShares().get(0);
         for (double headroom : scan.repairHeadroom()) {
-            steps.add(new Step(headroom, smallest, 1));
+            steps.add(new Step(headroom, smallest, 1, false));
         }
         double full = scan.repairHeadroom().get(scan.repairHeadroom().size() - 1);
         for (double share : scan.dotShares().subList(1, scan.dotShares().size())) {
-            steps.add(new Step(full, share, 1));
+            steps.add(new Step(full, share, 1, false));
         }
-        steps.add(new Step(full, 1.0, qr.quietZoneModules()));
+        steps.add(new Step(full, 1.0, qr.quietZoneModules(), false));
+        steps.add(new Step(full, 1.0, qr.quietZoneModules(), true));
         return steps;
     }
 
     private int paint(BufferedImage image, ModuleGrid grid, List<int[]> modules, double share, QrSymbol symbol,
-            int threshold) {
-        int darkTarget = darkTarget(threshold);
-        int lightTarget = lightTarget(threshold);
+            int threshold, int push) {
+        int darkTarget = darkTarget(threshold, push);
+        int lightTarget = lightTarget(threshold, push);
         int touched = 0;
         for (int[] m : modules) {
             if (grid.paint(image, m[0], m[1], share, symbol.dark(m[0], m[1]), darkTarget, lightTarget)) {
@@ -110,18 +116,18 @@ public class QrRepairer {
     }
 
     /** Dark pixels go this far below the picture's own threshold, never lighter than the configured dark target. */
-    private int darkTarget(int threshold) {
-        return Math.max(scan.darkTarget(), threshold - scan.contrastPush());
+    private int darkTarget(int threshold, int push) {
+        return Math.max(scan.darkTarget(), threshold - push);
     }
 
-    private int lightTarget(int threshold) {
-        return Math.min(scan.lightTarget(), threshold + scan.contrastPush());
+    private int lightTarget(int threshold, int push) {
+        return Math.min(scan.lightTarget(), threshold + push);
     }
 
     /** Lightens the band of quiet-zone modules around the symbol that are not clearly light. */
-    private int restoreQuietBand(BufferedImage image, RepairPlan plan, ModuleGrid grid, int band) {
-        int darkTarget = darkTarget(plan.threshold());
-        int lightTarget = lightTarget(plan.threshold());
+    private int restoreQuietBand(BufferedImage image, RepairPlan plan, ModuleGrid grid, int band, int push) {
+        int darkTarget = darkTarget(plan.threshold(), push);
+        int lightTarget = lightTarget(plan.threshold(), push);
         int touched = 0;
         int width = grid.width();
         for (int y = -band; y < width + band; y++) {

@@ -45,10 +45,19 @@ final class RepairPlan {
         return threshold;
     }
 
-    /** Whether the module, averaged over the central square of the given share, is wrong or ambiguous. */
+    /**
+     * Whether the module, averaged over the central square of the given share, is wrong or
+     * ambiguous, or whether its central third is speckled: decoders sample single pixels there.
+     */
     boolean needsFix(int x, int y, double sample) {
         int luma = lumaBySample.computeIfAbsent(sample, this::sampleAll)[y][x];
-        return symbol.dark(x, y) ? luma > threshold - margin : luma < threshold + margin;
+        boolean dark = symbol.dark(x, y);
+        if (dark ? luma > threshold - margin : luma < threshold + margin) {
+            return true;
+        }
+        int[] centre = grid.samples(plane, x, y, 1.0 / 3);
+        long wrong = java.util.Arrays.stream(centre).filter(v -> dark ? v >= threshold : v < threshold).count();
+        return wrong > IMPURITY * centre.length;
     }
 
     private int[][] sampleAll(double share) {

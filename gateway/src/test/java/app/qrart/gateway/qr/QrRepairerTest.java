@@ -33,7 +33,10 @@ class QrRepairerTest {
             public double maxPixelsChanged() { return cap; }
             public int darkTarget() { return 45; }
             public int lightTarget() { return 215; }
-            public double dotShare() { return 0.5; }
+            public java.util.List<Double> dotShares() { return java.util.List.of(0.45, 0.6, 0.8, 1.0); }
+            public java.util.List<Double> repairHeadroom() { return java.util.List.of(0.25, 0.5, 1.0); }
+            public int ambiguityMargin() { return 24; }
+            public int contrastPush() { return 64; }
             public int retryRounds() { return 2; }
             public double retryControlnetStep() { return 0.3; }
         };
