@@ -61,10 +61,13 @@ public final class ModuleGrid {
             h[6], h[7], h[8]}, width);
     }
 
-    /** Whether the module ring just outside the symbol leaves the image somewhere (no room for a quiet zone). */
-    boolean quietRingOffImage(int imageWidth, int imageHeight) {
-        for (int i = -1; i <= width; i++) {
-            for (double[] m : new double[][] {{i + 0.5, -0.5}, {i + 0.5, width + 0.5}, {-0.5, i + 0.5}, {width + 0.5, i + 0.5}}) {
+    /** Whether the given ring of modules around the symbol (1: the one just outside) leaves the image somewhere. */
+    boolean ringOffImage(int ring, int imageWidth, int imageHeight) {
+        double near = -ring + 0.5;
+        double far = width + ring - 0.5;
+        for (int i = -ring; i < width + ring; i++) {
+            double along = i + 0.5;
+            for (double[] m : new double[][] {{along, near}, {along, far}, {near, along}, {far, along}}) {
                 double[] p = pixel(m[0], m[1]);
                 if (p[0] < 0 || p[1] < 0 || p[0] >= imageWidth || p[1] >= imageHeight) {
                     return true;
@@ -97,6 +100,15 @@ public final class ModuleGrid {
 
     /** Luma at about one point per pixel over the central square of the given share of the module. */
     int[] samples(LumaPlane image, int mx, int my, double share) {
+        int[] pixels = samplePixels(image.width(), image.height(), mx, my, share);
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = image.at(pixels[i] % image.width(), pixels[i] / image.width());
+        }
+        return pixels;
+    }
+
+    /** Pixels (y * imageWidth + x) at about one point per pixel over the central square of the given share. */
+    int[] samplePixels(int imageWidth, int imageHeight, int mx, int my, double share) {
         int points = (int) Math.max(1, Math.round(modulePixels() * share));
         double start = (1 - share) / 2;
         int[] out = new int[points * points];
@@ -106,8 +118,8 @@ public final class ModuleGrid {
                 double[] p = pixel(mx + start + share * (i + 0.5) / points, my + start + share * (j + 0.5) / points);
                 int x = (int) Math.floor(p[0]);
                 int y = (int) Math.floor(p[1]);
-                if (image.contains(x, y)) {
-                    out[count++] = image.at(x, y);
+                if (x >= 0 && y >= 0 && x < imageWidth && y < imageHeight) {
+                    out[count++] = y * imageWidth + x;
                 }
             }
         }

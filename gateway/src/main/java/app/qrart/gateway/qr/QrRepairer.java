@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Makes a picture read as its QR symbol by changing as little as it can. Steps, each tried on a
- * fresh copy and checked with both decoders, the first that reads kept (later steps only add):
+ * Makes a picture read as its QR symbol by changing as little as it can. Steps, each judging the
+ * image as the previous step left it and checked with both decoders, the first that reads kept:
  * lighten the quiet-zone modules next to the symbol that are dark or ambiguous, restore wrong
  * function-pattern modules, and push the centres of wrong or ambiguous data modules across the
  * threshold as round dots (hue kept, edges faded), only as many codewords per Reed-Solomon block
@@ -23,6 +23,12 @@ public class QrRepairer {
     private final QrVerifier verifier;
     private final QrConfig qr;
     private final ScanConfig scan;
+
+    /** Dot size for timing, alignment and format modules: a little firmer than data dots. */
+    private static final double OTHER_FUNCTION_DOT = 0.6;
+
+    /** Quiet-zone modules a picture must hold around its code before the repair adds a border. */
+    private static final int QUIET_NEEDED = 2;
 
     /** Smallest border, in pixels, that lets a detector see a finder pattern's outer edge. */
     private static final int MIN_MARGIN = 2;
@@ -56,21 +62,25 @@ public class QrRepairer {
 
     /** Repairs a picture whose code sits on the given grid (a located code, possibly tilted). */
     public Repair repair(BufferedImage picture, QrSymbol symbol, ModuleGrid located) {
-        int margin = located.quietRingOffImage(picture.getWidth(), picture.getHeight())
-                ? (int) Math.max(MIN_MARGIN, Math.round(located.modulePixels() / 4)) : 0;
+        int margin = located.ringOffImage(QUIET_NEEDED, picture.getWidth(), picture.getHeight())
+                ? (int) Math.max(MIN_MARGIN, Math.round(located.modulePixels() / 8)) : 0;
         BufferedImage original = withMargin(picture, margin);
         ModuleGrid grid = located.shifted(margin, margin);
-        LumaPlane plane = LumaPlane.of(original);
-        RepairPlan plan = new RepairPlan(plane, symbol, grid, scan.ambiguityMargin());
+        int threshold = LumaPlane.threshold(LumaPlane.of(original).modules(grid));
         double marginShare = 1 - (double) picture.getWidth() * picture.getHeight()
                 / ((long) original.getWidth() * original.getHeight());
+        BufferedImage image = copy(original);
+        int touched = 0;
         for (Step step : steps()) {
-            BufferedImage image = copy(original);
+            // Each step judges the image as the previous one left it, so it adds only what readers still miss.
+            RepairPlan plan = new RepairPlan(image, symbol, grid, threshold, scan.ambiguityMargin());
             int push = step.fullContrast() ? 255 : scan.contrastPush();
-            int touched = restoreQuietBand(image, plan, grid, step.quietModules(), push);
-            touched += paint(image, grid, plan.functionFixes(), 1.0, symbol, plan.threshold(), push);
+            touched += restoreQuietBand(image, plan, grid, step, push);
+            touched += paint(image, grid, plan.finderFixes(step.quietModules() > 1, step.fullContrast()), 1.0, symbol, threshold, push);
+            double otherShare = Math.max(step.dotShare(), OTHER_FUNCTION_DOT);
+            touched += paint(image, grid, plan.otherFunctionFixes(otherShare), otherShare, symbol, threshold, push);
             touched += paint(image, grid, plan.dataFixes(step.headroom(), step.dotShare()), step.dotShare(), symbol,
-                    plan.threshold(), push);
+                    threshold, push);
             double changed = marginShare + changedShare(original, image);
             if (changed > scan.maxPixelsChanged()) {
                 break;
@@ -124,8 +134,13 @@ public class QrRepairer {
         return Math.min(scan.lightTarget(), threshold + push);
     }
 
-    /** Lightens the band of quiet-zone modules around the symbol that are not clearly light. */
-    private int restoreQuietBand(BufferedImage image, RepairPlan plan, ModuleGrid grid, int band, int push) {
+    /**
+     * Lightens the quiet-zone modules around the symbol that are not clearly light: beside the
+     * finders (what detectors need) for a one-module band, all round for a wider one, and every
+     * one of them in the last step (a patchy quiet zone shows detectors finder-like shapes).
+     */
+    private int restoreQuietBand(BufferedImage image, RepairPlan plan, ModuleGrid grid, Step step, int push) {
+        int band = step.quietModules();
         int darkTarget = darkTarget(plan.threshold(), push);
         int lightTarget = lightTarget(plan.threshold(), push);
         int touched = 0;
@@ -133,7 +148,8 @@ public class QrRepairer {
         for (int y = -band; y < width + band; y++) {
             for (int x = -band; x < width + band; x++) {
                 boolean inside = x >= 0 && y >= 0 && x < width && y < width;
-                if (!inside && !plan.clean(x, y, false)
+                boolean needed = band > 1 || RepairPlan.nearFinder(x, y, width);
+                if (!inside && needed && (step.fullContrast() || !plan.quiet(x, y))
                         && grid.paint(image, x, y, 1.0, false, darkTarget, lightTarget)) {
                     touched++;
                 }

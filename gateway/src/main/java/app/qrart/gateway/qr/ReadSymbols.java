@@ -6,10 +6,16 @@ import com.google.zxing.ReaderException;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.Result;
 import com.google.zxing.ResultMetadataType;
+import com.google.zxing.ChecksumException;
+import com.google.zxing.FormatException;
+import com.google.zxing.common.BitMatrix;
 import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.common.reedsolomon.GenericGF;
+import com.google.zxing.common.reedsolomon.ReedSolomonDecoder;
 import com.google.zxing.common.reedsolomon.ReedSolomonEncoder;
+import com.google.zxing.common.reedsolomon.ReedSolomonException;
+import com.google.zxing.qrcode.decoder.Decoder;
 import com.google.zxing.qrcode.QRCodeReader;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.google.zxing.qrcode.decoder.Version;
@@ -44,7 +50,9 @@ final class ReadSymbols {
                 Version version = Version.getVersionForNumber(v);
                 Version.ECBlocks blocks = version.getECBlocksForLevel(level);
                 if (version.getTotalCodewords() - blocks.getTotalECCodewords() == data.length) {
-                    out.addAll(place(version, level, data, content, standard));
+                    for (int mask = 0; mask < MASKS; mask++) {
+                        place(version, level, data, mask, content, standard).ifPresent(out::add);
+                    }
                     break;
                 }
             }
@@ -71,21 +79,89 @@ final class ReadSymbols {
         return Optional.empty();
     }
 
-    private static List<QrSymbol> place(Version version, ErrorCorrectionLevel level, byte[] data, String content,
-            SymbolCandidates standard) {
+    /**
+     * The symbol read through a located grid with this project's own sampler, where decoders
+     * find no code: for each level and mask, the sampled codewords are corrected block by block
+     * (Reed-Solomon), and a correction that decodes to the content gives the symbol.
+     */
+    static List<QrSymbol> fromGrid(boolean[][] dark, String content, SymbolCandidates standard) {
+        int width = dark.length;
+        int v = (width - 17) / 4;
+        List<QrSymbol> out = new ArrayList<>();
+        if (v < 1 || v > 40) {
+            return out;
+        }
+        Version version = Version.getVersionForNumber(v);
+        for (ErrorCorrectionLevel level : ErrorCorrectionLevel.values()) {
+            CodewordLayout layout = new CodewordLayout(v, level);
+            for (int mask = 0; mask < MASKS; mask++) {
+                Optional<byte[]> data = corrected(layout, version.getECBlocksForLevel(level), dark, mask);
+                if (data.isPresent()) {
+                    place(version, level, data.get(), mask, content, standard)
+                            .filter(symbol -> decodesTo(symbol, content)).ifPresent(out::add);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Optional<byte[]> corrected(CodewordLayout layout, Version.ECBlocks ecBlocks, boolean[][] dark,
+            int mask) {
+        int ecPerBlock = ecBlocks.getECCodewordsPerBlock();
+        int dataTotal = layout.codewords() - ecBlocks.getTotalECCodewords();
+        byte[] data = new byte[dataTotal];
+        int offset = 0;
+        ReedSolomonDecoder decoder = new ReedSolomonDecoder(GenericGF.QR_CODE_FIELD_256);
+        for (CodewordLayout.Block block : layout.blocks()) {
+            int[] received = new int[block.codewords().size()];
+            for (int i = 0; i < received.length; i++) {
+                int[] modules = layout.modulesOf(block.codewords().get(i));
+                for (int bit = 0; bit < 8; bit++) {
+                    int x = modules[2 * bit];
+                    int y = modules[2 * bit + 1];
+                    received[i] = (received[i] << 1) | masked(dark[y][x], mask, x, y);
+                }
+            }
+            try {
+                decoder.decode(received, ecPerBlock);
+            } catch (ReedSolomonException e) {
+                return Optional.empty();
+            }
+            for (int i = 0; i < received.length - ecPerBlock; i++) {
+                data[offset++] = (byte) received[i];
+            }
+        }
+        return Optional.of(data);
+    }
+
+    private static boolean decodesTo(QrSymbol symbol, String content) {
+        BitMatrix bits = new BitMatrix(symbol.width());
+        for (int y = 0; y < symbol.width(); y++) {
+            for (int x = 0; x < symbol.width(); x++) {
+                if (symbol.dark(x, y)) {
+                    bits.set(x, y);
+                }
+            }
+        }
+        try {
+            return content.equals(new Decoder().decode(bits).getText());
+        } catch (ChecksumException | FormatException e) {
+            return false;
+        }
+    }
+
+    private static Optional<QrSymbol> place(Version version, ErrorCorrectionLevel level, byte[] data, int mask,
+            String content, SymbolCandidates standard) {
         CodewordLayout layout = new CodewordLayout(version.getVersionNumber(), level);
         int[] codewords = interleaved(layout, version.getECBlocksForLevel(level), data);
         int width = version.getDimensionForVersion();
-        List<QrSymbol> out = new ArrayList<>();
-        for (QrSymbol base : standard.of(width)) {
-            int mask = base.mask();
-            if (!base.errorCorrection().equals(level.name()) || out.stream().anyMatch(s -> s.mask() == mask)) {
-                continue;
-            }
+        Optional<QrSymbol> base = standard.of(width).stream()
+                .filter(s -> s.mask() == mask && s.errorCorrection().equals(level.name())).findFirst();
+        return base.map(b -> {
             ByteMatrix matrix = new ByteMatrix(width, width);
             for (int y = 0; y < width; y++) {
                 for (int x = 0; x < width; x++) {
-                    matrix.set(x, y, layout.isFunction(x, y) ? base.modules().get(x, y) : masked(false, mask, x, y));
+                    matrix.set(x, y, layout.isFunction(x, y) ? b.modules().get(x, y) : masked(false, mask, x, y));
                 }
             }
             for (int i = 0; i < codewords.length; i++) {
@@ -95,9 +171,8 @@ final class ReadSymbols {
                     matrix.set(modules[2 * bit], modules[2 * bit + 1], masked(one, mask, modules[2 * bit], modules[2 * bit + 1]));
                 }
             }
-            out.add(new QrSymbol(content, matrix, version.getVersionNumber(), level.name(), mask));
-        }
-        return out;
+            return new QrSymbol(content, matrix, version.getVersionNumber(), level.name(), mask);
+        });
     }
 
     /** Data codewords split into their blocks, each block's EC codewords computed, all in transmission order. */

@@ -1,6 +1,11 @@
 package app.qrart.gateway.qr;
 
+import com.google.zxing.NotFoundException;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -8,21 +13,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Which modules of a picture disagree with the symbol it must read as: a module is wrong, or
- * ambiguous within a margin of the dark/light threshold. Function-pattern modules are always
- * fixed; for data, each Reed-Solomon block fixes its cheapest wrong codewords (fewest modules to
- * change) until no more than (1 - headroom) of what it can correct stays wrong.
+ * Which modules of a picture disagree with the symbol it must read as, judged the way readers
+ * see them: a module is wrong or ambiguous within a margin of the picture's dark/light threshold
+ * (BoofCV and camera readers average it), or wrong where ZXing's local binarizer samples it.
+ * Function-pattern modules that need it are always fixed; for data, each Reed-Solomon block fixes
+ * its cheapest wrong codewords (fewest modules to change) until no more than (1 - headroom) of
+ * what it can correct stays wrong.
  */
 final class RepairPlan {
 
     /**
      * Function modules (and the quiet band) are judged over the whole module, since detectors
-     * measure their runs edge to edge: one is fixed when more than this share of its pixels is
-     * wrong or ambiguous, or when its texture spans more grey levels than a local binarizer
-     * treats as flat (ZXing's hybrid binarizer: 24).
+     * measure their runs edge to edge: one is fixed when more than this share of its pixels is on
+     * the wrong side of the threshold or of the binarizer; data modules when more than this share
+     * of their central third is.
      */
     private static final double IMPURITY = 0.1;
-    private static final int FLAT_RANGE = 24;
+    private static final double FUNCTION_SAMPLE = 0.8;
 
     private final QrSymbol symbol;
     private final CodewordLayout layout;
@@ -32,13 +39,43 @@ final class RepairPlan {
     private final int margin;
     private final Map<Double, int[][]> lumaBySample = new HashMap<>();
 
-    RepairPlan(LumaPlane plane, QrSymbol symbol, ModuleGrid grid, int margin) {
+    private final BitMatrix binarized;
+
+    /** A plan for the image as it is now, judged against a threshold fixed from the untouched picture. */
+    RepairPlan(BufferedImage image, QrSymbol symbol, ModuleGrid grid, int threshold, int margin) {
         this.symbol = symbol;
         this.layout = new CodewordLayout(symbol.version(), ErrorCorrectionLevel.valueOf(symbol.errorCorrection()));
-        this.plane = plane;
+        this.plane = LumaPlane.of(image);
         this.grid = grid;
-        this.threshold = LumaPlane.threshold(plane.modules(grid));
+        this.threshold = threshold;
         this.margin = margin;
+        this.binarized = binarize(image);
+    }
+
+    private static BitMatrix binarize(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        try {
+            return new HybridBinarizer(new RGBLuminanceSource(w, h, image.getRGB(0, 0, w, h, null, 0, w)))
+                    .getBlackMatrix();
+        } catch (NotFoundException e) {
+            return new BitMatrix(w, h);
+        }
+    }
+
+    /** Share of the given pixels on the wrong side of the threshold or of ZXing's binarizer. */
+    private double wrongShare(int[] pixels, boolean dark) {
+        if (pixels.length == 0) {
+            return 0;
+        }
+        int wrong = 0;
+        for (int p : pixels) {
+            int x = p % plane.width();
+            int y = p / plane.width();
+            boolean seenDark = plane.at(x, y) < threshold;
+            wrong += seenDark != dark || binarized.get(x, y) != dark ? 1 : 0;
+        }
+        return (double) wrong / pixels.length;
     }
 
     int threshold() {
@@ -55,9 +92,7 @@ final class RepairPlan {
         if (dark ? luma > threshold - margin : luma < threshold + margin) {
             return true;
         }
-        int[] centre = grid.samples(plane, x, y, 1.0 / 3);
-        long wrong = java.util.Arrays.stream(centre).filter(v -> dark ? v >= threshold : v < threshold).count();
-        return wrong > IMPURITY * centre.length;
+        return wrongShare(grid.samplePixels(plane.width(), plane.height(), x, y, 1.0 / 3), dark) > IMPURITY;
     }
 
     private int[][] sampleAll(double share) {
@@ -71,12 +106,16 @@ final class RepairPlan {
         return out;
     }
 
-    /** Function modules that need fixing, as {x, y} pairs. */
-    List<int[]> functionFixes() {
+    /**
+     * Finder and separator modules that need fixing; with allFunction, every function module that
+     * does; with always, every such module whether it needs it or not (the last resort).
+     */
+    List<int[]> finderFixes(boolean allFunction, boolean always) {
         List<int[]> out = new ArrayList<>();
         for (int y = 0; y < symbol.width(); y++) {
             for (int x = 0; x < symbol.width(); x++) {
-                if (layout.isFunction(x, y) && !clean(x, y, symbol.dark(x, y))) {
+                boolean strict = nearFinder(x, y, symbol.width()) || allFunction && layout.isFunction(x, y);
+                if (strict && (always || !clean(x, y, symbol.dark(x, y)))) {
                     out.add(new int[] {x, y});
                 }
             }
@@ -84,17 +123,42 @@ final class RepairPlan {
         return out;
     }
 
-    /** Whether a whole module reads clearly as dark (or light) and is flat enough for a local binarizer. */
-    boolean clean(int x, int y, boolean dark) {
-        int[] samples = grid.samples(plane, x, y, 1.0);
-        if (samples.length == 0) {
-            return true;
+    /**
+     * Timing, alignment, format and version modules that need fixing, judged like data modules
+     * (readers sample their centres; format and version information carry their own BCH code).
+     */
+    List<int[]> otherFunctionFixes(double sample) {
+        List<int[]> out = new ArrayList<>();
+        for (int y = 0; y < symbol.width(); y++) {
+            for (int x = 0; x < symbol.width(); x++) {
+                if (layout.isFunction(x, y) && !nearFinder(x, y, symbol.width()) && needsFix(x, y, sample)) {
+                    out.add(new int[] {x, y});
+                }
+            }
         }
-        java.util.Arrays.sort(samples);
-        long wrong = java.util.Arrays.stream(samples)
-                .filter(v -> dark ? v > threshold - margin : v < threshold + margin).count();
-        int spread = samples[samples.length - 1] - samples[0];
-        return wrong <= IMPURITY * samples.length && spread <= FLAT_RANGE;
+        return out;
+    }
+
+    /** A finder pattern or its separator (the 8 x 8 corner squares), or the quiet zone beside one. */
+    static boolean nearFinder(int x, int y, int width) {
+        boolean left = x < 8;
+        boolean right = x >= width - 8;
+        boolean top = y < 8;
+        boolean bottom = y >= width - 8;
+        return (top && (left || right)) || (bottom && left);
+    }
+
+    /**
+     * Whether a function module reads as dark (or light) to a threshold and to a local binarizer
+     * at every pixel of its central 80%: one stray pixel breaks a finder's 1:1:3:1:1 run.
+     */
+    boolean clean(int x, int y, boolean dark) {
+        return wrongShare(grid.samplePixels(plane.width(), plane.height(), x, y, FUNCTION_SAMPLE), dark) == 0;
+    }
+
+    /** Whether a quiet-zone module is light to a threshold and to a local binarizer over nearly all of it. */
+    boolean quiet(int x, int y) {
+        return wrongShare(grid.samplePixels(plane.width(), plane.height(), x, y, 1.0), false) <= IMPURITY;
     }
 
     /**

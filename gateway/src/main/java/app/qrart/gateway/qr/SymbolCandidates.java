@@ -51,9 +51,14 @@ final class SymbolCandidates {
         return byWidth.computeIfAbsent(width, this::encodeAll);
     }
 
-    /** Candidates for a located grid: the symbol read from the picture first, then the standard ones. */
-    List<QrSymbol> forGrid(int width) {
+    /**
+     * Candidates for a located grid whose modules read as given ([y][x], true = dark): the symbol
+     * ZXing read in the picture, the one this grid's own sampling corrects to, then the standard ones.
+     */
+    List<QrSymbol> forGrid(boolean[][] dark) {
+        int width = dark.length;
         List<QrSymbol> out = new ArrayList<>(read.stream().filter(s -> s.width() == width).toList());
+        out.addAll(ReadSymbols.fromGrid(dark, content, this));
         out.addAll(of(width));
         return out;
     }

@@ -65,12 +65,18 @@ public final class SymbolLocator {
         int width = candidate.grid().width();
         int[][] luma = plane.modules(candidate.grid());
         int threshold = LumaPlane.threshold(luma);
+        boolean[][] dark = new boolean[width][width];
+        for (int y = 0; y < width; y++) {
+            for (int x = 0; x < width; x++) {
+                dark[y][x] = luma[y][x] < threshold;
+            }
+        }
         Located best = null;
-        for (QrSymbol symbol : symbols.forGrid(width)) {
+        for (QrSymbol symbol : symbols.forGrid(dark)) {
             int wrong = 0;
             for (int y = 0; y < width; y++) {
                 for (int x = 0; x < width; x++) {
-                    wrong += (luma[y][x] < threshold) != symbol.dark(x, y) ? 1 : 0;
+                    wrong += dark[y][x] != symbol.dark(x, y) ? 1 : 0;
                 }
             }
             double share = (double) wrong / (width * width);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,6 +31,29 @@ class SymbolLocatorTest {
                 .filter(s -> s.mask() == drawn.mask()).findFirst().orElseThrow();
         assertEquals(drawn.modules().toString(), read.modules().toString());
         assertEquals(drawn.errorCorrection(), read.errorCorrection());
+    }
+
+    @Test
+    void aGridReadWithErrorsWithinCapacityIsCorrectedToTheDrawnSymbol() {
+        QrSymbol drawn = encoder.encode(CONTENT);
+        int n = drawn.width();
+        boolean[][] seen = new boolean[n][n];
+        for (int y = 0; y < n; y++) {
+            for (int x = 0; x < n; x++) {
+                seen[y][x] = drawn.dark(x, y);
+            }
+        }
+        CodewordLayout layout = new CodewordLayout(drawn.version(),
+                com.google.zxing.qrcode.decoder.ErrorCorrectionLevel.valueOf(drawn.errorCorrection()));
+        for (CodewordLayout.Block block : layout.blocks()) {
+            for (int i = 0; i < block.correctable(); i++) {
+                int[] modules = layout.modulesOf(block.codewords().get(2 * i));
+                seen[modules[1]][modules[0]] ^= true;
+            }
+        }
+        SymbolCandidates candidates = new SymbolCandidates(CONTENT, new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB));
+        List<QrSymbol> read = ReadSymbols.fromGrid(seen, CONTENT, candidates);
+        assertTrue(read.stream().anyMatch(s -> s.modules().toString().equals(drawn.modules().toString())));
     }
 
     @ParameterizedTest
