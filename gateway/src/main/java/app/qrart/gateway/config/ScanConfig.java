@@ -41,6 +41,14 @@ public interface ScanConfig {
     @WithDefault("0.25,0.5,1.0")
     java.util.List<Double> repairHeadroom();
 
+    /**
+     * EC headroom a repair must also reach with every module judged by its whole-module mean (what
+     * a blurred or distant camera sees), before the last step; below 0 turns the check off. On (0)
+     * it buys camera robustness with a larger footprint (see the README's bench-scan figures).
+     */
+    @WithDefault("-1.0")
+    double minBlurredHeadroom();
+
     /** Grey levels either side of the dark/light threshold within which a module counts as ambiguous. */
     @WithDefault("24")
     int ambiguityMargin();

@@ -7,7 +7,8 @@ final class Perspective {
 
     // Focal length in half-widths: about a 37 degree field of view, like a phone camera.
     private static final double FOCAL = 3.0;
-    private static final double ZOOM_OUT = 1.05;
+    // Wide enough that a 40 degree tilt keeps the whole picture in frame, as a camera framing a code would.
+    private static final double ZOOM_OUT = 1.4;
     private static final int BACKGROUND = 0xdddddd;
 
     private Perspective() {

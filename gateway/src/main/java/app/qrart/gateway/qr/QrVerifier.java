@@ -40,15 +40,19 @@ public class QrVerifier {
      * see the variant as a camera would deliver it; no extra pre-processing is applied.
      */
     public double robustness(BufferedImage image, String expected, int modulePixels) {
-        int passes = 0;
-        int pairs = 0;
-        for (BufferedImage variant : CameraSimulator.variants(image, modulePixels).values()) {
+        Map<String, Integer> reads = readsByVariant(image, expected, modulePixels);
+        return reads.values().stream().mapToInt(Integer::intValue).sum() / (2.0 * reads.size());
+    }
+
+    /** For each camera variant, how many of the two decoders (0-2) read exactly the content. */
+    public Map<String, Integer> readsByVariant(BufferedImage image, String expected, int modulePixels) {
+        Map<String, Integer> reads = new java.util.LinkedHashMap<>();
+        CameraSimulator.variants(image, modulePixels).forEach((name, variant) -> {
             boolean zxing = bitmaps(variant).stream().anyMatch(b -> decode(b).filter(expected::equals).isPresent());
             boolean boof = BoofQrDecoder.decode(variant).filter(expected::equals).isPresent();
-            passes += (zxing ? 1 : 0) + (boof ? 1 : 0);
-            pairs += 2;
-        }
-        return (double) passes / pairs;
+            reads.put(name, (zxing ? 1 : 0) + (boof ? 1 : 0));
+        });
+        return reads;
     }
 
     /** The content as the first binarizer that can read it sees it. */

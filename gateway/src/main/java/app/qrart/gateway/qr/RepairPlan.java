@@ -162,6 +162,31 @@ final class RepairPlan {
     }
 
     /**
+     * EC headroom as a blurred or distant camera sees the code: each module by its whole-module
+     * mean against the threshold, 1 - max over blocks of (wrong codewords / correctable).
+     */
+    double blurredHeadroom() {
+        int[][] luma = lumaBySample.computeIfAbsent(1.0, this::sampleAll);
+        double worst = 0;
+        for (CodewordLayout.Block block : layout.blocks()) {
+            int wrong = 0;
+            for (int codeword : block.codewords()) {
+                int[] modules = layout.modulesOf(codeword);
+                for (int m = 0; m < modules.length; m += 2) {
+                    int x = modules[m];
+                    int y = modules[m + 1];
+                    if ((luma[y][x] < threshold) != symbol.dark(x, y)) {
+                        wrong++;
+                        break;
+                    }
+                }
+            }
+            worst = Math.max(worst, (double) wrong / block.correctable());
+        }
+        return 1 - worst;
+    }
+
+    /**
      * Data modules to fix so that every block keeps the given headroom, as {x, y} pairs; a module
      * is judged over the dot it would get.
      */

@@ -13,7 +13,20 @@ final class RepairFigures {
     final List<Double> millis = new ArrayList<>();
     final List<Double> headroomBefore = new ArrayList<>();
     final List<Double> headroomAfter = new ArrayList<>();
+    final java.util.Map<String, int[]> variantReads = new java.util.LinkedHashMap<>();
     int images;
+
+    /** Adds one image's camera-suite result; returns its robustness. */
+    double addRobustness(java.util.Map<String, Integer> reads) {
+        reads.forEach((name, n) -> {
+            int[] tally = variantReads.computeIfAbsent(name, k -> new int[2]);
+            tally[0] += n;
+            tally[1] += 2;
+        });
+        double value = reads.values().stream().mapToInt(Integer::intValue).sum() / (2.0 * reads.size());
+        robustness.add(value);
+        return value;
+    }
     int readUnaided;
     int passed;
 
@@ -26,6 +39,9 @@ final class RepairFigures {
                 percentile(ssim, 50), percentile(ssim, 5));
         System.out.printf(Locale.ROOT, "  robustness (%d camera variants x 2 decoders): mean %.3f, min %.3f%n",
                 variants, mean(robustness), robustness.stream().mapToDouble(Double::doubleValue).min().orElse(0));
+        StringBuilder perVariant = new StringBuilder("  reads per camera variant:");
+        variantReads.forEach((name, t) -> perVariant.append(String.format(Locale.ROOT, " %s %.2f", name, (double) t[0] / t[1])));
+        System.out.println(perVariant);
         System.out.printf(Locale.ROOT, "  EC headroom (1 - worst block errors / correctable): before median %.2f, "
                 + "after median %.2f, min %.2f%n", percentile(headroomBefore, 50), percentile(headroomAfter, 50),
                 headroomAfter.stream().mapToDouble(Double::doubleValue).min().orElse(0));

@@ -117,7 +117,7 @@ public final class ScanBenchmark {
             }
             if (repair.image() != null) {
                 int module = (int) Math.round(located.map(l -> l.grid().modulePixels()).orElse(8.0));
-                record(figures, picture, repair, verifier.robustness(repair.image(), payload, module));
+                record(figures, picture, repair, verifier.readsByVariant(repair.image(), payload, module));
             }
             if (VERBOSE) {
                 System.out.printf(Locale.ROOT, "    %s %s disagreement %.2f -> %s changed %.1f%%%n", entry.getKey(),
@@ -154,7 +154,7 @@ public final class ScanBenchmark {
             figures.headroomBefore.add(analyzer.analyse(picture, symbol).ecHeadroom());
             if (repair.image() != null) {
                 figures.headroomAfter.add(analyzer.analyse(repair.image(), symbol).ecHeadroom());
-                record(figures, picture, repair, verifier.robustness(repair.image(), payload, module));
+                record(figures, picture, repair, verifier.readsByVariant(repair.image(), payload, module));
             }
         }
         System.out.printf(Locale.ROOT, "embed \"%s\" (QR version %d, level %s, %d px/module) into %d images at %dx%d:%n",
@@ -163,13 +163,13 @@ public final class ScanBenchmark {
     }
 
     private static void record(RepairFigures figures, BufferedImage picture, QrRepairer.Repair repair,
-            double robustness) {
+            Map<String, Integer> reads) {
         figures.passed++;
         figures.changed.add(repair.pixelsChangedShare());
         BufferedImage inside = repair.image().getSubimage(repair.margin(), repair.margin(), picture.getWidth(),
                 picture.getHeight());
         figures.ssim.add(repair.pixelsChangedShare() == 0 ? 1.0 : Ssim.of(picture, inside));
-        figures.robustness.add(robustness);
+        figures.addRobustness(reads);
     }
 
     private static BufferedImage squareCanvas(BufferedImage source) {
