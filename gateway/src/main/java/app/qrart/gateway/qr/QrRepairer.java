@@ -85,8 +85,9 @@ public class QrRepairer {
             if (changed > scan.maxPixelsChanged()) {
                 break;
             }
-            boolean robustEnough = step.fullContrast() || new RepairPlan(image, symbol, grid, threshold,
-                    scan.ambiguityMargin()).blurredHeadroom() >= scan.minBlurredHeadroom();
+            boolean robustEnough = step.fullContrast() || scan.minBlurredHeadroom() < 0
+                    || new RepairPlan(image, symbol, grid, threshold, scan.ambiguityMargin()).blurredHeadroom()
+                            >= scan.minBlurredHeadroom();
             if (robustEnough && verifier.readsExactly(image, symbol.content())) {
                 return new Repair(image, touched, changed, margin);
             }

@@ -23,7 +23,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class QrVerifier {
 
-    private static final Map<DecodeHintType, Object> HINTS = Map.of(
+    static final Map<DecodeHintType, Object> HINTS = Map.of(
             DecodeHintType.TRY_HARDER, Boolean.TRUE,
             DecodeHintType.POSSIBLE_FORMATS, List.of(com.google.zxing.BarcodeFormat.QR_CODE),
             DecodeHintType.CHARACTER_SET, "UTF-8");

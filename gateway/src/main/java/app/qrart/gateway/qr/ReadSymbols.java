@@ -1,7 +1,6 @@
 package app.qrart.gateway.qr;
 
 import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
 import com.google.zxing.ReaderException;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.Result;
@@ -23,7 +22,6 @@ import com.google.zxing.qrcode.encoder.ByteMatrix;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,15 +32,15 @@ import java.util.Optional;
  */
 final class ReadSymbols {
 
-    private static final Map<DecodeHintType, Object> HINTS = Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE);
     private static final int MASKS = 8;
 
     private ReadSymbols() {
     }
 
-    static List<QrSymbol> of(BufferedImage image, String content, SymbolCandidates standard) {
+    /** The symbols of a ZXing reading of the content (none when ZXing did not read it). */
+    static List<QrSymbol> of(Optional<Result> reading, String content, SymbolCandidates standard) {
         List<QrSymbol> out = new ArrayList<>();
-        read(image, content).ifPresent(result -> {
+        reading.ifPresent(result -> {
             ErrorCorrectionLevel level = ErrorCorrectionLevel.valueOf(
                     (String) result.getResultMetadata().get(ResultMetadataType.ERROR_CORRECTION_LEVEL));
             byte[] data = result.getRawBytes();
@@ -60,14 +58,15 @@ final class ReadSymbols {
         return out;
     }
 
-    private static Optional<Result> read(BufferedImage image, String content) {
+    /** ZXing's reading of the picture as the verifier does it (either binarizer), if it is the content. */
+    static Optional<Result> read(BufferedImage image, String content) {
         int w = image.getWidth();
         int h = image.getHeight();
         var source = new RGBLuminanceSource(w, h, image.getRGB(0, 0, w, h, null, 0, w));
         for (BinaryBitmap bitmap : List.of(new BinaryBitmap(new HybridBinarizer(source)),
                 new BinaryBitmap(new GlobalHistogramBinarizer(source)))) {
             try {
-                Result result = new QRCodeReader().decode(bitmap, HINTS);
+                Result result = new QRCodeReader().decode(bitmap, QrVerifier.HINTS);
                 if (content.equals(result.getText()) && result.getRawBytes() != null
                         && result.getResultMetadata().get(ResultMetadataType.ERROR_CORRECTION_LEVEL) != null) {
                     return Optional.of(result);

@@ -26,10 +26,10 @@ final class SymbolCandidates {
     private final String content;
     private final List<QrSymbol> read;
 
-    /** The standard encodings of the content, plus the symbol ZXing reads in the picture, if it reads one. */
-    SymbolCandidates(String content, java.awt.image.BufferedImage picture) {
+    /** The standard encodings of the content, plus the symbol of ZXing's reading of the picture, if any. */
+    SymbolCandidates(String content, java.util.Optional<com.google.zxing.Result> reading) {
         this.content = content;
-        this.read = ReadSymbols.of(picture, content, this);
+        this.read = ReadSymbols.of(reading, content, this);
     }
 
     /** Symbol widths worth searching: the smallest version at level L up to a few past level H's. */

@@ -32,8 +32,15 @@ public final class SymbolLocator {
     private SymbolLocator() {
     }
 
-    /** A code located in a picture: its grid, the symbol it most resembles, and how far it is from it. */
-    public record Located(ModuleGrid grid, QrSymbol symbol, double disagreement, String source) {
+    /**
+     * A code located in a picture: its grid, the symbol it most resembles, how far it is from it,
+     * and whether both decoders already read the content as the picture is (the verifier's check).
+     */
+    public record Located(ModuleGrid grid, QrSymbol symbol, double disagreement, String source, boolean readsUnaided) {
+
+        Located unaided(boolean reads) {
+            return new Located(grid, symbol, disagreement, source, reads);
+        }
     }
 
     public static Optional<Located> locate(BufferedImage image, String content) {
@@ -42,19 +49,23 @@ public final class SymbolLocator {
             return Optional.empty();
         }
         LumaPlane plane = LumaPlane.of(image);
-        SymbolCandidates symbols = new SymbolCandidates(content, image);
+        Optional<com.google.zxing.Result> zxing = ReadSymbols.read(image, content);
+        SymbolCandidates symbols = new SymbolCandidates(content, zxing);
+        QrCodeDetector<GrayU8> boof = FactoryFiducial.qrcode(null, GrayU8.class);
+        boof.process(BoofQrDecoder.gray(image));
+        boolean readsUnaided = zxing.isPresent()
+                && boof.getDetections().stream().anyMatch(code -> content.equals(code.message));
         List<Located> found = new ArrayList<>();
-        for (Candidate candidate : detected(image, widths)) {
+        for (Candidate candidate : detected(image, boof, widths)) {
             best(plane, candidate, symbols).ifPresent(found::add);
         }
         Optional<Located> detected = found.stream().min(Comparator.comparingDouble(Located::disagreement));
-        if (detected.isPresent() && detected.get().disagreement() < GridSearch.GOOD_ENOUGH) {
-            return detected;
+        if (detected.isEmpty() || detected.get().disagreement() >= GridSearch.GOOD_ENOUGH) {
+            for (Candidate candidate : GridSearch.axisAligned(plane, widths)) {
+                best(plane, candidate, symbols).ifPresent(found::add);
+            }
         }
-        for (Candidate candidate : GridSearch.axisAligned(plane, widths)) {
-            best(plane, candidate, symbols).ifPresent(found::add);
-        }
-        return found.stream().min(Comparator.comparingDouble(Located::disagreement));
+        return found.stream().min(Comparator.comparingDouble(Located::disagreement)).map(l -> l.unaided(readsUnaided));
     }
 
     /** A grid guess and where it came from. */
@@ -81,16 +92,14 @@ public final class SymbolLocator {
             }
             double share = (double) wrong / (width * width);
             if (best == null || share < best.disagreement()) {
-                best = new Located(candidate.grid(), symbol, share, candidate.source());
+                best = new Located(candidate.grid(), symbol, share, candidate.source(), false);
             }
         }
         return Optional.ofNullable(best);
     }
 
-    private static List<Candidate> detected(BufferedImage image, List<Integer> widths) {
+    private static List<Candidate> detected(BufferedImage image, QrCodeDetector<GrayU8> boof, List<Integer> widths) {
         List<Candidate> out = new ArrayList<>();
-        QrCodeDetector<GrayU8> boof = FactoryFiducial.qrcode(null, GrayU8.class);
-        boof.process(BoofQrDecoder.gray(image));
         List<QrCode> codes = new ArrayList<>(boof.getDetections());
         codes.addAll(boof.getFailures());
         for (QrCode code : codes) {

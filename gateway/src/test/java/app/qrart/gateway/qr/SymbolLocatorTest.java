@@ -26,8 +26,9 @@ class SymbolLocatorTest {
     void theSymbolReadFromAPictureIsBitForBitTheOneItWasDrawnFrom() {
         QrSymbol drawn = encoder.encode(CONTENT);
         BufferedImage image = encoder.render(drawn, 400);
-        SymbolCandidates candidates = new SymbolCandidates(CONTENT, image);
-        QrSymbol read = ReadSymbols.of(image, CONTENT, candidates).stream()
+        java.util.Optional<com.google.zxing.Result> reading = ReadSymbols.read(image, CONTENT);
+        SymbolCandidates candidates = new SymbolCandidates(CONTENT, reading);
+        QrSymbol read = ReadSymbols.of(reading, CONTENT, candidates).stream()
                 .filter(s -> s.mask() == drawn.mask()).findFirst().orElseThrow();
         assertEquals(drawn.modules().toString(), read.modules().toString());
         assertEquals(drawn.errorCorrection(), read.errorCorrection());
@@ -51,7 +52,7 @@ class SymbolLocatorTest {
                 seen[modules[1]][modules[0]] ^= true;
             }
         }
-        SymbolCandidates candidates = new SymbolCandidates(CONTENT, new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB));
+        SymbolCandidates candidates = new SymbolCandidates(CONTENT, java.util.Optional.empty());
         List<QrSymbol> read = ReadSymbols.fromGrid(seen, CONTENT, candidates);
         assertTrue(read.stream().anyMatch(s -> s.modules().toString().equals(drawn.modules().toString())));
     }
@@ -64,6 +65,7 @@ class SymbolLocatorTest {
         SymbolLocator.Located located = SymbolLocator.locate(image, CONTENT).orElseThrow();
         assertEquals(drawn.width(), located.symbol().width());
         assertTrue(located.disagreement() < 0.02, "disagreement " + located.disagreement());
+        assertTrue(located.readsUnaided(), "a clean code reads as it is");
     }
 
     @Test
@@ -73,6 +75,7 @@ class SymbolLocatorTest {
         assertFalse(verifier.readsExactly(image, CONTENT), "precondition: unreadable as it is");
         SymbolLocator.Located located = SymbolLocator.locate(image, CONTENT).orElseThrow();
         assertTrue(located.disagreement() < 0.2, "disagreement " + located.disagreement());
+        assertFalse(located.readsUnaided());
         QrRepairer.Repair repair = QrRepairerTest.repairer(0.75).repair(image, located.symbol(), located.grid());
         assertNotNull(repair.image());
         assertTrue(verifier.readsExactly(repair.image(), CONTENT));
