@@ -14,7 +14,9 @@ import java.util.List;
  * function-pattern modules, and push the centres of wrong or ambiguous data modules across the
  * threshold as round dots (hue kept, edges faded), only as many codewords per Reed-Solomon block
  * as the step's EC headroom needs ({@link RepairPlan}). Headroom grows first, then the dot, then
- * the quiet band; a step past the footprint cap ends the repair as failed.
+ * the quiet band, then the contrast; last, on a fresh copy, every module is repainted. A step past
+ * the footprint cap ends the repair as failed. Pictures whose code reaches their edges get a thin
+ * light border first (the repaired image is then larger by it).
  */
 @ApplicationScoped
 public class QrRepairer {
@@ -76,7 +78,8 @@ public class QrRepairer {
             RepairPlan plan = new RepairPlan(image, symbol, grid, threshold, scan.ambiguityMargin());
             int push = step.fullContrast() ? 255 : scan.contrastPush();
             touched += restoreQuietBand(image, plan, grid, step, push);
-            touched += paint(image, grid, plan.finderFixes(step.quietModules() > 1, step.fullContrast()), 1.0, symbol, threshold, push);
+            touched += paint(image, grid, plan.finderFixes(step.quietModules() > 1, step.fullContrast()), 1.0, symbol,
+                    threshold, push);
             double otherShare = Math.max(step.dotShare(), OTHER_FUNCTION_DOT);
             touched += paint(image, grid, plan.otherFunctionFixes(otherShare), otherShare, symbol, threshold, push);
             touched += paint(image, grid, plan.dataFixes(step.headroom(), step.dotShare()), step.dotShare(), symbol,
@@ -92,7 +95,29 @@ public class QrRepairer {
                 return new Repair(image, touched, changed, margin);
             }
         }
-        return new Repair(null, 0, 0);
+        return repaintWhole(original, symbol, grid, marginShare, margin);
+    }
+
+    /**
+     * The last resort, on a fresh copy: every module and the whole quiet zone at the configured
+     * targets, so only the picture's hues and textures beyond the targets remain.
+     */
+    private Repair repaintWhole(BufferedImage original, QrSymbol symbol, ModuleGrid grid, double marginShare,
+            int margin) {
+        BufferedImage image = copy(original);
+        int quiet = qr.quietZoneModules();
+        int touched = 0;
+        for (int y = -quiet; y < symbol.width() + quiet; y++) {
+            for (int x = -quiet; x < symbol.width() + quiet; x++) {
+                boolean inside = x >= 0 && y >= 0 && x < symbol.width() && y < symbol.width();
+                if (grid.paint(image, x, y, 1.0, inside && symbol.dark(x, y), scan.darkTarget(), scan.lightTarget())) {
+                    touched++;
+                }
+            }
+        }
+        double changed = marginShare + changedShare(original, image);
+        return changed <= scan.maxPixelsChanged() && verifier.readsExactly(image, symbol.content())
+                ? new Repair(image, touched, changed, margin) : new Repair(null, 0, 0);
     }
 
     /**
