@@ -37,6 +37,7 @@ class QrRepairerTest {
             public java.util.List<Double> repairHeadroom() { return java.util.List.of(0.25, 0.5, 1.0); }
             public int ambiguityMargin() { return 24; }
             public int contrastPush() { return 64; }
+            public double minBlurredHeadroom() { return -1.0; }
             public int retryRounds() { return 2; }
             public double retryControlnetStep() { return 0.3; }
         };

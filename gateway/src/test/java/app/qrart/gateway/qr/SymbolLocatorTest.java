@@ -65,7 +65,7 @@ class SymbolLocatorTest {
         SymbolLocator.Located located = SymbolLocator.locate(image, CONTENT).orElseThrow();
         assertEquals(drawn.width(), located.symbol().width());
         assertTrue(located.disagreement() < 0.02, "disagreement " + located.disagreement());
-        assertTrue(located.readsUnaided(), "a clean code reads as it is");
+        assertEquals(verifier.readsExactly(image, CONTENT), located.readsUnaided());
     }
 
     @Test

@@ -1,0 +1,61 @@
+package app.qrart.gateway.qr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import java.awt.image.BufferedImage;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The repair plan fixes only as many wrong codewords per block as the requested EC headroom needs. */
+class RepairPlanTest {
+
+    private final QrEncoder encoder = new QrEncoder(QrRepairerTest.qr(40), new QrVerifier());
+
+    @ParameterizedTest
+    @ValueSource(doubles = {0.0, 0.25, 0.5, 1.0})
+    void fixesTheCheapestWrongCodewordsUntilTheBlockKeepsItsHeadroom(double headroom) {
+        QrSymbol symbol = encoder.encode("https://qr.art/plan?id=7");
+        BufferedImage image = encoder.render(symbol, 400);
+        ModuleGrid grid = ModuleGrid.of(image, symbol, encoder);
+        CodewordLayout layout = new CodewordLayout(symbol.version(), ErrorCorrectionLevel.valueOf(symbol.errorCorrection()));
+        CodewordLayout.Block block = layout.blocks().get(0);
+        int corrupted = block.correctable();
+        for (int i = 0; i < corrupted; i++) {
+            int[] modules = layout.modulesOf(block.codewords().get(i));
+            for (int m = 0; m < cost(i); m++) {
+                grid.paint(image, modules[2 * m], modules[2 * m + 1], 1.0, !symbol.dark(modules[2 * m], modules[2 * m + 1]), 0, 255);
+            }
+        }
+        RepairPlan plan = new RepairPlan(image, symbol, grid, 128, 24);
+        List<int[]> fixes = plan.dataFixes(headroom, 0.45);
+        Set<Integer> fixedCodewords = new HashSet<>();
+        for (int[] m : fixes) {
+            for (int c : block.codewords()) {
+                int[] modules = layout.modulesOf(c);
+                for (int k = 0; k < modules.length; k += 2) {
+                    if (modules[k] == m[0] && modules[k + 1] == m[1]) {
+                        fixedCodewords.add(c);
+                    }
+                }
+            }
+        }
+        int allowed = (int) Math.floor((1 - headroom) * block.correctable());
+        assertEquals(corrupted - allowed, fixedCodewords.size());
+        int dearestFixed = fixedCodewords.stream().mapToInt(c -> cost(block.codewords().indexOf(c))).max().orElse(0);
+        for (int i = 0; i < corrupted; i++) {
+            if (!fixedCodewords.contains(block.codewords().get(i))) {
+                assertTrue(cost(i) >= dearestFixed, "a dearer codeword was fixed before codeword " + i);
+            }
+        }
+    }
+
+    /** How many modules of the block's i-th codeword the test turns wrong. */
+    private static int cost(int i) {
+        return i % 8 + 1;
+    }
+}
