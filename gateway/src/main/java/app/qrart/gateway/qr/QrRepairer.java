@@ -121,9 +121,10 @@ public class QrRepairer {
     }
 
     /**
-     * Headroom steps at the smallest dot and a one-module quiet band, then larger dots, then the
-     * whole quiet zone, last at the configured dark and light targets rather than just past the
-     * picture's own threshold.
+     * Headroom steps at the smallest dot with the quiet zone and finders fixed where detectors
+     * look; then every function module and a two-module quiet band all round (cheap next to
+     * larger dots); then larger dots; then the whole quiet zone; last at the configured dark and
+     * light targets rather than just past the picture's own threshold.
      */
     private List<Step> steps() {
         List<Step> steps = new ArrayList<>();
@@ -132,8 +133,9 @@ public class QrRepairer {
             steps.add(new Step(headroom, smallest, 1, false));
         }
         double full = scan.repairHeadroom().get(scan.repairHeadroom().size() - 1);
+        steps.add(new Step(full, smallest, 2, false));
         for (double share : scan.dotShares().subList(1, scan.dotShares().size())) {
-            steps.add(new Step(full, share, 1, false));
+            steps.add(new Step(full, share, 2, false));
         }
         steps.add(new Step(full, 1.0, qr.quietZoneModules(), false));
         steps.add(new Step(full, 1.0, qr.quietZoneModules(), true));

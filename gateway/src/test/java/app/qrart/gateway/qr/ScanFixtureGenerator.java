@@ -37,7 +37,36 @@ public final class ScanFixtureGenerator {
             write(root.resolve("camera"), i, camera.get(variant), payload);
             write(root.resolve("art-blend"), i, blend(art(i), clean, 0.35 + 0.05 * (i % 4)), payload);
             write(root.resolve("art-only"), i, art(100 + i), payload);
+            write(root.resolve("in-place"), i, foreignCode(payload, i), payload);
         }
+    }
+
+    /**
+     * A code as another generator might have put it in a picture: its own level and mask, no
+     * ECI, off-centre at its own module size, some tilted, some edge to edge, blended into art.
+     */
+    static BufferedImage foreignCode(String payload, int i) {
+        SymbolCandidates candidates = new SymbolCandidates(payload, java.util.Optional.empty());
+        List<Integer> widths = SymbolCandidates.widths(payload);
+        List<QrSymbol> symbols = candidates.of(widths.get(i % 2));
+        QrSymbol symbol = symbols.get((i * 11) % symbols.size());
+        boolean edgeToEdge = i % 4 == 3;
+        double module = (edgeToEdge ? SIZE : SIZE * 0.8) / symbol.width();
+        double x0 = edgeToEdge ? 0 : SIZE * 0.2 * (i % 3) / 2;
+        double y0 = edgeToEdge ? 0 : SIZE * 0.2 * ((i + 1) % 3) / 2;
+        BufferedImage code = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = code.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, SIZE, SIZE);
+        g.dispose();
+        ModuleGrid grid = ModuleGrid.axisAligned(x0, y0, module, symbol.width());
+        for (int y = 0; y < symbol.width(); y++) {
+            for (int x = 0; x < symbol.width(); x++) {
+                grid.paint(code, x, y, 1.0, symbol.dark(x, y), 0, 255);
+            }
+        }
+        BufferedImage tilted = i % 3 == 0 ? Perspective.tilt(code, 12) : code;
+        return blend(art(200 + i), tilted, 0.3 + 0.04 * (i % 4));
     }
 
     /** A colourful procedural picture: overlapping waves, no QR structure. */
