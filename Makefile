@@ -33,7 +33,7 @@ help:
 	@echo "make run    - install, build the model archive, start TorchServe + gateway"
 	@echo "make test   - install and run every test suite (handler, web app, gateway, end to end)"
 	@echo "make bench-cpu / bench-gpu - throughput benchmarks (not tests)"
-	@echo "make bench-scan - scan verification + repair over ../shared/benchmarks/qr-art"
+	@echo "make bench-scan - scan verification + repair over ../shared/benchmarks/qr-art (raw, known payloads in place, embed)"
 	@echo "make bench-load / bench-soak - 200 clients / 10 minutes against the full stack (CLIENTS=, DURATION=)"
 
 $(VENV_STAMP): $(HANDLER)/requirements.txt $(HANDLER)/requirements.lock
