@@ -44,7 +44,7 @@ export function doneGeneration(id: string, p: Parameters, content = 'https://exa
     thumbnailUrl: `/api/v1/images/${id}-thumb.png`,
     scanReport: {
       verified: true, decoder: 'zxing+boofcv', candidatesTried: 1, candidatesVerified: 1,
-      repaired: true, modulesTouched: 37, pixelsChangedShare: 0.12, robustness: 0.93, rounds: 1,
+      repaired: true, modulesTouched: 37, pixelsChangedShare: 0.12, ssim: 0.94, robustness: 0.93, rounds: 1,
       analysis: { functionModuleErrors: 0, quietZoneErrors: 0, ecHeadroom: 0.6 },
     },
     error: null,

@@ -63,6 +63,8 @@ export interface ScanReport {
   repaired: boolean;
   modulesTouched: number;
   pixelsChangedShare: number;
+  /** SSIM of the repaired image to the unrepaired candidate (1 when not repaired). */
+  ssim: number;
   robustness: number;
   /** Generation rounds it took; more than 1 when the first candidates could not be made to scan. */
   rounds: number;

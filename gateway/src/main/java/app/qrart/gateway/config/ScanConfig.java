@@ -2,6 +2,7 @@ package app.qrart.gateway.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.List;
 
 /** The scan check and the repair of codes that fail it. */
 @ConfigMapping(prefix = "qrart.scan")
@@ -32,14 +33,14 @@ public interface ScanConfig {
 
     /** Diameter of the repaired centre of a data module, as a share of the module: tried in order, smallest first. */
     @WithDefault("0.45,0.6,0.8,1.0")
-    java.util.List<Double> dotShares();
+    List<Double> dotShares();
 
     /**
      * EC headroom the repair aims for, tried in order at the smallest dot: each block keeps at most
      * (1 - headroom) x its correctable codewords wrong, the cheapest wrong codewords fixed first.
      */
     @WithDefault("0.25,0.5,1.0")
-    java.util.List<Double> repairHeadroom();
+    List<Double> repairHeadroom();
 
     /**
      * EC headroom a repair must also reach with every module judged by its whole-module mean (what

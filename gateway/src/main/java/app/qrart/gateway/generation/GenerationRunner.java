@@ -6,6 +6,7 @@ import app.qrart.gateway.inference.InferencePayload;
 import app.qrart.gateway.inference.InferenceService;
 import app.qrart.gateway.qr.QrEncoder;
 import app.qrart.gateway.qr.QrRepairer;
+import app.qrart.gateway.qr.Ssim;
 import app.qrart.gateway.qr.ScanAnalyzer;
 import app.qrart.gateway.qr.QrSymbol;
 import app.qrart.gateway.qr.QrVerifier;
@@ -135,17 +136,21 @@ public class GenerationRunner {
         if (!verified.isEmpty()) {
             Scored most = mostRobust(verified, content, modulePixels);
             return new Delivery(most.image(), new ScanReport(true, DECODERS, candidates.size(), verified.size(), false,
-                    0, 0.0, most.robustness(), rounds, analyzer.analyse(most.image(), symbol)));
+                    0, 0.0, 1.0, most.robustness(), rounds, analyzer.analyse(most.image(), symbol)));
         }
-        QrRepairer.Repair repair = leastRepair(candidates, symbol);
-        registry.counter("qrart.scan.repairs", "result", repair == null ? "fail" : "pass").increment();
-        if (repair == null) {
+        Repaired least = leastRepair(candidates, symbol);
+        registry.counter("qrart.scan.repairs", "result", least == null ? "fail" : "pass").increment();
+        if (least == null) {
             return null;
         }
+        QrRepairer.Repair repair = least.repair();
         return new Delivery(repair.image(), new ScanReport(true, DECODERS, candidates.size(), 0, true,
-                repair.modulesTouched(), repair.pixelsChangedShare(),
+                repair.modulesTouched(), repair.pixelsChangedShare(), Ssim.of(least.candidate(), repair.image()),
                 verifier.robustness(repair.image(), content, modulePixels), rounds,
                 analyzer.analyse(repair.image(), symbol)));
+    }
+
+    private record Repaired(BufferedImage candidate, QrRepairer.Repair repair) {
     }
 
     /** Image before record: a record that says done always has its image. */
@@ -174,13 +179,13 @@ public class GenerationRunner {
     }
 
     /** The candidate whose repair changes the fewest pixels, or null when none can be repaired. */
-    private QrRepairer.Repair leastRepair(List<BufferedImage> candidates, QrSymbol symbol) {
+    private Repaired leastRepair(List<BufferedImage> candidates, QrSymbol symbol) {
         if (!scan.repair()) {
             return null;
         }
-        return candidates.stream().map(image -> repairer.repair(image, symbol))
-                .filter(repair -> repair.image() != null)
-                .min(java.util.Comparator.comparingDouble(QrRepairer.Repair::pixelsChangedShare))
+        return candidates.stream().map(image -> new Repaired(image, repairer.repair(image, symbol)))
+                .filter(repaired -> repaired.repair().image() != null)
+                .min(java.util.Comparator.comparingDouble(repaired -> repaired.repair().pixelsChangedShare()))
                 .orElse(null);
     }
 

@@ -1,6 +1,7 @@
 package app.qrart.gateway.qr;
 
 import java.awt.image.BufferedImage;
+import java.util.Arrays;
 
 /**
  * Where modules sit in an image: a projective map from module coordinates (0,0 is the symbol's
@@ -95,7 +96,7 @@ public final class ModuleGrid {
     /** Mean luma of the central square of the module whose side is the given share of the module's. */
     int meanLuma(LumaPlane image, int mx, int my, double share) {
         int[] samples = samples(image, mx, my, share);
-        return samples.length == 0 ? 255 : (int) (java.util.Arrays.stream(samples).asLongStream().sum() / samples.length);
+        return samples.length == 0 ? 255 : (int) (Arrays.stream(samples).asLongStream().sum() / samples.length);
     }
 
     /** Luma at about one point per pixel over the central square of the given share of the module. */
@@ -123,7 +124,7 @@ public final class ModuleGrid {
                 }
             }
         }
-        return java.util.Arrays.copyOf(out, count);
+        return Arrays.copyOf(out, count);
     }
 
     /**

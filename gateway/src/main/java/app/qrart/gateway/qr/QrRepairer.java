@@ -3,6 +3,7 @@ package app.qrart.gateway.qr;
 import app.qrart.gateway.config.QrConfig;
 import app.qrart.gateway.config.ScanConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -207,7 +208,7 @@ public class QrRepairer {
         BufferedImage out = new BufferedImage(picture.getWidth() + 2 * margin, picture.getHeight() + 2 * margin,
                 BufferedImage.TYPE_INT_RGB);
         var g = out.createGraphics();
-        g.setColor(java.awt.Color.WHITE);
+        g.setColor(Color.WHITE);
         g.fillRect(0, 0, out.getWidth(), out.getHeight());
         g.drawImage(picture, margin, margin, null);
         g.dispose();

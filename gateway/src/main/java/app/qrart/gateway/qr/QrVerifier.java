@@ -3,14 +3,15 @@ package app.qrart.gateway.qr;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.LuminanceSource;
+import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.ReaderException;
 import com.google.zxing.Result;
-import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.awt.image.BufferedImage;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +47,7 @@ public class QrVerifier {
 
     /** For each camera variant, how many of the two decoders (0-2) read exactly the content. */
     public Map<String, Integer> readsByVariant(BufferedImage image, String expected, int modulePixels) {
-        Map<String, Integer> reads = new java.util.LinkedHashMap<>();
+        Map<String, Integer> reads = new LinkedHashMap<>();
         CameraSimulator.variants(image, modulePixels).forEach((name, variant) -> {
             boolean zxing = bitmaps(variant).stream().anyMatch(b -> decode(b).filter(expected::equals).isPresent());
             boolean boof = BoofQrDecoder.decode(variant).filter(expected::equals).isPresent();

@@ -1,6 +1,7 @@
 package app.qrart.gateway.qr;
 
 import com.google.zxing.EncodeHintType;
+import com.google.zxing.Result;
 import com.google.zxing.WriterException;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.google.zxing.qrcode.encoder.Encoder;
@@ -11,6 +12,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Every standard symbol another generator may have drawn for a content at a given size: each
@@ -27,7 +29,7 @@ final class SymbolCandidates {
     private final List<QrSymbol> read;
 
     /** The standard encodings of the content, plus the symbol of ZXing's reading of the picture, if any. */
-    SymbolCandidates(String content, java.util.Optional<com.google.zxing.Result> reading) {
+    SymbolCandidates(String content, Optional<Result> reading) {
         this.content = content;
         this.read = ReadSymbols.of(reading, content, this);
     }

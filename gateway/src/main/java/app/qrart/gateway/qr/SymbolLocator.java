@@ -5,9 +5,10 @@ import boofcv.alg.fiducial.qrcode.QrCode;
 import boofcv.factory.fiducial.FactoryFiducial;
 import boofcv.struct.image.GrayU8;
 import com.google.zxing.DecodeHintType;
-import com.google.zxing.NotFoundException;
 import com.google.zxing.FormatException;
+import com.google.zxing.NotFoundException;
 import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.Result;
 import com.google.zxing.ResultPoint;
 import com.google.zxing.common.DetectorResult;
 import com.google.zxing.common.HybridBinarizer;
@@ -49,7 +50,7 @@ public final class SymbolLocator {
             return Optional.empty();
         }
         LumaPlane plane = LumaPlane.of(image);
-        Optional<com.google.zxing.Result> zxing = ReadSymbols.read(image, content);
+        Optional<Result> zxing = ReadSymbols.read(image, content);
         SymbolCandidates symbols = new SymbolCandidates(content, zxing);
         QrCodeDetector<GrayU8> boof = FactoryFiducial.qrcode(null, GrayU8.class);
         boof.process(BoofQrDecoder.gray(image));

@@ -3,6 +3,8 @@ package app.qrart.gateway.tools;
 import io.smallrye.config.WithDefault;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -40,9 +42,9 @@ final class ConfigDefaults {
         if (type == boolean.class) {
             return Boolean.parseBoolean(raw);
         }
-        if (type == java.util.List.class) {
+        if (type == List.class) {
             // Only lists of numbers are used by the tools' mappings.
-            return java.util.Arrays.stream(raw.split(",")).map(String::trim).map(Double::valueOf).toList();
+            return Arrays.stream(raw.split(",")).map(String::trim).map(Double::valueOf).toList();
         }
         return raw;
     }

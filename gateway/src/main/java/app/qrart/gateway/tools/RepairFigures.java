@@ -1,8 +1,10 @@
 package app.qrart.gateway.tools;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** What the scan benchmark collects per image and prints as medians and percentiles. */
 final class RepairFigures {
@@ -13,11 +15,11 @@ final class RepairFigures {
     final List<Double> millis = new ArrayList<>();
     final List<Double> headroomBefore = new ArrayList<>();
     final List<Double> headroomAfter = new ArrayList<>();
-    final java.util.Map<String, int[]> variantReads = new java.util.LinkedHashMap<>();
+    final Map<String, int[]> variantReads = new LinkedHashMap<>();
     int images;
 
     /** Adds one image's camera-suite result; returns its robustness. */
-    double addRobustness(java.util.Map<String, Integer> reads) {
+    double addRobustness(Map<String, Integer> reads) {
         reads.forEach((name, n) -> {
             int[] tally = variantReads.computeIfAbsent(name, k -> new int[2]);
             tally[0] += n;

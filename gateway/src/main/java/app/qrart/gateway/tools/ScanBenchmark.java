@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 
 /**
@@ -93,7 +94,7 @@ public final class ScanBenchmark {
         ScanAnalyzer analyzer = new ScanAnalyzer(encoder, qrConfig());
         RepairFigures figures = new RepairFigures();
         for (Map.Entry<String, String> entry : payloads.entrySet()) {
-            if (ONLY != null && !java.util.regex.Pattern.compile(ONLY).matcher(entry.getKey()).find()) {
+            if (ONLY != null && !Pattern.compile(ONLY).matcher(entry.getKey()).find()) {
                 continue;
             }
             BufferedImage picture = ImageIO.read(dir.resolve("images").resolve(entry.getKey()).toFile());

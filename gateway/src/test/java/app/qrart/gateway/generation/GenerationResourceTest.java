@@ -108,6 +108,9 @@ class GenerationResourceTest {
         assertEquals(true, done.getBoolean("scanReport.repaired"));
         assertEquals(0, done.getInt("scanReport.candidatesVerified"));
         org.junit.jupiter.api.Assertions.assertTrue(done.getInt("scanReport.modulesTouched") > 0);
+        double ssim = done.getDouble("scanReport.ssim");
+        org.junit.jupiter.api.Assertions.assertTrue(ssim > 0 && ssim < 1, "SSIM to the unrepaired candidate: " + ssim);
+        org.junit.jupiter.api.Assertions.assertTrue(done.getDouble("scanReport.pixelsChangedShare") > 0);
         org.junit.jupiter.api.Assertions.assertTrue(done.getDouble("scanReport.analysis.ecHeadroom") >= 0,
                 "a repaired code is within every block's correction capacity");
         byte[] png = given().when().get(done.getString("imageUrl")).then().statusCode(200).extract().asByteArray();

@@ -57,7 +57,7 @@ class FirestoreGenerationRepositoryTest {
     void savesTheDocumentFieldsAndReadsTheRecordBack() throws Exception {
         Instant now = Instant.parse("2026-11-28T10:00:00Z");
         Generation done = generation("doc000001", "3D castle", now)
-                .done("doc000001.png", new ScanReport(true, "zxing+boofcv", 2, 1, false, 0, 0.0, 0.96, 1, null), now.plusSeconds(5));
+                .done("doc000001.png", new ScanReport(true, "zxing+boofcv", 2, 1, false, 0, 0.0, 1.0, 0.96, 1, null), now.plusSeconds(5));
         repository.save(done);
 
         DocumentSnapshot doc = firestore.collection("generations-test").document("doc000001").get().get();
@@ -77,7 +77,7 @@ class FirestoreGenerationRepositoryTest {
         Instant base = Instant.parse("2026-11-01T00:00:00Z");
         for (int i = 0; i < 5; i++) {
             Generation g = generation("gal00000" + i, (i % 2 == 0 ? "forest " : "harbour ") + i, base.plusSeconds(i));
-            repository.save(i == 4 ? g : g.done("gal00000" + i + ".png", new ScanReport(true, "zxing+boofcv", 1, 1, true, 12, 0.03, 0.9, 1, null),
+            repository.save(i == 4 ? g : g.done("gal00000" + i + ".png", new ScanReport(true, "zxing+boofcv", 1, 1, true, 12, 0.03, 0.97, 0.9, 1, null),
                     base.plusSeconds(i)));
         }
         GenerationRepository.Page first = repository.page(null, 2, "FOREST");
