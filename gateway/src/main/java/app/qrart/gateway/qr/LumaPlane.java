@@ -62,11 +62,16 @@ final class LumaPlane {
 
     /** Centre luma of every module of the symbol, [y][x]. */
     int[][] modules(ModuleGrid grid) {
+        return modules(grid, 1.0 / 3);
+    }
+
+    /** Mean luma of every module's central square of the given share, [y][x]. */
+    int[][] modules(ModuleGrid grid, double share) {
         int n = grid.width();
         int[][] out = new int[n][n];
         for (int y = 0; y < n; y++) {
             for (int x = 0; x < n; x++) {
-                out[y][x] = grid.centreLuma(this, x, y);
+                out[y][x] = grid.meanLuma(this, x, y, share);
             }
         }
         return out;

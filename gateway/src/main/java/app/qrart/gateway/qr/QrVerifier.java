@@ -31,8 +31,7 @@ public class QrVerifier {
 
     /** True only when ZXing (with either binarizer) and BoofCV both read exactly the expected content. */
     public boolean readsExactly(BufferedImage image, String expected) {
-        return bitmaps(image).stream().anyMatch(bitmap -> decode(bitmap).filter(expected::equals).isPresent())
-                && BoofQrDecoder.decode(image).filter(expected::equals).isPresent();
+        return zxingReads(image, expected) && BoofQrDecoder.decode(image).filter(expected::equals).isPresent();
     }
 
     /**
@@ -41,15 +40,19 @@ public class QrVerifier {
      * see the variant as a camera would deliver it; no extra pre-processing is applied.
      */
     public double robustness(BufferedImage image, String expected, int modulePixels) {
-        Map<String, Integer> reads = readsByVariant(image, expected, modulePixels);
-        return reads.values().stream().mapToInt(Integer::intValue).sum() / (2.0 * reads.size());
+        return robustness(readsByVariant(image, expected, modulePixels));
+    }
+
+    /** Robustness from the reads per variant: passing (variant, decoder) pairs over all pairs. */
+    public static double robustness(Map<String, Integer> readsByVariant) {
+        return readsByVariant.values().stream().mapToInt(Integer::intValue).sum() / (2.0 * readsByVariant.size());
     }
 
     /** For each camera variant, how many of the two decoders (0-2) read exactly the content. */
     public Map<String, Integer> readsByVariant(BufferedImage image, String expected, int modulePixels) {
         Map<String, Integer> reads = new LinkedHashMap<>();
         CameraSimulator.variants(image, modulePixels).forEach((name, variant) -> {
-            boolean zxing = bitmaps(variant).stream().anyMatch(b -> decode(b).filter(expected::equals).isPresent());
+            boolean zxing = zxingReads(variant, expected);
             boolean boof = BoofQrDecoder.decode(variant).filter(expected::equals).isPresent();
             reads.put(name, (zxing ? 1 : 0) + (boof ? 1 : 0));
         });
@@ -58,22 +61,36 @@ public class QrVerifier {
 
     /** The content as the first binarizer that can read it sees it. */
     public Optional<String> decode(BufferedImage image) {
-        return bitmaps(image).stream().map(QrVerifier::decode).flatMap(Optional::stream).findFirst();
+        return bitmaps(image).stream().map(QrVerifier::decode).flatMap(Optional::stream).map(Result::getText)
+                .findFirst();
+    }
+
+    /** ZXing's reading of exactly the expected content, by the first binarizer that gets it. */
+    static Optional<Result> zxingReading(BufferedImage image, String expected) {
+        return bitmaps(image).stream().map(QrVerifier::decode).flatMap(Optional::stream)
+                .filter(result -> expected.equals(result.getText())).findFirst();
+    }
+
+    private static boolean zxingReads(BufferedImage image, String expected) {
+        return zxingReading(image, expected).isPresent();
+    }
+
+    /** The image's luminance as ZXing reads it. */
+    static LuminanceSource luminance(BufferedImage image) {
+        int width = image.getWidth();
+        int height = image.getHeight();
+        return new RGBLuminanceSource(width, height, image.getRGB(0, 0, width, height, null, 0, width));
     }
 
     private static List<BinaryBitmap> bitmaps(BufferedImage image) {
-        int width = image.getWidth();
-        int height = image.getHeight();
-        int[] pixels = image.getRGB(0, 0, width, height, null, 0, width);
-        LuminanceSource source = new RGBLuminanceSource(width, height, pixels);
+        LuminanceSource source = luminance(image);
         return List.of(new BinaryBitmap(new HybridBinarizer(source)),
                 new BinaryBitmap(new GlobalHistogramBinarizer(source)));
     }
 
-    private static Optional<String> decode(BinaryBitmap bitmap) {
+    private static Optional<Result> decode(BinaryBitmap bitmap) {
         try {
-            Result result = new QRCodeReader().decode(bitmap, HINTS);
-            return Optional.of(result.getText());
+            return Optional.of(new QRCodeReader().decode(bitmap, HINTS));
         } catch (ReaderException e) {
             return Optional.empty();
         }

@@ -1,21 +1,15 @@
 package app.qrart.gateway.qr;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.ReaderException;
-import com.google.zxing.RGBLuminanceSource;
-import com.google.zxing.Result;
-import com.google.zxing.ResultMetadataType;
 import com.google.zxing.ChecksumException;
 import com.google.zxing.FormatException;
+import com.google.zxing.Result;
+import com.google.zxing.ResultMetadataType;
 import com.google.zxing.common.BitMatrix;
-import com.google.zxing.common.GlobalHistogramBinarizer;
-import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.common.reedsolomon.GenericGF;
 import com.google.zxing.common.reedsolomon.ReedSolomonDecoder;
 import com.google.zxing.common.reedsolomon.ReedSolomonEncoder;
 import com.google.zxing.common.reedsolomon.ReedSolomonException;
 import com.google.zxing.qrcode.decoder.Decoder;
-import com.google.zxing.qrcode.QRCodeReader;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.google.zxing.qrcode.decoder.Version;
 import com.google.zxing.qrcode.encoder.ByteMatrix;
@@ -48,8 +42,10 @@ final class ReadSymbols {
                 Version version = Version.getVersionForNumber(v);
                 Version.ECBlocks blocks = version.getECBlocksForLevel(level);
                 if (version.getTotalCodewords() - blocks.getTotalECCodewords() == data.length) {
+                    CodewordLayout layout = new CodewordLayout(v, level);
+                    int[] codewords = interleaved(layout, blocks, data);
                     for (int mask = 0; mask < MASKS; mask++) {
-                        place(version, level, data, mask, content, standard).ifPresent(out::add);
+                        place(layout, version, level, codewords, mask, content, standard).ifPresent(out::add);
                     }
                     break;
                 }
@@ -60,22 +56,8 @@ final class ReadSymbols {
 
     /** ZXing's reading of the picture as the verifier does it (either binarizer), if it is the content. */
     static Optional<Result> read(BufferedImage image, String content) {
-        int w = image.getWidth();
-        int h = image.getHeight();
-        var source = new RGBLuminanceSource(w, h, image.getRGB(0, 0, w, h, null, 0, w));
-        for (BinaryBitmap bitmap : List.of(new BinaryBitmap(new HybridBinarizer(source)),
-                new BinaryBitmap(new GlobalHistogramBinarizer(source)))) {
-            try {
-                Result result = new QRCodeReader().decode(bitmap, QrVerifier.HINTS);
-                if (content.equals(result.getText()) && result.getRawBytes() != null
-                        && result.getResultMetadata().get(ResultMetadataType.ERROR_CORRECTION_LEVEL) != null) {
-                    return Optional.of(result);
-                }
-            } catch (ReaderException e) {
-                // try the next binarizer
-            }
-        }
-        return Optional.empty();
+        return QrVerifier.zxingReading(image, content).filter(result -> result.getRawBytes() != null
+                && result.getResultMetadata().get(ResultMetadataType.ERROR_CORRECTION_LEVEL) != null);
     }
 
     /**
@@ -96,7 +78,8 @@ final class ReadSymbols {
             for (int mask = 0; mask < MASKS; mask++) {
                 Optional<byte[]> data = corrected(layout, version.getECBlocksForLevel(level), dark, mask);
                 if (data.isPresent()) {
-                    place(version, level, data.get(), mask, content, standard)
+                    int[] codewords = interleaved(layout, version.getECBlocksForLevel(level), data.get());
+                    place(layout, version, level, codewords, mask, content, standard)
                             .filter(symbol -> decodesTo(symbol, content)).ifPresent(out::add);
                 }
             }
@@ -149,10 +132,9 @@ final class ReadSymbols {
         }
     }
 
-    private static Optional<QrSymbol> place(Version version, ErrorCorrectionLevel level, byte[] data, int mask,
-            String content, SymbolCandidates standard) {
-        CodewordLayout layout = new CodewordLayout(version.getVersionNumber(), level);
-        int[] codewords = interleaved(layout, version.getECBlocksForLevel(level), data);
+    /** The codewords (in transmission order) placed with the mask; function modules from a standard symbol. */
+    private static Optional<QrSymbol> place(CodewordLayout layout, Version version, ErrorCorrectionLevel level,
+            int[] codewords, int mask, String content, SymbolCandidates standard) {
         int width = version.getDimensionForVersion();
         Optional<QrSymbol> base = standard.of(width).stream()
                 .filter(s -> s.mask() == mask && s.errorCorrection().equals(level.name())).findFirst();

@@ -1,7 +1,6 @@
 package app.qrart.gateway.qr;
 
 import com.google.zxing.NotFoundException;
-import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
@@ -54,13 +53,10 @@ final class RepairPlan {
     }
 
     private static BitMatrix binarize(BufferedImage image) {
-        int w = image.getWidth();
-        int h = image.getHeight();
         try {
-            return new HybridBinarizer(new RGBLuminanceSource(w, h, image.getRGB(0, 0, w, h, null, 0, w)))
-                    .getBlackMatrix();
+            return new HybridBinarizer(QrVerifier.luminance(image)).getBlackMatrix();
         } catch (NotFoundException e) {
-            return new BitMatrix(w, h);
+            return new BitMatrix(image.getWidth(), image.getHeight());
         }
     }
 
@@ -88,7 +84,7 @@ final class RepairPlan {
      * ambiguous, or whether its central third is speckled: decoders sample single pixels there.
      */
     boolean needsFix(int x, int y, double sample) {
-        int luma = lumaBySample.computeIfAbsent(sample, this::sampleAll)[y][x];
+        int luma = lumaBySample.computeIfAbsent(sample, share -> plane.modules(grid, share))[y][x];
         boolean dark = symbol.dark(x, y);
         if (dark ? luma > threshold - margin : luma < threshold + margin) {
             return true;
@@ -96,16 +92,6 @@ final class RepairPlan {
         return wrongShare(grid.samplePixels(plane.width(), plane.height(), x, y, 1.0 / 3), dark) > IMPURITY;
     }
 
-    private int[][] sampleAll(double share) {
-        int n = symbol.width();
-        int[][] out = new int[n][n];
-        for (int y = 0; y < n; y++) {
-            for (int x = 0; x < n; x++) {
-                out[y][x] = grid.meanLuma(plane, x, y, share);
-            }
-        }
-        return out;
-    }
 
     /**
      * Finder and separator modules that need fixing; with allFunction, every function module that
@@ -167,7 +153,7 @@ final class RepairPlan {
      * mean against the threshold, 1 - max over blocks of (wrong codewords / correctable).
      */
     double blurredHeadroom() {
-        int[][] luma = lumaBySample.computeIfAbsent(1.0, this::sampleAll);
+        int[][] luma = lumaBySample.computeIfAbsent(1.0, share -> plane.modules(grid, share));
         double worst = 0;
         for (CodewordLayout.Block block : layout.blocks()) {
             int wrong = 0;

@@ -7,7 +7,6 @@ import boofcv.struct.image.GrayU8;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.FormatException;
 import com.google.zxing.NotFoundException;
-import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.Result;
 import com.google.zxing.ResultPoint;
 import com.google.zxing.common.DetectorResult;
@@ -120,11 +119,8 @@ public final class SymbolLocator {
     }
 
     private static Optional<Candidate> zxingFinders(BufferedImage image) {
-        int w = image.getWidth();
-        int h = image.getHeight();
-        var source = new RGBLuminanceSource(w, h, image.getRGB(0, 0, w, h, null, 0, w));
         try {
-            DetectorResult result = new Detector(new HybridBinarizer(source).getBlackMatrix())
+            DetectorResult result = new Detector(new HybridBinarizer(QrVerifier.luminance(image)).getBlackMatrix())
                     .detect(Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE));
             int n = result.getBits().getWidth();
             ResultPoint[] p = result.getPoints();

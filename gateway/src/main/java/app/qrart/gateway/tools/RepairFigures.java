@@ -1,5 +1,6 @@
 package app.qrart.gateway.tools;
 
+import app.qrart.gateway.qr.QrVerifier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,7 @@ final class RepairFigures {
             tally[0] += n;
             tally[1] += 2;
         });
-        double value = reads.values().stream().mapToInt(Integer::intValue).sum() / (2.0 * reads.size());
+        double value = QrVerifier.robustness(reads);
         robustness.add(value);
         return value;
     }
