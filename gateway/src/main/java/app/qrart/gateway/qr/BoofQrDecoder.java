@@ -23,10 +23,9 @@ public final class BoofQrDecoder {
 
     static GrayU8 gray(BufferedImage image) {
         GrayU8 gray = new GrayU8(image.getWidth(), image.getHeight());
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                gray.unsafe_set(x, y, Luma.of(image.getRGB(x, y)));
-            }
+        int[] rgb = Luma.pixels(image);
+        for (int i = 0; i < rgb.length; i++) {
+            gray.data[i] = (byte) Luma.of(rgb[i]);
         }
         return gray;
     }

@@ -1,5 +1,9 @@
 package app.qrart.gateway.qr;
 
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.util.function.DoubleUnaryOperator;
+
 /** Luminance arithmetic on packed RGB that keeps the hue while moving the brightness. */
 final class Luma {
 
@@ -62,6 +66,34 @@ final class Luma {
         return clamp(from + (to - from) * share);
     }
 
+    /** The photographic negative (each channel reversed): how a reflectance-reversed code reads as a normal one. */
+    static BufferedImage negative(BufferedImage image) {
+        int w = image.getWidth();
+        BufferedImage out = new BufferedImage(w, image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        int[] rgb = pixels(image);
+        int[] target = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
+        for (int i = 0; i < rgb.length; i++) {
+            target[i] = ~rgb[i] & 0xffffff;
+        }
+        return out;
+    }
+
+    /**
+     * A copy of the image's packed RGB, row by row. Images the repair works on (TYPE_INT_RGB, not
+     * a sub-image) are copied straight from their raster: getRGB converts every pixel through the
+     * colour model, which was half of the repair's time.
+     */
+    static int[] pixels(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        if (image.getType() == BufferedImage.TYPE_INT_RGB && image.getRaster().getParent() == null
+                && image.getRaster().getDataBuffer() instanceof DataBufferInt buffer
+                && buffer.getNumBanks() == 1 && buffer.getOffset() == 0 && buffer.getSize() == w * h) {
+            return buffer.getData().clone();
+        }
+        return image.getRGB(0, 0, w, h, null, 0, w);
+    }
+
     static int maxChannelDelta(int a, int b) {
         int dr = Math.abs(((a >> 16) & 0xff) - ((b >> 16) & 0xff));
         int dg = Math.abs(((a >> 8) & 0xff) - ((b >> 8) & 0xff));
@@ -69,7 +101,7 @@ final class Luma {
         return Math.max(dr, Math.max(dg, db));
     }
 
-    private static int scale(int rgb, java.util.function.DoubleUnaryOperator f) {
+    private static int scale(int rgb, DoubleUnaryOperator f) {
         int r = clamp(f.applyAsDouble((rgb >> 16) & 0xff));
         int g = clamp(f.applyAsDouble((rgb >> 8) & 0xff));
         int b = clamp(f.applyAsDouble(rgb & 0xff));

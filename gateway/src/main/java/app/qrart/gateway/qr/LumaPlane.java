@@ -19,7 +19,7 @@ final class LumaPlane {
     static LumaPlane of(BufferedImage image) {
         int w = image.getWidth();
         int h = image.getHeight();
-        int[] rgb = image.getRGB(0, 0, w, h, null, 0, w);
+        int[] rgb = Luma.pixels(image);
         for (int i = 0; i < rgb.length; i++) {
             rgb[i] = Luma.of(rgb[i]);
         }

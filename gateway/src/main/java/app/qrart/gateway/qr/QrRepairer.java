@@ -63,6 +63,20 @@ public class QrRepairer {
         return repair(original, symbol, ModuleGrid.of(original, symbol, encoder));
     }
 
+    /**
+     * Repairs a code located in an existing picture where it is. A reflectance-reversed code is
+     * repaired as its negative and handed back reversed again (its border, if any, then dark).
+     */
+    public Repair repair(BufferedImage picture, SymbolLocator.Located located) {
+        if (!located.reversed()) {
+            return repair(picture, located.symbol(), located.grid());
+        }
+        Repair negative = repair(Luma.negative(picture), located.symbol(), located.grid());
+        return negative.image() == null ? negative
+                : new Repair(Luma.negative(negative.image()), negative.modulesTouched(), negative.pixelsChangedShare(),
+                        negative.margin());
+    }
+
     /** Repairs a picture whose code sits on the given grid (a located code, possibly tilted). */
     public Repair repair(BufferedImage picture, QrSymbol symbol, ModuleGrid located) {
         int margin = located.ringOffImage(QUIET_NEEDED, picture.getWidth(), picture.getHeight())
@@ -72,6 +86,7 @@ public class QrRepairer {
         int threshold = LumaPlane.threshold(LumaPlane.of(original).modules(grid));
         double marginShare = 1 - (double) picture.getWidth() * picture.getHeight()
                 / ((long) original.getWidth() * original.getHeight());
+        int[] before = Luma.pixels(original);
         BufferedImage image = copy(original);
         int touched = 0;
         for (Step step : steps()) {
@@ -85,7 +100,7 @@ public class QrRepairer {
             touched += paint(image, grid, plan.otherFunctionFixes(otherShare), otherShare, symbol, threshold, push);
             touched += paint(image, grid, plan.dataFixes(step.headroom(), step.dotShare()), step.dotShare(), symbol,
                     threshold, push);
-            double changed = marginShare + changedShare(original, image);
+            double changed = marginShare + changedShare(before, image);
             if (changed > scan.maxPixelsChanged()) {
                 break;
             }
@@ -96,15 +111,15 @@ public class QrRepairer {
                 return new Repair(image, touched, changed, margin);
             }
         }
-        return repaintWhole(original, symbol, grid, marginShare, margin);
+        return repaintWhole(original, before, symbol, grid, marginShare, margin);
     }
 
     /**
      * The last resort, on a fresh copy: every module and the whole quiet zone at the configured
      * targets, so only the picture's hues and textures beyond the targets remain.
      */
-    private Repair repaintWhole(BufferedImage original, QrSymbol symbol, ModuleGrid grid, double marginShare,
-            int margin) {
+    private Repair repaintWhole(BufferedImage original, int[] before, QrSymbol symbol, ModuleGrid grid,
+            double marginShare, int margin) {
         BufferedImage image = copy(original);
         int quiet = qr.quietZoneModules();
         int touched = 0;
@@ -116,7 +131,7 @@ public class QrRepairer {
                 }
             }
         }
-        double changed = marginShare + changedShare(original, image);
+        double changed = marginShare + changedShare(before, image);
         return changed <= scan.maxPixelsChanged() && verifier.readsExactly(image, symbol.content())
                 ? new Repair(image, touched, changed, margin) : new Repair(null, 0, 0);
     }
@@ -189,11 +204,9 @@ public class QrRepairer {
         return touched;
     }
 
-    private static double changedShare(BufferedImage a, BufferedImage b) {
-        int w = a.getWidth();
-        int h = a.getHeight();
-        int[] before = a.getRGB(0, 0, w, h, null, 0, w);
-        int[] after = b.getRGB(0, 0, w, h, null, 0, w);
+    /** Share of pixels whose any channel moved more than 10 levels from the original's. */
+    private static double changedShare(int[] before, BufferedImage image) {
+        int[] after = Luma.pixels(image);
         long changed = 0;
         for (int i = 0; i < before.length; i++) {
             if (Luma.maxChannelDelta(before[i], after[i]) > 10) {

@@ -50,8 +50,18 @@ public class QrVerifier {
 
     /** For each camera variant, how many of the two decoders (0-2) read exactly the content. */
     public Map<String, Integer> readsByVariant(BufferedImage image, String expected, int modulePixels) {
+        return readsByVariant(image, expected, modulePixels, false);
+    }
+
+    /**
+     * Reads per camera variant of a code that may be reflectance-reversed (light on dark): the
+     * decoders then see each variant's negative, as readers that accept reversed codes do.
+     */
+    public Map<String, Integer> readsByVariant(BufferedImage image, String expected, int modulePixels,
+            boolean reversed) {
         Map<String, Integer> reads = new LinkedHashMap<>();
-        CameraSimulator.variants(image, modulePixels).forEach((name, variant) -> {
+        CameraSimulator.variants(image, modulePixels).forEach((name, seen) -> {
+            BufferedImage variant = reversed ? Luma.negative(seen) : seen;
             boolean zxing = zxingReads(variant, expected);
             boolean boof = BoofQrDecoder.decode(variant).filter(expected::equals).isPresent();
             reads.put(name, (zxing ? 1 : 0) + (boof ? 1 : 0));
@@ -79,7 +89,7 @@ public class QrVerifier {
     static LuminanceSource luminance(BufferedImage image) {
         int width = image.getWidth();
         int height = image.getHeight();
-        return new RGBLuminanceSource(width, height, image.getRGB(0, 0, width, height, null, 0, width));
+        return new RGBLuminanceSource(width, height, Luma.pixels(image));
     }
 
     private static List<BinaryBitmap> bitmaps(BufferedImage image) {

@@ -93,9 +93,12 @@ final class SymbolCandidates {
         return out;
     }
 
+    /** The smallest version at the level; without an ECI header when the content is plain ASCII. */
     private static int smallestVersion(String content, ErrorCorrectionLevel level) {
         Map<EncodeHintType, Object> hints = new EnumMap<>(EncodeHintType.class);
-        hints.put(EncodeHintType.CHARACTER_SET, "UTF-8");
+        if (!StandardCharsets.US_ASCII.newEncoder().canEncode(content)) {
+            hints.put(EncodeHintType.CHARACTER_SET, "UTF-8");
+        }
         try {
             return Encoder.encode(content, level, hints).getVersion().getVersionNumber();
         } catch (WriterException e) {

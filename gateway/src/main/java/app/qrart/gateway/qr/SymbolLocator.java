@@ -25,7 +25,9 @@ import java.util.Optional;
  * decoder reads: the geometry comes from BoofCV's detections and failed detections, ZXing's
  * finder-pattern detector, or else an axis-aligned search for the finder and timing patterns
  * ({@link GridSearch}). The symbol is the encoding of the content (every level, mask and
- * ECI choice for that size) that agrees best with the modules the picture shows.
+ * ECI choice for that size) that agrees best with the modules the picture shows. A code drawn
+ * light on dark (reflectance reversal, which ISO/IEC 18004:2015 lets readers accept) is looked
+ * for in the picture's negative when the picture itself shows no good match.
  */
 public final class SymbolLocator {
 
@@ -34,12 +36,23 @@ public final class SymbolLocator {
 
     /**
      * A code located in a picture: its grid, the symbol it most resembles, how far it is from it,
-     * and whether both decoders already read the content as the picture is (the verifier's check).
+     * whether both decoders already read the content as the picture is (the verifier's check), and
+     * whether the code is reflectance-reversed (everything above then holds for the negative).
      */
-    public record Located(ModuleGrid grid, QrSymbol symbol, double disagreement, String source, boolean readsUnaided) {
+    public record Located(ModuleGrid grid, QrSymbol symbol, double disagreement, String source, boolean readsUnaided,
+            boolean reversed) {
 
-        Located unaided(boolean reads) {
-            return new Located(grid, symbol, disagreement, source, reads);
+        Located(ModuleGrid grid, QrSymbol symbol, double disagreement, String source) {
+            this(grid, symbol, disagreement, source, false, false);
+        }
+
+        /** The picture as a reader of this code sees it: its negative for a reversed code. */
+        public BufferedImage asRead(BufferedImage picture) {
+            return reversed ? Luma.negative(picture) : picture;
+        }
+
+        Located as(boolean reads, boolean negative) {
+            return new Located(grid, symbol, disagreement, source, reads, negative);
         }
     }
 
@@ -48,6 +61,17 @@ public final class SymbolLocator {
         if (widths.isEmpty()) {
             return Optional.empty();
         }
+        Optional<Located> upright = locate(image, content, widths, false);
+        if (upright.isPresent() && (upright.get().readsUnaided() || upright.get().disagreement() < GridSearch.GOOD_ENOUGH)) {
+            return upright;
+        }
+        Optional<Located> reversed = locate(Luma.negative(image), content, widths, true);
+        return reversed.isPresent() && (upright.isEmpty() || reversed.get().disagreement() < upright.get().disagreement())
+                ? reversed : upright;
+    }
+
+    private static Optional<Located> locate(BufferedImage image, String content, List<Integer> widths,
+            boolean negative) {
         LumaPlane plane = LumaPlane.of(image);
         Optional<Result> zxing = ReadSymbols.read(image, content);
         SymbolCandidates symbols = new SymbolCandidates(content, zxing);
@@ -65,7 +89,8 @@ public final class SymbolLocator {
                 best(plane, candidate, symbols).ifPresent(found::add);
             }
         }
-        return found.stream().min(Comparator.comparingDouble(Located::disagreement)).map(l -> l.unaided(readsUnaided));
+        return found.stream().min(Comparator.comparingDouble(Located::disagreement))
+                .map(l -> l.as(readsUnaided, negative));
     }
 
     /** A grid guess and where it came from. */
@@ -92,7 +117,7 @@ public final class SymbolLocator {
             }
             double share = (double) wrong / (width * width);
             if (best == null || share < best.disagreement()) {
-                best = new Located(candidate.grid(), symbol, share, candidate.source(), false);
+                best = new Located(candidate.grid(), symbol, share, candidate.source());
             }
         }
         return Optional.ofNullable(best);

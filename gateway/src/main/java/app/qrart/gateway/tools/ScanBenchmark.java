@@ -104,26 +104,28 @@ public final class ScanBenchmark {
             boolean already = located.map(SymbolLocator.Located::readsUnaided)
                     .orElseGet(() -> verifier.readsExactly(picture, payload));
             QrRepairer.Repair repair = already ? new QrRepairer.Repair(picture, 0, 0)
-                    : located.map(l -> repairer.repair(picture, l.symbol(), l.grid()))
+                    : located.map(l -> repairer.repair(picture, l))
                             .orElse(new QrRepairer.Repair(null, 0, 0));
             figures.millis.add((System.nanoTime() - start) / 1e6);
             figures.images++;
             figures.readUnaided += already ? 1 : 0;
             if (located.isPresent()) {
                 SymbolLocator.Located l = located.get();
-                figures.headroomBefore.add(analyzer.analyse(picture, l.symbol(), l.grid()).ecHeadroom());
+                figures.headroomBefore.add(analyzer.analyse(l.asRead(picture), l.symbol(), l.grid()).ecHeadroom());
                 if (repair.image() != null) {
-                    figures.headroomAfter.add(analyzer.analyse(repair.image(), l.symbol(),
+                    figures.headroomAfter.add(analyzer.analyse(l.asRead(repair.image()), l.symbol(),
                             l.grid().shifted(repair.margin(), repair.margin())).ecHeadroom());
                 }
             }
             if (repair.image() != null) {
                 int module = (int) Math.round(located.map(l -> l.grid().modulePixels()).orElse(8.0));
-                record(figures, picture, repair, verifier.readsByVariant(repair.image(), payload, module));
+                boolean reversed = located.map(SymbolLocator.Located::reversed).orElse(false);
+                record(figures, picture, repair, verifier.readsByVariant(repair.image(), payload, module, reversed));
             }
             if (VERBOSE) {
-                System.out.printf(Locale.ROOT, "    %s %s disagreement %.2f -> %s changed %.1f%%%n", entry.getKey(),
+                System.out.printf(Locale.ROOT, "    %s %s%s disagreement %.2f -> %s changed %.1f%%%n", entry.getKey(),
                         located.map(SymbolLocator.Located::source).orElse("not located"),
+                        located.filter(SymbolLocator.Located::reversed).map(l -> " reversed").orElse(""),
                         located.map(SymbolLocator.Located::disagreement).orElse(1.0),
                         repair.image() == null ? "FAILED" : already ? "read unaided" : "repaired",
                         100 * repair.pixelsChangedShare());

@@ -99,6 +99,29 @@ class SymbolLocatorTest {
     }
 
     @Test
+    void aReversedCodeIsLocatedInItsNegativeAndRepairedWithoutChangingItsPolarity() {
+        QrSymbol drawn = encoder.encode(CONTENT);
+        BufferedImage image = Luma.negative(fadedIntoNoise(encoder.render(drawn, 480), 0.3, 11));
+        SymbolLocator.Located located = SymbolLocator.locate(image, CONTENT).orElseThrow();
+        assertTrue(located.reversed());
+        assertTrue(located.disagreement() < 0.2, "disagreement " + located.disagreement());
+        QrRepairer.Repair repair = QrRepairerTest.repairer(0.75).repair(image, located);
+        assertNotNull(repair.image());
+        assertTrue(verifier.readsExactly(Luma.negative(repair.image()), CONTENT));
+        SymbolLocator.Located after = SymbolLocator.locate(repair.image(), CONTENT).orElseThrow();
+        assertTrue(after.reversed() && after.readsUnaided(), "still light on dark, and read as such");
+        assertTrue(repair.pixelsChangedShare() < 0.5, "changed " + repair.pixelsChangedShare());
+    }
+
+    @Test
+    void plainAsciiContentIsSearchedAtTheSizeThatNeedsNoEciHeader() throws Exception {
+        String ascii = "https://github.com/zhengkyl/fuqr";
+        int version = com.google.zxing.qrcode.encoder.Encoder
+                .encode(ascii, com.google.zxing.qrcode.decoder.ErrorCorrectionLevel.L).getVersion().getVersionNumber();
+        assertEquals(17 + 4 * version, SymbolCandidates.widths(ascii).get(0));
+    }
+
+    @Test
     void contentThatFitsNoSymbolIsNotLocated() {
         BufferedImage blank = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
         assertTrue(SymbolLocator.locate(blank, "x".repeat(8000)).isEmpty());
