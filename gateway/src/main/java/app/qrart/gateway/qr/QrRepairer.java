@@ -91,7 +91,9 @@ public class QrRepairer {
         int touched = 0;
         for (Step step : steps()) {
             // Each step judges the image as the previous one left it, so it adds only what readers still miss.
-            RepairPlan plan = new RepairPlan(image, symbol, grid, threshold, scan.ambiguityMargin());
+            // Full contrast moves modules to the configured targets, so it judges them against their midpoint.
+            int judged = step.fullContrast() ? (scan.darkTarget() + scan.lightTarget()) / 2 : threshold;
+            RepairPlan plan = new RepairPlan(image, symbol, grid, judged, scan.ambiguityMargin());
             int push = step.fullContrast() ? 255 : scan.contrastPush();
             touched += restoreQuietBand(image, plan, grid, step, push);
             touched += paint(image, grid, plan.finderFixes(step.quietModules() > 1, step.fullContrast()), 1.0, symbol,

@@ -95,14 +95,17 @@ final class RepairPlan {
 
     /**
      * Finder and separator modules that need fixing; with allFunction, every function module that
-     * does; with always, every such module whether it needs it or not (the last resort).
+     * does, judged edge to edge (a light seam between two dark finder modules breaks the run as
+     * surely as a spot in the middle; the first steps leave module edges alone in case the grid
+     * is a little off); with always, every such module whether it needs it or not (the last resort).
      */
     List<int[]> finderFixes(boolean allFunction, boolean always) {
+        double sample = allFunction ? 1.0 : FUNCTION_SAMPLE;
         List<int[]> out = new ArrayList<>();
         for (int y = 0; y < symbol.width(); y++) {
             for (int x = 0; x < symbol.width(); x++) {
                 boolean strict = nearFinder(x, y, symbol.width()) || allFunction && layout.isFunction(x, y);
-                if (strict && (always || !clean(x, y, symbol.dark(x, y)))) {
+                if (strict && (always || !clean(x, y, symbol.dark(x, y), sample))) {
                     out.add(new int[] {x, y});
                 }
             }
@@ -137,10 +140,11 @@ final class RepairPlan {
 
     /**
      * Whether a function module reads as dark (or light) to a threshold and to a local binarizer
-     * at every pixel of its central 80%: one stray pixel breaks a finder's 1:1:3:1:1 run.
+     * at every pixel of its central square of the given share: one stray pixel breaks a finder's
+     * 1:1:3:1:1 run.
      */
-    boolean clean(int x, int y, boolean dark) {
-        return wrongShare(grid.samplePixels(plane.width(), plane.height(), x, y, FUNCTION_SAMPLE), dark) == 0;
+    boolean clean(int x, int y, boolean dark, double sample) {
+        return wrongShare(grid.samplePixels(plane.width(), plane.height(), x, y, sample), dark) == 0;
     }
 
     /** Whether a quiet-zone module is light to a threshold and to a local binarizer over nearly all of it. */

@@ -8,6 +8,7 @@ import java.awt.image.BufferedImage;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -52,6 +53,21 @@ class RepairPlanTest {
                 assertTrue(cost(i) >= dearestFixed, "a dearer codeword was fixed before codeword " + i);
             }
         }
+    }
+
+    @Test
+    void onceEveryFunctionModuleIsJudgedALightSeamInsideAFinderNeedsFixing() {
+        QrSymbol symbol = encoder.encode("https://qr.art/plan?id=7");
+        BufferedImage image = encoder.render(symbol, 400);
+        ModuleGrid grid = ModuleGrid.of(image, symbol, encoder);
+        assertTrue(new RepairPlan(image, symbol, grid, 128, 24).finderFixes(true, false).isEmpty());
+        // The last pixel column of the finder's centre module (3, 3), where it meets the dark module (4, 3).
+        double[] edge = grid.pixel(3.99, 3.5);
+        for (int dy = -1; dy <= 1; dy++) {
+            image.setRGB((int) edge[0], (int) edge[1] + dy, 0xffffff);
+        }
+        List<int[]> fixes = new RepairPlan(image, symbol, grid, 128, 24).finderFixes(true, false);
+        assertTrue(fixes.stream().anyMatch(m -> m[0] == 3 && m[1] == 3), "a speck between two dark finder modules breaks the run");
     }
 
     /** How many modules of the block's i-th codeword the test turns wrong. */
