@@ -127,14 +127,20 @@ public final class ModuleGrid {
         return Arrays.copyOf(out, count);
     }
 
-    /**
-     * Pushes a round dot at the module's centre to the target luminance, hue kept; the dot's outer
-     * fifth fades into the picture. A full module (share 1, for function patterns) is also
-     * flattened: texture beyond the target is compressed, since local binarizers split textured
-     * regions at their own mean.
-     */
+    /** {@link #paint(BufferedImage, int, int, double, boolean, int, int, boolean)}, a full module flattened. */
     boolean paint(BufferedImage image, int mx, int my, double share, boolean dark, int darkTarget,
             int lightTarget) {
+        return paint(image, mx, my, share, dark, darkTarget, lightTarget, true);
+    }
+
+    /**
+     * Pushes a round dot at the module's centre to the target luminance, hue kept; the dot's outer
+     * fifth fades into the picture. A full module (share 1, for function patterns) may also be
+     * flattened: texture beyond the target is compressed, since local binarizers split textured
+     * regions at their own mean (it costs pixels that already read right).
+     */
+    boolean paint(BufferedImage image, int mx, int my, double share, boolean dark, int darkTarget,
+            int lightTarget, boolean flatten) {
         int[] box = pixelBox(image, mx, my);
         double radius = share / 2.0;
         double feather = share >= 1.0 ? 0 : radius / 5;
@@ -149,7 +155,7 @@ public final class ModuleGrid {
                         : Math.min(1, Math.max(0, (radius - Math.hypot(du, dv)) / Math.max(feather, 1e-9)));
                 if (weight > 0) {
                     int rgb = image.getRGB(x, y);
-                    int target = share >= 1.0 ? Luma.flatten(rgb, dark ? darkTarget : lightTarget, dark)
+                    int target = share >= 1.0 && flatten ? Luma.flatten(rgb, dark ? darkTarget : lightTarget, dark)
                             : dark ? Luma.darken(rgb, darkTarget) : Luma.lighten(rgb, lightTarget);
                     int fixed = weight >= 1 ? target : Luma.blend(rgb, target, weight);
                     if (fixed != rgb) {

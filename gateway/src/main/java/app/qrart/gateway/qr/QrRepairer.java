@@ -14,10 +14,11 @@ import java.util.List;
  * lighten the quiet-zone modules next to the symbol that are dark or ambiguous, restore wrong
  * function-pattern modules, and push the centres of wrong or ambiguous data modules across the
  * threshold as round dots (hue kept, edges faded), only as many codewords per Reed-Solomon block
- * as the step's EC headroom needs ({@link RepairPlan}). Headroom grows first, then the dot, then
- * the quiet band, then the contrast; last, on a fresh copy, every module is repainted. A step past
- * the footprint cap ends the repair as failed. Pictures whose code reaches their edges get a thin
- * light border first (the repaired image is then larger by it).
+ * as the step's EC headroom needs ({@link RepairPlan}). First tried with repainted modules keeping
+ * their texture; then, from the picture again, with them flattened, and headroom grows, then the
+ * dot, then the quiet band, then the contrast; last, on a fresh copy, every module is repainted.
+ * A step past the footprint cap ends the repair as failed. Pictures whose code reaches their edges
+ * get a thin light border first (the repaired image is then larger by it).
  */
 @ApplicationScoped
 public class QrRepairer {
@@ -55,7 +56,8 @@ public class QrRepairer {
         }
     }
 
-    private record Step(double headroom, double dotShare, int quietModules, boolean fullContrast) {
+    /** One rung of the ladder; `flatten` also compresses the texture of fully repainted modules. */
+    private record Step(double headroom, double dotShare, int quietModules, boolean flatten, boolean fullContrast) {
     }
 
     /** Repairs a generated image, laid out as QrEncoder.render draws the symbol. */
@@ -86,87 +88,122 @@ public class QrRepairer {
         int threshold = LumaPlane.threshold(LumaPlane.of(original).modules(grid));
         double marginShare = 1 - (double) picture.getWidth() * picture.getHeight()
                 / ((long) original.getWidth() * original.getHeight());
-        int[] before = Luma.pixels(original);
-        BufferedImage image = copy(original);
+        Canvas canvas = new Canvas(original, Luma.pixels(original), symbol, grid, threshold, marginShare, margin);
+        // Repainted modules that keep their texture cost least; when that alone does not read, the
+        // ladder starts again from the picture with flattened modules (local binarizers split textured finders).
+        Repair textured = climb(canvas, List.of(texturedFirstStep()));
+        if (textured.image() != null) {
+            return textured;
+        }
+        Repair laddered = climb(canvas, steps());
+        return laddered.image() != null ? laddered : repaintWhole(canvas);
+    }
+
+    /** The picture being repaired and what every step judges it by. */
+    private record Canvas(BufferedImage original, int[] before, QrSymbol symbol, ModuleGrid grid, int threshold,
+            double marginShare, int margin) {
+    }
+
+    /**
+     * Applies the steps in turn to one copy of the picture, each judging the image as the previous
+     * one left it (so it adds only what readers still miss), and keeps the first that reads.
+     */
+    private Repair climb(Canvas canvas, List<Step> steps) {
+        BufferedImage image = copy(canvas.original());
         int touched = 0;
-        for (Step step : steps()) {
-            // Each step judges the image as the previous one left it, so it adds only what readers still miss.
-            // Full contrast moves modules to the configured targets, so it judges them against their midpoint.
-            int judged = step.fullContrast() ? (scan.darkTarget() + scan.lightTarget()) / 2 : threshold;
-            RepairPlan plan = new RepairPlan(image, symbol, grid, judged, scan.ambiguityMargin());
-            int push = step.fullContrast() ? 255 : scan.contrastPush();
-            touched += restoreQuietBand(image, plan, grid, step, push);
-            touched += paint(image, grid, plan.finderFixes(step.quietModules() > 1, step.fullContrast()), 1.0, symbol,
-                    threshold, push);
-            double otherShare = Math.max(step.dotShare(), OTHER_FUNCTION_DOT);
-            touched += paint(image, grid, plan.otherFunctionFixes(otherShare), otherShare, symbol, threshold, push);
-            touched += paint(image, grid, plan.dataFixes(step.headroom(), step.dotShare()), step.dotShare(), symbol,
-                    threshold, push);
-            double changed = marginShare + changedShare(before, image);
+        for (Step step : steps) {
+            touched += apply(image, canvas, step);
+            double changed = canvas.marginShare() + changedShare(canvas.before(), image);
             if (changed > scan.maxPixelsChanged()) {
                 break;
             }
             boolean robustEnough = step.fullContrast() || scan.minBlurredHeadroom() < 0
-                    || new RepairPlan(image, symbol, grid, threshold, scan.ambiguityMargin()).blurredHeadroom()
-                            >= scan.minBlurredHeadroom();
-            if (robustEnough && verifier.readsExactly(image, symbol.content())) {
-                return new Repair(image, touched, changed, margin);
+                    || new RepairPlan(image, canvas.symbol(), canvas.grid(), canvas.threshold(), scan.ambiguityMargin())
+                            .blurredHeadroom() >= scan.minBlurredHeadroom();
+            if (robustEnough && verifier.readsExactly(image, canvas.symbol().content())) {
+                return new Repair(image, touched, changed, canvas.margin());
             }
         }
-        return repaintWhole(original, before, symbol, grid, marginShare, margin);
+        return new Repair(null, 0, 0);
+    }
+
+    /** One step's quiet band, function-pattern and data fixes; returns the modules it touched. */
+    private int apply(BufferedImage image, Canvas canvas, Step step) {
+        QrSymbol symbol = canvas.symbol();
+        ModuleGrid grid = canvas.grid();
+        int threshold = canvas.threshold();
+        // Full contrast moves modules to the configured targets, so it judges them against their midpoint.
+        int judged = step.fullContrast() ? (scan.darkTarget() + scan.lightTarget()) / 2 : threshold;
+        RepairPlan plan = new RepairPlan(image, symbol, grid, judged, scan.ambiguityMargin());
+        int push = step.fullContrast() ? 255 : scan.contrastPush();
+        boolean flatten = step.flatten();
+        int touched = restoreQuietBand(image, plan, grid, step, push);
+        touched += paint(image, grid, plan.finderFixes(step.quietModules() > 1, step.fullContrast()), 1.0, symbol,
+                threshold, push, flatten);
+        double otherShare = Math.max(step.dotShare(), OTHER_FUNCTION_DOT);
+        touched += paint(image, grid, plan.otherFunctionFixes(otherShare), otherShare, symbol, threshold, push, flatten);
+        touched += paint(image, grid, plan.dataFixes(step.headroom(), step.dotShare()), step.dotShare(), symbol,
+                threshold, push, flatten);
+        return touched;
     }
 
     /**
      * The last resort, on a fresh copy: every module and the whole quiet zone at the configured
      * targets, so only the picture's hues and textures beyond the targets remain.
      */
-    private Repair repaintWhole(BufferedImage original, int[] before, QrSymbol symbol, ModuleGrid grid,
-            double marginShare, int margin) {
-        BufferedImage image = copy(original);
+    private Repair repaintWhole(Canvas canvas) {
+        BufferedImage image = copy(canvas.original());
+        QrSymbol symbol = canvas.symbol();
         int quiet = qr.quietZoneModules();
         int touched = 0;
         for (int y = -quiet; y < symbol.width() + quiet; y++) {
             for (int x = -quiet; x < symbol.width() + quiet; x++) {
                 boolean inside = x >= 0 && y >= 0 && x < symbol.width() && y < symbol.width();
-                if (grid.paint(image, x, y, 1.0, inside && symbol.dark(x, y), scan.darkTarget(), scan.lightTarget())) {
+                if (canvas.grid().paint(image, x, y, 1.0, inside && symbol.dark(x, y), scan.darkTarget(),
+                        scan.lightTarget())) {
                     touched++;
                 }
             }
         }
-        double changed = marginShare + changedShare(before, image);
+        double changed = canvas.marginShare() + changedShare(canvas.before(), image);
         return changed <= scan.maxPixelsChanged() && verifier.readsExactly(image, symbol.content())
-                ? new Repair(image, touched, changed, margin) : new Repair(null, 0, 0);
+                ? new Repair(image, touched, changed, canvas.margin()) : new Repair(null, 0, 0);
+    }
+
+    /** The cheapest step: smallest headroom and dot, repainted modules keep their texture. */
+    private Step texturedFirstStep() {
+        return new Step(scan.repairHeadroom().get(0), scan.dotShares().get(0), 1, false, false);
     }
 
     /**
      * Headroom steps at the smallest dot with the quiet zone and finders fixed where detectors
      * look; then every function module and a two-module quiet band all round (cheap next to
      * larger dots); then larger dots; then the whole quiet zone; last at the configured dark and
-     * light targets rather than just past the picture's own threshold.
+     * light targets rather than just past the picture's own threshold. Repainted modules are flattened.
      */
     private List<Step> steps() {
         List<Step> steps = new ArrayList<>();
         double smallest = scan.dotShares().get(0);
         for (double headroom : scan.repairHeadroom()) {
-            steps.add(new Step(headroom, smallest, 1, false));
+            steps.add(new Step(headroom, smallest, 1, true, false));
         }
         double full = scan.repairHeadroom().get(scan.repairHeadroom().size() - 1);
-        steps.add(new Step(full, smallest, 2, false));
+        steps.add(new Step(full, smallest, 2, true, false));
         for (double share : scan.dotShares().subList(1, scan.dotShares().size())) {
-            steps.add(new Step(full, share, 2, false));
+            steps.add(new Step(full, share, 2, true, false));
         }
-        steps.add(new Step(full, 1.0, qr.quietZoneModules(), false));
-        steps.add(new Step(full, 1.0, qr.quietZoneModules(), true));
+        steps.add(new Step(full, 1.0, qr.quietZoneModules(), true, false));
+        steps.add(new Step(full, 1.0, qr.quietZoneModules(), true, true));
         return steps;
     }
 
     private int paint(BufferedImage image, ModuleGrid grid, List<int[]> modules, double share, QrSymbol symbol,
-            int threshold, int push) {
+            int threshold, int push, boolean flatten) {
         int darkTarget = darkTarget(threshold, push);
         int lightTarget = lightTarget(threshold, push);
         int touched = 0;
         for (int[] m : modules) {
-            if (grid.paint(image, m[0], m[1], share, symbol.dark(m[0], m[1]), darkTarget, lightTarget)) {
+            if (grid.paint(image, m[0], m[1], share, symbol.dark(m[0], m[1]), darkTarget, lightTarget, flatten)) {
                 touched++;
             }
         }
@@ -198,7 +235,7 @@ public class QrRepairer {
                 boolean inside = x >= 0 && y >= 0 && x < width && y < width;
                 boolean needed = band > 1 || RepairPlan.nearFinder(x, y, width);
                 if (!inside && needed && (step.fullContrast() || !plan.quiet(x, y))
-                        && grid.paint(image, x, y, 1.0, false, darkTarget, lightTarget)) {
+                        && grid.paint(image, x, y, 1.0, false, darkTarget, lightTarget, step.flatten())) {
                     touched++;
                 }
             }

@@ -38,6 +38,7 @@ public final class ScanFixtureGenerator {
             write(root.resolve("art-blend"), i, blend(art(i), clean, 0.35 + 0.05 * (i % 4)), payload);
             write(root.resolve("art-only"), i, art(100 + i), payload);
             write(root.resolve("in-place"), i, foreignCode(payload, i), payload);
+            write(root.resolve("in-place-reversed"), i, Luma.negative(foreignCode(payload, i + 1)), payload);
         }
     }
 
