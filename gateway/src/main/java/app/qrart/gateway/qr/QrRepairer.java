@@ -14,9 +14,10 @@ import java.util.List;
  * lighten the quiet-zone modules next to the symbol that are dark or ambiguous, restore wrong
  * function-pattern modules, and push the centres of wrong or ambiguous data modules across the
  * threshold as round dots (hue kept, edges faded), only as many codewords per Reed-Solomon block
- * as the step's EC headroom needs ({@link RepairPlan}). First tried with repainted modules keeping
- * their texture; then, from the picture again, with them flattened, and headroom grows, then the
- * dot, then the quiet band, then the contrast; last, on a fresh copy, every module is repainted.
+ * as the step's EC headroom needs ({@link RepairPlan}). A code located in a picture is first tried
+ * with repainted modules keeping their texture; then, from the picture again, with them flattened
+ * (generated images start there), and headroom grows, then the dot, then the quiet band, then the
+ * contrast; last, on a fresh copy, every module is repainted.
  * A step past the footprint cap ends the repair as failed. Pictures whose code reaches their edges
  * get a thin light border first (the repaired image is then larger by it).
  */
@@ -60,9 +61,13 @@ public class QrRepairer {
     private record Step(double headroom, double dotShare, int quietModules, boolean flatten, boolean fullContrast) {
     }
 
-    /** Repairs a generated image, laid out as QrEncoder.render draws the symbol. */
+    /**
+     * Repairs a generated image, laid out as QrEncoder.render draws the symbol. Its repainted
+     * modules are always flattened: a picture that does not already draw the code would keep
+     * textured finders that a blurred or distant camera loses.
+     */
     public Repair repair(BufferedImage original, QrSymbol symbol) {
-        return repair(original, symbol, ModuleGrid.of(original, symbol, encoder));
+        return repair(original, symbol, ModuleGrid.of(original, symbol, encoder), false);
     }
 
     /**
@@ -79,8 +84,15 @@ public class QrRepairer {
                         negative.margin());
     }
 
-    /** Repairs a picture whose code sits on the given grid (a located code, possibly tilted). */
+    /**
+     * Repairs a picture whose code sits on the given grid (a located code, possibly tilted). The
+     * picture already draws the code, so a repair whose repainted modules keep their texture is tried first.
+     */
     public Repair repair(BufferedImage picture, QrSymbol symbol, ModuleGrid located) {
+        return repair(picture, symbol, located, true);
+    }
+
+    private Repair repair(BufferedImage picture, QrSymbol symbol, ModuleGrid located, boolean texturedFirst) {
         int margin = located.ringOffImage(QUIET_NEEDED, picture.getWidth(), picture.getHeight())
                 ? (int) Math.max(MIN_MARGIN, Math.round(located.modulePixels() / 8)) : 0;
         BufferedImage original = withMargin(picture, margin);
@@ -91,7 +103,7 @@ public class QrRepairer {
         Canvas canvas = new Canvas(original, Luma.pixels(original), symbol, grid, threshold, marginShare, margin);
         // Repainted modules that keep their texture cost least; when that alone does not read, the
         // ladder starts again from the picture with flattened modules (local binarizers split textured finders).
-        Repair textured = climb(canvas, List.of(texturedFirstStep()));
+        Repair textured = texturedFirst ? climb(canvas, List.of(texturedFirstStep())) : new Repair(null, 0, 0);
         if (textured.image() != null) {
             return textured;
         }
@@ -132,9 +144,7 @@ public class QrRepairer {
         QrSymbol symbol = canvas.symbol();
         ModuleGrid grid = canvas.grid();
         int threshold = canvas.threshold();
-        // Full contrast moves modules to the configured targets, so it judges them against their midpoint.
-        int judged = step.fullContrast() ? (scan.darkTarget() + scan.lightTarget()) / 2 : threshold;
-        RepairPlan plan = new RepairPlan(image, symbol, grid, judged, scan.ambiguityMargin());
+        RepairPlan plan = new RepairPlan(image, symbol, grid, threshold, scan.ambiguityMargin());
         int push = step.fullContrast() ? 255 : scan.contrastPush();
         boolean flatten = step.flatten();
         int touched = restoreQuietBand(image, plan, grid, step, push);
