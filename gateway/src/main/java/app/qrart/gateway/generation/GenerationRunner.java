@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.awt.image.BufferedImage;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -138,19 +139,18 @@ public class GenerationRunner {
             return new Delivery(most.image(), new ScanReport(true, DECODERS, candidates.size(), verified.size(), false,
                     0, 0.0, 1.0, most.robustness(), rounds, analyzer.analyse(most.image(), symbol)));
         }
-        Repaired least = leastRepair(candidates, symbol);
-        registry.counter("qrart.scan.repairs", "result", least == null ? "fail" : "pass").increment();
-        if (least == null) {
+        Repaired best = bestRepair(candidates, symbol, content, modulePixels);
+        registry.counter("qrart.scan.repairs", "result", best == null ? "fail" : "pass").increment();
+        if (best == null) {
             return null;
         }
-        QrRepairer.Repair repair = least.repair();
+        QrRepairer.Repair repair = best.repair();
         return new Delivery(repair.image(), new ScanReport(true, DECODERS, candidates.size(), 0, true,
-                repair.modulesTouched(), repair.pixelsChangedShare(), Ssim.of(least.candidate(), repair.image()),
-                verifier.robustness(repair.image(), content, modulePixels), rounds,
-                analyzer.analyse(repair.image(), symbol)));
+                repair.modulesTouched(), repair.pixelsChangedShare(), Ssim.of(best.candidate(), repair.image()),
+                best.score().robustness(), rounds, analyzer.analyse(repair.image(), symbol)));
     }
 
-    private record Repaired(BufferedImage candidate, QrRepairer.Repair repair) {
+    private record Repaired(BufferedImage candidate, QrRepairer.Repair repair, CandidateRanking.Score score) {
     }
 
     /** Image before record: a record that says done always has its image. */
@@ -175,18 +175,26 @@ public class GenerationRunner {
 
     private Scored mostRobust(List<BufferedImage> verified, String content, int modulePixels) {
         return verified.stream().map(image -> new Scored(image, verifier.robustness(image, content, modulePixels)))
-                .max(java.util.Comparator.comparingDouble(Scored::robustness)).orElseThrow();
+                .max(Comparator.comparingDouble(Scored::robustness)).orElseThrow();
     }
 
-    /** The candidate whose repair changes the fewest pixels, or null when none can be repaired. */
-    private Repaired leastRepair(List<BufferedImage> candidates, QrSymbol symbol) {
+    /**
+     * The best repaired candidate by {@link CandidateRanking} (most robust, then fewest pixels
+     * changed), or null when none can be repaired.
+     */
+    private Repaired bestRepair(List<BufferedImage> candidates, QrSymbol symbol, String content, int modulePixels) {
         if (!scan.repair()) {
             return null;
         }
-        return candidates.stream().map(image -> new Repaired(image, repairer.repair(image, symbol)))
+        return candidates.stream().map(image -> repaired(image, repairer.repair(image, symbol), content, modulePixels))
                 .filter(repaired -> repaired.repair().image() != null)
-                .min(java.util.Comparator.comparingDouble(repaired -> repaired.repair().pixelsChangedShare()))
+                .max(Comparator.comparing(Repaired::score, CandidateRanking.BEST_LAST))
                 .orElse(null);
+    }
+
+    private Repaired repaired(BufferedImage candidate, QrRepairer.Repair repair, String content, int modulePixels) {
+        double robustness = repair.image() == null ? 0 : verifier.robustness(repair.image(), content, modulePixels);
+        return new Repaired(candidate, repair, new CandidateRanking.Score(robustness, repair.pixelsChangedShare()));
     }
 
     private List<BufferedImage> generateCandidates(String id, Parameters p, String control) {
