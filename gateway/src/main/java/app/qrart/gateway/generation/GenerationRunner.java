@@ -137,7 +137,7 @@ public class GenerationRunner {
         if (!verified.isEmpty()) {
             Scored most = mostRobust(verified, content, modulePixels);
             return new Delivery(most.image(), new ScanReport(true, DECODERS, candidates.size(), verified.size(), false,
-                    0, 0.0, 1.0, most.robustness(), rounds, analyzer.analyse(most.image(), symbol)));
+                    0, 0.0, 1.0, most.score().robustness(), rounds, analyzer.analyse(most.image(), symbol)));
         }
         Repaired best = bestRepair(candidates, symbol, content, modulePixels);
         registry.counter("qrart.scan.repairs", "result", best == null ? "fail" : "pass").increment();
@@ -170,12 +170,15 @@ public class GenerationRunner {
         save(current.withParameters(used).done(key, delivery.report(), clock.instant()));
     }
 
-    private record Scored(BufferedImage image, double robustness) {
+    private record Scored(BufferedImage image, CandidateRanking.Score score) {
     }
 
+    /** The verified candidate {@link CandidateRanking} puts first (none was repaired: the most robust). */
     private Scored mostRobust(List<BufferedImage> verified, String content, int modulePixels) {
-        return verified.stream().map(image -> new Scored(image, verifier.robustness(image, content, modulePixels)))
-                .max(Comparator.comparingDouble(Scored::robustness)).orElseThrow();
+        return verified.stream()
+                .map(image -> new Scored(image, new CandidateRanking.Score(
+                        verifier.robustness(image, content, modulePixels), 0)))
+                .max(Comparator.comparing(Scored::score, CandidateRanking.BEST_LAST)).orElseThrow();
     }
 
     /**

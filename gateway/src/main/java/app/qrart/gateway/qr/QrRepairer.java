@@ -103,9 +103,11 @@ public class QrRepairer {
         Canvas canvas = new Canvas(original, Luma.pixels(original), symbol, grid, threshold, marginShare, margin);
         // Repainted modules that keep their texture cost least; when that alone does not read, the
         // ladder starts again from the picture with flattened modules (local binarizers split textured finders).
-        Repair textured = texturedFirst ? climb(canvas, List.of(texturedFirstStep())) : new Repair(null, 0, 0);
-        if (textured.image() != null) {
-            return textured;
+        if (texturedFirst) {
+            Repair textured = climb(canvas, List.of(texturedFirstStep()));
+            if (textured.image() != null) {
+                return textured;
+            }
         }
         Repair laddered = climb(canvas, steps());
         return laddered.image() != null ? laddered : repaintWhole(canvas);

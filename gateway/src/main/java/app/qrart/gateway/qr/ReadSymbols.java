@@ -75,10 +75,11 @@ final class ReadSymbols {
         Version version = Version.getVersionForNumber(v);
         for (ErrorCorrectionLevel level : ErrorCorrectionLevel.values()) {
             CodewordLayout layout = new CodewordLayout(v, level);
+            Version.ECBlocks blocks = version.getECBlocksForLevel(level);
             for (int mask = 0; mask < MASKS; mask++) {
-                Optional<byte[]> data = corrected(layout, version.getECBlocksForLevel(level), dark, mask);
+                Optional<byte[]> data = corrected(layout, blocks, dark, mask);
                 if (data.isPresent()) {
-                    int[] codewords = interleaved(layout, version.getECBlocksForLevel(level), data.get());
+                    int[] codewords = interleaved(layout, blocks, data.get());
                     place(layout, version, level, codewords, mask, content, standard)
                             .filter(symbol -> decodesTo(symbol, content)).ifPresent(out::add);
                 }

@@ -79,12 +79,17 @@ final class RepairPlan {
         return threshold;
     }
 
+    /** Every module's mean luma over its central square of the given share, sampled once per share. */
+    private int[][] moduleLuma(double share) {
+        return lumaBySample.computeIfAbsent(share, s -> plane.modules(grid, s));
+    }
+
     /**
      * Whether the module, averaged over the central square of the given share, is wrong or
      * ambiguous, or whether its central third is speckled: decoders sample single pixels there.
      */
     boolean needsFix(int x, int y, double sample) {
-        int luma = lumaBySample.computeIfAbsent(sample, share -> plane.modules(grid, share))[y][x];
+        int luma = moduleLuma(sample)[y][x];
         boolean dark = symbol.dark(x, y);
         if (dark ? luma > threshold - margin : luma < threshold + margin) {
             return true;
@@ -157,7 +162,7 @@ final class RepairPlan {
      * mean against the threshold, 1 - max over blocks of (wrong codewords / correctable).
      */
     double blurredHeadroom() {
-        int[][] luma = lumaBySample.computeIfAbsent(1.0, share -> plane.modules(grid, share));
+        int[][] luma = moduleLuma(1.0);
         double worst = 0;
         for (CodewordLayout.Block block : layout.blocks()) {
             int wrong = 0;

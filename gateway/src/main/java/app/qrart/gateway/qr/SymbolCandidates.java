@@ -71,7 +71,7 @@ final class SymbolCandidates {
         if (version < 1 || version > 40 || 17 + 4 * version != width) {
             return out;
         }
-        boolean ascii = StandardCharsets.US_ASCII.newEncoder().canEncode(content);
+        boolean ascii = ascii(content);
         for (ErrorCorrectionLevel level : ErrorCorrectionLevel.values()) {
             for (int mask = 0; mask < MASKS; mask++) {
                 for (boolean eci : ascii ? new boolean[] {false, true} : new boolean[] {true}) {
@@ -93,10 +93,14 @@ final class SymbolCandidates {
         return out;
     }
 
+    private static boolean ascii(String content) {
+        return StandardCharsets.US_ASCII.newEncoder().canEncode(content);
+    }
+
     /** The smallest version at the level; without an ECI header when the content is plain ASCII. */
     private static int smallestVersion(String content, ErrorCorrectionLevel level) {
         Map<EncodeHintType, Object> hints = new EnumMap<>(EncodeHintType.class);
-        if (!StandardCharsets.US_ASCII.newEncoder().canEncode(content)) {
+        if (!ascii(content)) {
             hints.put(EncodeHintType.CHARACTER_SET, "UTF-8");
         }
         try {

@@ -18,20 +18,18 @@ final class RepairFigures {
     final List<Double> headroomAfter = new ArrayList<>();
     final Map<String, int[]> variantReads = new LinkedHashMap<>();
     int images;
+    int readUnaided;
+    int passed;
 
-    /** Adds one image's camera-suite result; returns its robustness. */
-    double addRobustness(Map<String, Integer> reads) {
+    /** Adds one image's camera-suite result: its robustness and its reads per variant. */
+    void addRobustness(Map<String, Integer> reads) {
         reads.forEach((name, n) -> {
             int[] tally = variantReads.computeIfAbsent(name, k -> new int[2]);
             tally[0] += n;
             tally[1] += 2;
         });
-        double value = QrVerifier.robustness(reads);
-        robustness.add(value);
-        return value;
+        robustness.add(QrVerifier.robustness(reads));
     }
-    int readUnaided;
-    int passed;
 
     void print(String what, int variants) {
         System.out.printf(Locale.ROOT, "  %s: read unaided by both decoders %d; after repair both read %d of %d (%.1f%%)%n",

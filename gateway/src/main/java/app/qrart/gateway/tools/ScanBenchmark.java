@@ -41,7 +41,8 @@ public final class ScanBenchmark {
     private static final int CANVAS = 512;
     private static final boolean VERBOSE = System.getenv("BENCH_VERBOSE") != null;
     /** Restricts the known-payload mode to files whose name this regular expression finds (to look into cases). */
-    private static final String ONLY = System.getenv("BENCH_ONLY");
+    private static final Pattern ONLY = System.getenv("BENCH_ONLY") == null ? null
+            : Pattern.compile(System.getenv("BENCH_ONLY"));
 
     private ScanBenchmark() {
     }
@@ -94,7 +95,7 @@ public final class ScanBenchmark {
         ScanAnalyzer analyzer = new ScanAnalyzer(encoder, qrConfig());
         RepairFigures figures = new RepairFigures();
         for (Map.Entry<String, String> entry : payloads.entrySet()) {
-            if (ONLY != null && !Pattern.compile(ONLY).matcher(entry.getKey()).find()) {
+            if (ONLY != null && !ONLY.matcher(entry.getKey()).find()) {
                 continue;
             }
             BufferedImage picture = ImageIO.read(dir.resolve("images").resolve(entry.getKey()).toFile());
