@@ -2,7 +2,6 @@ package app.qrart.gateway.qr;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.awt.image.ConvolveOp;
 import java.awt.image.Kernel;
@@ -24,7 +23,8 @@ import javax.imageio.ImageWriter;
  * A deterministic camera-simulation suite: what a phone does to a code before its decoder sees
  * it. Levels are in module units so they mean the same at any size:
  * <ul>
- * <li>downscale to 4, 3 and 2 pixels per module (bilinear, as a distant camera);</li>
+ * <li>downscale to 4, 3 and 2 pixels per module (area-averaged, as a distant camera's sensor
+ * integrates the light over each pixel);</li>
  * <li>Gaussian blur sigma 0.3 module; horizontal motion blur over 0.6 module;</li>
  * <li>JPEG at quality 30 and 70;</li>
  * <li>gamma 0.5 (over-exposed) and 2.0 (under-exposed); contrast halved around mid-grey;</li>
@@ -78,15 +78,57 @@ public final class CameraSimulator {
         return out;
     }
 
+    /**
+     * The image shrunk by the factor (at most 1) as a sensor sees it: each output pixel is the
+     * mean of the source area it covers, partial pixels weighted by their overlap (point-sampling
+     * interpolation would alias texture that no camera aliases).
+     */
     static BufferedImage scale(BufferedImage image, double factor) {
         int w = Math.max(21, (int) Math.round(image.getWidth() * factor));
         int h = Math.max(21, (int) Math.round(image.getHeight() * factor));
+        int[] rgb = Luma.pixels(image);
+        double[][] rows = new double[3][];
+        for (int c = 0; c < 3; c++) {
+            double[] channel = channel(rgb, 16 - 8 * c);
+            double[] across = areaResample(channel, image.getWidth(), image.getHeight(), w, true);
+            rows[c] = areaResample(across, w, image.getHeight(), h, false);
+        }
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-        g.drawImage(image, 0, 0, w, h, null);
-        g.dispose();
+        for (int i = 0; i < w * h; i++) {
+            out.setRGB(i % w, i / w, clamp(rows[0][i]) << 16 | clamp(rows[1][i]) << 8 | clamp(rows[2][i]));
+        }
+        return out;
+    }
+
+    private static double[] channel(int[] rgb, int shift) {
+        double[] out = new double[rgb.length];
+        for (int i = 0; i < rgb.length; i++) {
+            out[i] = rgb[i] >> shift & 0xff;
+        }
+        return out;
+    }
+
+    /**
+     * Box resampling of a width x height plane along one axis to `size` samples: each output
+     * sample averages the source interval it covers, the interval's end pixels by their overlap.
+     */
+    private static double[] areaResample(double[] plane, int width, int height, int size, boolean horizontal) {
+        int length = horizontal ? width : height;
+        int lines = horizontal ? height : width;
+        double step = (double) length / size;
+        double[] out = new double[horizontal ? size * height : width * size];
+        for (int line = 0; line < lines; line++) {
+            for (int o = 0; o < size; o++) {
+                double from = o * step;
+                double to = Math.min(length, from + step);
+                double sum = 0;
+                for (int s = (int) from; s < to; s++) {
+                    double overlap = Math.min(to, s + 1) - Math.max(from, s);
+                    sum += overlap * plane[horizontal ? line * width + s : s * width + line];
+                }
+                out[horizontal ? line * size + o : o * width + line] = sum / (to - from);
+            }
+        }
         return out;
     }
 

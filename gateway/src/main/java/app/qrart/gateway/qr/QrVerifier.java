@@ -36,8 +36,9 @@ public class QrVerifier {
 
     /**
      * Robustness: the share of (camera variant, decoder) pairs that read exactly the content, over
-     * CameraSimulator's suite and two decoders (ZXing with either binarizer, BoofCV). The decoders
-     * see the variant as a camera would deliver it; no extra pre-processing is applied.
+     * CameraSimulator's suite and two decoders (ZXing with either binarizer, BoofCV). Each decoder
+     * gets the variant as a camera delivers it and, when that fails, the views a camera reader
+     * would also try ({@link ReaderViews}: enlarged when small, averaged pyramid when large).
      */
     public double robustness(BufferedImage image, String expected, int modulePixels) {
         return robustness(readsByVariant(image, expected, modulePixels));
@@ -48,7 +49,7 @@ public class QrVerifier {
         return readsByVariant.values().stream().mapToInt(Integer::intValue).sum() / (2.0 * readsByVariant.size());
     }
 
-    /** For each camera variant, how many of the two decoders (0-2) read exactly the content. */
+    /** For each camera variant, how many of the two decoders (0-2) read exactly the content, in some view. */
     public Map<String, Integer> readsByVariant(BufferedImage image, String expected, int modulePixels) {
         return readsByVariant(image, expected, modulePixels, false);
     }
@@ -62,8 +63,9 @@ public class QrVerifier {
         Map<String, Integer> reads = new LinkedHashMap<>();
         CameraSimulator.variants(image, modulePixels).forEach((name, seen) -> {
             BufferedImage variant = reversed ? Luma.negative(seen) : seen;
-            boolean zxing = zxingReads(variant, expected);
-            boolean boof = BoofQrDecoder.decode(variant).filter(expected::equals).isPresent();
+            boolean zxing = ReaderViews.anyReads(variant, view -> zxingReads(view, expected));
+            boolean boof = ReaderViews.anyReads(variant,
+                    view -> BoofQrDecoder.decode(view).filter(expected::equals).isPresent());
             reads.put(name, (zxing ? 1 : 0) + (boof ? 1 : 0));
         });
         return reads;

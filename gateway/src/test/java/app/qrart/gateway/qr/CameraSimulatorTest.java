@@ -52,4 +52,22 @@ class CameraSimulatorTest {
         double weak = verifier.robustness(faded, "https://example.com/robust", module);
         assertTrue(weak < robust, "faded " + weak + " vs clean " + robust);
     }
+
+    @Test
+    void aDistantCameraAveragesDetailFinerThanItsPixels() {
+        BufferedImage checkerboard = new BufferedImage(400, 400, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 400; y++) {
+            for (int x = 0; x < 400; x++) {
+                checkerboard.setRGB(x, y, (x + y) % 2 == 0 ? 0xffffff : 0);
+            }
+        }
+        BufferedImage far = CameraSimulator.scale(checkerboard, 0.3);
+        assertEquals(120, far.getWidth());
+        for (int y = 0; y < far.getHeight(); y += 13) {
+            for (int x = 0; x < far.getWidth(); x += 11) {
+                int grey = far.getRGB(x, y) & 0xff;
+                assertTrue(Math.abs(grey - 128) <= 26, "pixel " + x + "," + y + " is " + grey);
+            }
+        }
+    }
 }
