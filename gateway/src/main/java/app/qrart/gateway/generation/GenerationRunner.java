@@ -83,13 +83,14 @@ public class GenerationRunner {
         Generation current = queued;
         try {
             current = current.running(0.05, clock.instant());
-            save(current);
+            saveProgress(current);
             QrSymbol symbol = encoder.encode(current.content());
             String control = ImageCodec.base64Png(encoder.render(symbol, current.parameters().size()));
             for (int round = 0; round <= scan.retryRounds(); round++) {
                 Parameters used = escalated(current.parameters(), round);
                 List<BufferedImage> candidates = generateCandidates(current.id(), used, control);
-                save(current = current.running(progressAfter(round), clock.instant()));
+                current = current.running(progressAfter(round), clock.instant());
+                saveProgress(current);
                 Delivery delivery = check(candidates, symbol, current.content(), round + 1);
                 if (delivery != null) {
                     store(current, used, delivery);
@@ -224,6 +225,18 @@ public class GenerationRunner {
         } catch (RuntimeException e) {
             // The record store is down: the job stays unfinished and is failed on the next start.
             LOG.errorf("could not record the failure of %s: %s", generation.id(), e.getMessage());
+        }
+    }
+
+    /**
+     * Progress is worth recording, not worth the job: when the record store stays down through
+     * the write retries the job goes on, and only its outcome must be written.
+     */
+    private void saveProgress(Generation generation) {
+        try {
+            save(generation);
+        } catch (RuntimeException e) {
+            LOG.warnf("generation %s: progress not recorded, going on: %s", generation.id(), e.getMessage());
         }
     }
 
