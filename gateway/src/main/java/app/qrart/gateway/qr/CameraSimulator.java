@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.ConvolveOp;
+import java.awt.image.DataBufferInt;
 import java.awt.image.Kernel;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -94,8 +95,9 @@ public final class CameraSimulator {
             rows[c] = areaResample(across, w, image.getHeight(), h, false);
         }
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        for (int i = 0; i < w * h; i++) {
-            out.setRGB(i % w, i / w, clamp(rows[0][i]) << 16 | clamp(rows[1][i]) << 8 | clamp(rows[2][i]));
+        int[] target = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
+        for (int i = 0; i < target.length; i++) {
+            target[i] = clamp(rows[0][i]) << 16 | clamp(rows[1][i]) << 8 | clamp(rows[2][i]);
         }
         return out;
     }

@@ -127,12 +127,6 @@ public final class ModuleGrid {
         return Arrays.copyOf(out, count);
     }
 
-    /** {@link #paint(BufferedImage, int, int, double, boolean, int, int, boolean)}, a full module flattened. */
-    boolean paint(BufferedImage image, int mx, int my, double share, boolean dark, int darkTarget,
-            int lightTarget) {
-        return paint(image, mx, my, share, dark, darkTarget, lightTarget, true);
-    }
-
     /**
      * Pushes a round dot at the module's centre to the target luminance, hue kept; the dot's outer
      * fifth fades into the picture. A full module (share 1, for function patterns) may also be

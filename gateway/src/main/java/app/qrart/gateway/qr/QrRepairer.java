@@ -172,7 +172,7 @@ public class QrRepairer {
             for (int x = -quiet; x < symbol.width() + quiet; x++) {
                 boolean inside = x >= 0 && y >= 0 && x < symbol.width() && y < symbol.width();
                 if (canvas.grid().paint(image, x, y, 1.0, inside && symbol.dark(x, y), scan.darkTarget(),
-                        scan.lightTarget())) {
+                        scan.lightTarget(), true)) {
                     touched++;
                 }
             }

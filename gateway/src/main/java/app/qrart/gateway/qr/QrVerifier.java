@@ -63,9 +63,9 @@ public class QrVerifier {
         Map<String, Integer> reads = new LinkedHashMap<>();
         CameraSimulator.variants(image, modulePixels).forEach((name, seen) -> {
             BufferedImage variant = reversed ? Luma.negative(seen) : seen;
-            boolean zxing = ReaderViews.anyReads(variant, view -> zxingReads(view, expected));
-            boolean boof = ReaderViews.anyReads(variant,
-                    view -> BoofQrDecoder.decode(view).filter(expected::equals).isPresent());
+            ReaderViews views = new ReaderViews(variant);
+            boolean zxing = views.anyReads(view -> zxingReads(view, expected));
+            boolean boof = views.anyReads(view -> BoofQrDecoder.decode(view).filter(expected::equals).isPresent());
             reads.put(name, (zxing ? 1 : 0) + (boof ? 1 : 0));
         });
         return reads;

@@ -4,13 +4,15 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Predicate;
 
 /**
  * The pre-processing camera readers apply to a frame they cannot read as it is, which the camera
  * suite's decoders apply too: the frame twice as large when it is small (OpenCV's WeChat reader
- * enlarges small codes with a super-resolution model; bilinear here), then halvings by 2 x 2
- * averaging while the short side keeps {@link #MIN_SIDE} pixels (zxing-cpp's tryDownscale, on by
+ * enlarges small codes with a super-resolution model; bilinear here), or, when it is large,
+ * halvings by 2 x 2 averaging while the short side keeps {@link #MIN_SIDE} pixels (zxing-cpp's tryDownscale, on by
  * default, decodes averaged downscaled copies: averaging smooths texture and sensor noise). The
  * gate itself reads the delivered image as it is, without these views.
  */
@@ -22,24 +24,49 @@ final class ReaderViews {
     /** Smallest short side of a halved view. */
     static final int MIN_SIDE = 200;
 
-    private ReaderViews() {
+    private final BufferedImage frame;
+    /** Views made so far, shared by every decoder that asks (a small frame's one enlargement, or halvings). */
+    private final List<BufferedImage> made = new ArrayList<>();
+
+    ReaderViews(BufferedImage frame) {
+        this.frame = frame;
     }
 
     /** Whether the reader gets the frame as it is or in one of its views; views are made only as needed. */
-    static boolean anyReads(BufferedImage frame, Predicate<BufferedImage> reads) {
+    boolean anyReads(Predicate<BufferedImage> reads) {
         if (reads.test(frame)) {
             return true;
         }
-        if (shortSide(frame) < UPSCALE_BELOW && reads.test(doubled(frame))) {
-            return true;
-        }
-        for (BufferedImage view = frame; shortSide(view) / 2 >= MIN_SIDE;) {
-            view = halved(view);
+        for (int i = 0;; i++) {
+            BufferedImage view = view(i);
+            if (view == null) {
+                return false;
+            }
             if (reads.test(view)) {
                 return true;
             }
         }
-        return false;
+    }
+
+    /** The i-th view, made on first use; null past the last. */
+    private BufferedImage view(int i) {
+        while (made.size() <= i) {
+            BufferedImage next = next();
+            if (next == null) {
+                return null;
+            }
+            made.add(next);
+        }
+        return made.get(i);
+    }
+
+    /** A small frame only gets enlarged (halving it would go below MIN_SIDE); a large one only halved. */
+    private BufferedImage next() {
+        if (shortSide(frame) < UPSCALE_BELOW) {
+            return made.isEmpty() ? doubled(frame) : null;
+        }
+        BufferedImage last = made.isEmpty() ? frame : made.get(made.size() - 1);
+        return shortSide(last) / 2 >= MIN_SIDE ? halved(last) : null;
     }
 
     private static int shortSide(BufferedImage image) {

@@ -14,7 +14,7 @@ class ReaderViewsTest {
     @Test
     void aFrameReadAsItIsNeedsNoOtherView() {
         List<Integer> widths = new ArrayList<>();
-        assertTrue(ReaderViews.anyReads(blank(300, 300), view -> widths.add(view.getWidth())));
+        assertTrue(new ReaderViews(blank(300, 300)).anyReads(view -> widths.add(view.getWidth())));
         assertEquals(List.of(300), widths);
     }
 
@@ -51,12 +51,12 @@ class ReaderViewsTest {
         BufferedImage code = encoder.render(symbol, 512);
         BufferedImage tiny = CameraSimulator.scale(code, 1.6 / encoder.modulePixels(symbol, 512));
         assertFalse(BoofQrDecoder.decode(tiny).isPresent(), "BoofCV reads it at 1.6 px per module");
-        assertTrue(ReaderViews.anyReads(tiny, view -> BoofQrDecoder.decode(view).filter(content::equals).isPresent()));
+        assertTrue(new ReaderViews(tiny).anyReads(view -> BoofQrDecoder.decode(view).filter(content::equals).isPresent()));
     }
 
     private static List<Integer> widthsTried(int side) {
         List<Integer> widths = new ArrayList<>();
-        assertFalse(ReaderViews.anyReads(blank(side, side), view -> !widths.add(view.getWidth())));
+        assertFalse(new ReaderViews(blank(side, side)).anyReads(view -> !widths.add(view.getWidth())));
         return widths;
     }
 

@@ -29,7 +29,8 @@ class RepairPlanTest {
         for (int i = 0; i < corrupted; i++) {
             int[] modules = layout.modulesOf(block.codewords().get(i));
             for (int m = 0; m < cost(i); m++) {
-                grid.paint(image, modules[2 * m], modules[2 * m + 1], 1.0, !symbol.dark(modules[2 * m], modules[2 * m + 1]), 0, 255);
+                grid.paint(image, modules[2 * m], modules[2 * m + 1], 1.0, !symbol.dark(modules[2 * m], modules[2 * m + 1]),
+                        0, 255, true);
             }
         }
         RepairPlan plan = new RepairPlan(image, symbol, grid, 128, 24);

@@ -63,7 +63,7 @@ public final class ScanFixtureGenerator {
         ModuleGrid grid = ModuleGrid.axisAligned(x0, y0, module, symbol.width());
         for (int y = 0; y < symbol.width(); y++) {
             for (int x = 0; x < symbol.width(); x++) {
-                grid.paint(code, x, y, 1.0, symbol.dark(x, y), 0, 255);
+                grid.paint(code, x, y, 1.0, symbol.dark(x, y), 0, 255, true);
             }
         }
         BufferedImage tilted = i % 3 == 0 ? Perspective.tilt(code, 12) : code;
