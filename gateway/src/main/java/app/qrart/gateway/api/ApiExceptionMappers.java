@@ -1,16 +1,16 @@
 package app.qrart.gateway.api;
 
+import app.qrart.gateway.records.RecordStoreException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
-import app.qrart.gateway.records.RecordStoreException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Every error becomes an ApiError naming the field where there is one; never a stack trace. */
@@ -31,7 +31,8 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response unknownField(UnrecognizedPropertyException e) {
-        return json(400, "unknown field '" + e.getPropertyName() + "'", e.getPropertyName()).build();
+        return json(400, "unknown field '" + e.getPropertyName() + "'", e.getPropertyName())
+                .build();
     }
 
     @ServerExceptionMapper
@@ -50,7 +51,8 @@ public class ApiExceptionMappers {
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining("."));
         if (field.isEmpty()) {
-            return json(400, "request body is not the expected JSON object", "body").build();
+            return json(400, "request body is not the expected JSON object", "body")
+                    .build();
         }
         return json(400, "'" + field + "' has the wrong type", field).build();
     }
@@ -77,8 +79,8 @@ public class ApiExceptionMappers {
     @ServerExceptionMapper
     public Response storeDown(RecordStoreException e) {
         LOG.warnf("record store unavailable: %s", e.getMessage());
-        return api(new ApiException(503, "the record store is unavailable; retry shortly", null,
-                STORE_RETRY_AFTER_SECONDS));
+        return api(new ApiException(
+                503, "the record store is unavailable; retry shortly", null, STORE_RETRY_AFTER_SECONDS));
     }
 
     @ServerExceptionMapper

@@ -18,7 +18,10 @@ public class MetricsSetup {
             public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
                 String name = id.getName();
                 if (name.startsWith("http.server.requests") || name.startsWith("qrart.")) {
-                    return DistributionStatisticConfig.builder().percentilesHistogram(true).build().merge(config);
+                    return DistributionStatisticConfig.builder()
+                            .percentilesHistogram(true)
+                            .build()
+                            .merge(config);
                 }
                 return config;
             }

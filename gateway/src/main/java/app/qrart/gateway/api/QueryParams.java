@@ -3,8 +3,7 @@ package app.qrart.gateway.api;
 /** Query parameters parsed by hand, so a bad value is a 400 naming it rather than a bare 404. */
 public final class QueryParams {
 
-    private QueryParams() {
-    }
+    private QueryParams() {}
 
     public static int integer(String value, String name) {
         try {

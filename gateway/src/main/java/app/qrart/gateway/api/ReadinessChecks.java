@@ -19,7 +19,10 @@ public class ReadinessChecks implements HealthCheck {
     private final GenerationRepository records;
     private final GenerationService generations;
 
-    public ReadinessChecks(InferenceService inference, ImageStore images, GenerationRepository records,
+    public ReadinessChecks(
+            InferenceService inference,
+            ImageStore images,
+            GenerationRepository records,
             GenerationService generations) {
         this.inference = inference;
         this.images = images;

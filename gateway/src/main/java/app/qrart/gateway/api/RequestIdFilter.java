@@ -21,7 +21,9 @@ public class RequestIdFilter {
     @ServerRequestFilter(preMatching = true)
     public void assignId(ContainerRequestContext request) {
         String incoming = request.getHeaderString(HEADER);
-        String id = incoming != null && SANE_ID.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        String id = incoming != null && SANE_ID.matcher(incoming).matches()
+                ? incoming
+                : UUID.randomUUID().toString();
         request.setProperty(HEADER, id);
         MDC.put("requestId", id);
     }

@@ -19,8 +19,9 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
         // Nor is 42 a string.
-        for (CoercionInputShape shape : new CoercionInputShape[] {CoercionInputShape.Integer,
-                CoercionInputShape.Float, CoercionInputShape.Boolean}) {
+        for (CoercionInputShape shape : new CoercionInputShape[] {
+            CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean
+        }) {
             mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
         }
     }

@@ -8,12 +8,10 @@ import java.util.Comparator;
  */
 final class CandidateRanking {
 
-    private CandidateRanking() {
-    }
+    private CandidateRanking() {}
 
     /** A candidate's robustness (0-1) and the share of its pixels a repair changed (0 when unrepaired). */
-    record Score(double robustness, double pixelsChanged) {
-    }
+    record Score(double robustness, double pixelsChanged) {}
 
     /** Orders scores from worst to best, so that {@code max} picks the one to deliver. */
     static final Comparator<Score> BEST_LAST = Comparator.comparingDouble(Score::robustness)

@@ -6,8 +6,7 @@ import java.util.Optional;
 /** Which client a request comes from, for per-client limits. */
 final class ClientAddress {
 
-    private ClientAddress() {
-    }
+    private ClientAddress() {}
 
     /** The first address of the trusted proxy header when configured and present, else the peer's address. */
     static String of(HttpServerRequest request, Optional<String> trustedHeader) {
@@ -20,6 +19,8 @@ final class ClientAddress {
                 }
             }
         }
-        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        return request.remoteAddress() == null
+                ? "unknown"
+                : request.remoteAddress().hostAddress();
     }
 }

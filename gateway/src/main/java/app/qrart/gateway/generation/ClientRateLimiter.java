@@ -48,8 +48,9 @@ public class ClientRateLimiter {
             }
             double perNano = config.perClientPerMinute() / NANOS_PER_MINUTE;
             int wait = (int) Math.ceil((1 - bucket.tokens) / perNano / 1e9);
-            throw ApiException.tooMany("this client started too many generations; at most "
-                    + config.perClientBurst() + " at once and " + config.perClientPerMinute() + " per minute",
+            throw ApiException.tooMany(
+                    "this client started too many generations; at most " + config.perClientBurst() + " at once and "
+                            + config.perClientPerMinute() + " per minute",
                     Math.max(1, wait));
         }
     }

@@ -1,12 +1,12 @@
 package app.qrart.gateway.generation;
 
+import app.qrart.gateway.api.QueryParams;
 import app.qrart.gateway.records.GenerationRepository;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import app.qrart.gateway.api.QueryParams;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -22,8 +22,10 @@ public class GalleryResource {
 
     @GET
     @Operation(summary = "Earlier generations, newest first; `q` filters on the prompt; `cursor` pages")
-    public GenerationRepository.Page list(@QueryParam("cursor") String cursor,
-            @QueryParam("limit") @DefaultValue("24") String limit, @QueryParam("q") String query) {
+    public GenerationRepository.Page list(
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") @DefaultValue("24") String limit,
+            @QueryParam("q") String query) {
         return service.gallery(cursor, QueryParams.integer(limit, "limit"), query);
     }
 }

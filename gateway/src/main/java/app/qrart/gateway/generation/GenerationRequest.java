@@ -14,5 +14,4 @@ public record GenerationRequest(
         Integer steps,
         Long seed,
         Integer size,
-        Integer candidates) {
-}
+        Integer candidates) {}

@@ -1,6 +1,9 @@
 package app.qrart.gateway.generation;
 
+import app.qrart.gateway.api.QueryParams;
+import app.qrart.gateway.config.AdmissionConfig;
 import io.micrometer.core.annotation.Timed;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -9,11 +12,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import app.qrart.gateway.api.QueryParams;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import io.vertx.core.http.HttpServerRequest;
-import app.qrart.gateway.config.AdmissionConfig;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -31,8 +31,7 @@ public class GenerationResource {
     }
 
     /** Accepted generations answer 202 with their id and status link. */
-    public record Accepted(String id, GenerationStatus status, String statusUrl) {
-    }
+    public record Accepted(String id, GenerationStatus status, String statusUrl) {}
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -42,7 +41,8 @@ public class GenerationResource {
         Generation generation = service.submit(request, ClientAddress.of(http, admission.clientIpHeader()));
         String link = "/api/v1/generations/" + generation.id();
         return Response.accepted(new Accepted(generation.id(), generation.status(), link))
-                .location(URI.create(link)).build();
+                .location(URI.create(link))
+                .build();
     }
 
     @GET
@@ -50,7 +50,9 @@ public class GenerationResource {
     @Produces("image/png")
     @Operation(summary = "The plain QR code behind a generation, at its size, to compare with the art")
     public Response plainQr(@PathParam("id") String id) {
-        return Response.ok(service.plainQrPng(id)).header("Cache-Control", "private, max-age=86400").build();
+        return Response.ok(service.plainQrPng(id))
+                .header("Cache-Control", "private, max-age=86400")
+                .build();
     }
 
     @GET

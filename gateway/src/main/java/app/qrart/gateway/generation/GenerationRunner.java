@@ -6,10 +6,10 @@ import app.qrart.gateway.inference.InferencePayload;
 import app.qrart.gateway.inference.InferenceService;
 import app.qrart.gateway.qr.QrEncoder;
 import app.qrart.gateway.qr.QrRepairer;
-import app.qrart.gateway.qr.Ssim;
-import app.qrart.gateway.qr.ScanAnalyzer;
 import app.qrart.gateway.qr.QrSymbol;
 import app.qrart.gateway.qr.QrVerifier;
+import app.qrart.gateway.qr.ScanAnalyzer;
+import app.qrart.gateway.qr.Ssim;
 import app.qrart.gateway.records.GenerationRepository;
 import app.qrart.gateway.storage.ImageKeys;
 import app.qrart.gateway.storage.ImageStore;
@@ -50,10 +50,18 @@ public class GenerationRunner {
     private final MeterRegistry registry;
     private final Clock clock = Clock.systemUTC();
 
-    public GenerationRunner(QrEncoder encoder, QrVerifier verifier, QrRepairer repairer, ScanAnalyzer analyzer,
+    public GenerationRunner(
+            QrEncoder encoder,
+            QrVerifier verifier,
+            QrRepairer repairer,
+            ScanAnalyzer analyzer,
             ScanConfig scan,
-            InferenceService inference, ImageStore images, GenerationRepository records, StorageConfig storage,
-            ManagedExecutor executor, MeterRegistry registry) {
+            InferenceService inference,
+            ImageStore images,
+            GenerationRepository records,
+            StorageConfig storage,
+            ManagedExecutor executor,
+            MeterRegistry registry) {
         this.encoder = encoder;
         this.verifier = verifier;
         this.repairer = repairer;
@@ -85,7 +93,8 @@ public class GenerationRunner {
             current = current.running(0.05, clock.instant());
             saveProgress(current);
             QrSymbol symbol = encoder.encode(current.content());
-            String control = ImageCodec.base64Png(encoder.render(symbol, current.parameters().size()));
+            String control = ImageCodec.base64Png(
+                    encoder.render(symbol, current.parameters().size()));
             for (int round = 0; round <= scan.retryRounds(); round++) {
                 Parameters used = escalated(current.parameters(), round);
                 List<BufferedImage> candidates = generateCandidates(current.id(), used, control);
@@ -94,13 +103,17 @@ public class GenerationRunner {
                 Delivery delivery = check(candidates, symbol, current.content(), round + 1);
                 if (delivery != null) {
                     store(current, used, delivery);
-                    registry.counter("qrart.generation.rounds", "rounds", String.valueOf(round + 1)).increment();
+                    registry.counter("qrart.generation.rounds", "rounds", String.valueOf(round + 1))
+                            .increment();
                     return true;
                 }
-                LOG.infof("generation %s: no candidate scanned in round %d, even after repair", current.id(), round + 1);
+                LOG.infof(
+                        "generation %s: no candidate scanned in round %d, even after repair", current.id(), round + 1);
             }
-            fail(current, "none of the candidates of " + (scan.retryRounds() + 1) + " round(s) scanned back to the "
-                    + "content, even after repair; try a higher controlnetScale or a shorter content");
+            fail(
+                    current,
+                    "none of the candidates of " + (scan.retryRounds() + 1) + " round(s) scanned back to the "
+                            + "content, even after repair; try a higher controlnetScale or a shorter content");
         } catch (RuntimeException e) {
             LOG.warnf("generation %s failed: %s", queued.id(), e.getMessage());
             fail(current, e.getMessage());
@@ -109,8 +122,7 @@ public class GenerationRunner {
     }
 
     /** The image to deliver and its report. */
-    private record Delivery(BufferedImage image, ScanReport report) {
-    }
+    private record Delivery(BufferedImage image, ScanReport report) {}
 
     /**
      * Round 0 uses the request as given; each further round new seeds and a firmer QR control,
@@ -120,9 +132,18 @@ public class GenerationRunner {
         if (round == 0) {
             return p;
         }
-        double scale = Math.min(RequestValidator.CONTROLNET_SCALE.max(), p.controlnetScale() + round * scan.retryControlnetStep());
-        return new Parameters(p.prompt(), p.negativePrompt(), p.strength(), scale, p.guidanceScale(), p.steps(),
-                p.seed() + (long) round * p.candidates(), p.size(), p.candidates());
+        double scale = Math.min(
+                RequestValidator.CONTROLNET_SCALE.max(), p.controlnetScale() + round * scan.retryControlnetStep());
+        return new Parameters(
+                p.prompt(),
+                p.negativePrompt(),
+                p.strength(),
+                scale,
+                p.guidanceScale(),
+                p.steps(),
+                p.seed() + (long) round * p.candidates(),
+                p.size(),
+                p.candidates());
     }
 
     private double progressAfter(int round) {
@@ -132,27 +153,52 @@ public class GenerationRunner {
     /** The most robust candidate that reads unaided, else the least-changed repair, else null. */
     private Delivery check(List<BufferedImage> candidates, QrSymbol symbol, String content, int rounds) {
         List<BufferedImage> verified = candidates.stream()
-                .filter(image -> verifier.readsExactly(image, content)).toList();
-        registry.counter("qrart.scan.checks", "result", verified.isEmpty() ? "fail" : "pass").increment();
+                .filter(image -> verifier.readsExactly(image, content))
+                .toList();
+        registry.counter("qrart.scan.checks", "result", verified.isEmpty() ? "fail" : "pass")
+                .increment();
         int modulePixels = encoder.modulePixels(symbol, candidates.get(0).getWidth());
         if (!verified.isEmpty()) {
             Scored most = mostRobust(verified, content, modulePixels);
-            return new Delivery(most.image(), new ScanReport(true, DECODERS, candidates.size(), verified.size(), false,
-                    0, 0.0, 1.0, most.score().robustness(), rounds, analyzer.analyse(most.image(), symbol)));
+            return new Delivery(
+                    most.image(),
+                    new ScanReport(
+                            true,
+                            DECODERS,
+                            candidates.size(),
+                            verified.size(),
+                            false,
+                            0,
+                            0.0,
+                            1.0,
+                            most.score().robustness(),
+                            rounds,
+                            analyzer.analyse(most.image(), symbol)));
         }
         Repaired best = bestRepair(candidates, symbol, content, modulePixels);
-        registry.counter("qrart.scan.repairs", "result", best == null ? "fail" : "pass").increment();
+        registry.counter("qrart.scan.repairs", "result", best == null ? "fail" : "pass")
+                .increment();
         if (best == null) {
             return null;
         }
         QrRepairer.Repair repair = best.repair();
-        return new Delivery(repair.image(), new ScanReport(true, DECODERS, candidates.size(), 0, true,
-                repair.modulesTouched(), repair.pixelsChangedShare(), Ssim.of(best.candidate(), repair.image()),
-                best.score().robustness(), rounds, analyzer.analyse(repair.image(), symbol)));
+        return new Delivery(
+                repair.image(),
+                new ScanReport(
+                        true,
+                        DECODERS,
+                        candidates.size(),
+                        0,
+                        true,
+                        repair.modulesTouched(),
+                        repair.pixelsChangedShare(),
+                        Ssim.of(best.candidate(), repair.image()),
+                        best.score().robustness(),
+                        rounds,
+                        analyzer.analyse(repair.image(), symbol)));
     }
 
-    private record Repaired(BufferedImage candidate, QrRepairer.Repair repair, CandidateRanking.Score score) {
-    }
+    private record Repaired(BufferedImage candidate, QrRepairer.Repair repair, CandidateRanking.Score score) {}
 
     /** Image before record: a record that says done always has its image. */
     private void store(Generation current, Parameters used, Delivery delivery) {
@@ -165,21 +211,21 @@ public class GenerationRunner {
                 return null;
             });
         } catch (RuntimeException e) {
-            throw new IllegalStateException("the image store is unavailable, the image could not be saved ("
-                    + e.getMessage() + ")", e);
+            throw new IllegalStateException(
+                    "the image store is unavailable, the image could not be saved (" + e.getMessage() + ")", e);
         }
         save(current.withParameters(used).done(key, delivery.report(), clock.instant()));
     }
 
-    private record Scored(BufferedImage image, CandidateRanking.Score score) {
-    }
+    private record Scored(BufferedImage image, CandidateRanking.Score score) {}
 
     /** The verified candidate {@link CandidateRanking} puts first (none was repaired: the most robust). */
     private Scored mostRobust(List<BufferedImage> verified, String content, int modulePixels) {
         return verified.stream()
-                .map(image -> new Scored(image, new CandidateRanking.Score(
-                        verifier.robustness(image, content, modulePixels), 0)))
-                .max(Comparator.comparing(Scored::score, CandidateRanking.BEST_LAST)).orElseThrow();
+                .map(image -> new Scored(
+                        image, new CandidateRanking.Score(verifier.robustness(image, content, modulePixels), 0)))
+                .max(Comparator.comparing(Scored::score, CandidateRanking.BEST_LAST))
+                .orElseThrow();
     }
 
     /**
@@ -190,7 +236,8 @@ public class GenerationRunner {
         if (!scan.repair()) {
             return null;
         }
-        return candidates.stream().map(image -> repaired(image, repairer.repair(image, symbol), content, modulePixels))
+        return candidates.stream()
+                .map(image -> repaired(image, repairer.repair(image, symbol), content, modulePixels))
                 .filter(repaired -> repaired.repair().image() != null)
                 .max(Comparator.comparing(Repaired::score, CandidateRanking.BEST_LAST))
                 .orElse(null);
@@ -204,8 +251,17 @@ public class GenerationRunner {
     private List<BufferedImage> generateCandidates(String id, Parameters p, String control) {
         List<CompletableFuture<BufferedImage>> calls = new ArrayList<>();
         for (int i = 0; i < p.candidates(); i++) {
-            InferencePayload payload = new InferencePayload(p.prompt(), p.negativePrompt(), control, p.strength(),
-                    p.controlnetScale(), p.guidanceScale(), p.steps(), p.seed() + i, p.size(), p.size(),
+            InferencePayload payload = new InferencePayload(
+                    p.prompt(),
+                    p.negativePrompt(),
+                    control,
+                    p.strength(),
+                    p.controlnetScale(),
+                    p.guidanceScale(),
+                    p.steps(),
+                    p.seed() + i,
+                    p.size(),
+                    p.size(),
                     id + "-" + i);
             calls.add(CompletableFuture.supplyAsync(() -> inference.generate(payload), executor));
         }

@@ -15,14 +15,13 @@ import jakarta.enterprise.event.Observes;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.List;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
@@ -49,11 +48,18 @@ public class GenerationService {
     private final ScheduledExecutorService recovery = Executors.newSingleThreadScheduledExecutor();
     /** Generations running or queued in this process. */
     private final Set<String> active = ConcurrentHashMap.newKeySet();
+
     private final SecureRandom random = new SecureRandom();
     private final Clock clock = Clock.systemUTC();
 
-    public GenerationService(RequestValidator validator, QrEncoder encoder, GenerationRepository records,
-            ImageStore images, GenerationRunner runner, GenerationConfig config, ClientRateLimiter rateLimiter,
+    public GenerationService(
+            RequestValidator validator,
+            QrEncoder encoder,
+            GenerationRepository records,
+            ImageStore images,
+            GenerationRunner runner,
+            GenerationConfig config,
+            ClientRateLimiter rateLimiter,
             InferenceService inference) {
         this.rateLimiter = rateLimiter;
         this.inference = inference;
@@ -79,8 +85,8 @@ public class GenerationService {
         encoder.requireCanvasFits(encoder.encode(content), parameters.size());
         long overloaded = inference.overloadedForSeconds();
         if (overloaded > 0) {
-            throw new ApiException(503, "the model server is overloaded; nothing was accepted, retry later", null,
-                    (int) overloaded);
+            throw new ApiException(
+                    503, "the model server is overloaded; nothing was accepted, retry later", null, (int) overloaded);
         }
         rateLimiter.acquire(client);
         if (!admission.tryAcquire()) {
@@ -91,8 +97,8 @@ public class GenerationService {
             records.save(queued);
         } catch (RuntimeException e) {
             admission.release();
-            throw new ApiException(503, "the record store is unavailable; nothing was accepted", null,
-                    RETRY_AFTER_SECONDS);
+            throw new ApiException(
+                    503, "the record store is unavailable; nothing was accepted", null, RETRY_AFTER_SECONDS);
         }
         dispatch(queued);
         return withUrls(queued);
@@ -119,7 +125,8 @@ public class GenerationService {
     /** The plain QR code of a generation, drawn as its control image was: the "compare" overlay. */
     public byte[] plainQrPng(String id) {
         Generation generation = get(id, false);
-        return ImageCodec.png(encoder.render(encoder.encode(generation.content()), generation.parameters().size()));
+        return ImageCodec.png(encoder.render(
+                encoder.encode(generation.content()), generation.parameters().size()));
     }
 
     public GenerationRepository.Page gallery(String cursor, int limit, String query) {
@@ -133,7 +140,8 @@ public class GenerationService {
             RequestValidator.text(query, "q", 200, false);
         }
         GenerationRepository.Page page = records.page(cursor, limit, query);
-        return new GenerationRepository.Page(page.items().stream().map(this::withUrls).toList(), page.nextCursor());
+        return new GenerationRepository.Page(
+                page.items().stream().map(this::withUrls).toList(), page.nextCursor());
     }
 
     /**
@@ -144,8 +152,8 @@ public class GenerationService {
     void startRecovery(@Observes StartupEvent event) {
         recovery.execute(() -> resume(Duration.ZERO, "after a restart"));
         long every = config.recoveryInterval().toMillis();
-        recovery.scheduleWithFixedDelay(() -> resume(config.strandedAfter(), "stranded"), every, every,
-                TimeUnit.MILLISECONDS);
+        recovery.scheduleWithFixedDelay(
+                () -> resume(config.strandedAfter(), "stranded"), every, every, TimeUnit.MILLISECONDS);
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -191,8 +199,7 @@ public class GenerationService {
         if (generation.imageKey() == null) {
             return generation;
         }
-        return generation.withUrls(images.url(generation.imageKey()),
-                images.url(ImageKeys.thumbnail(generation.id())));
+        return generation.withUrls(images.url(generation.imageKey()), images.url(ImageKeys.thumbnail(generation.id())));
     }
 
     private String newId() {

@@ -12,8 +12,7 @@ import javax.imageio.ImageIO;
 /** PNG encoding, thumbnails and the base64 form TorchServe takes. */
 public final class ImageCodec {
 
-    private ImageCodec() {
-    }
+    private ImageCodec() {}
 
     public static byte[] png(BufferedImage image) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

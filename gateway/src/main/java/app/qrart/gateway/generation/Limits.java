@@ -23,11 +23,9 @@ public record Limits(
         Defaults defaults) {
 
     /** An inclusive numeric range. */
-    public record Range(double min, double max) {
-    }
+    public record Range(double min, double max) {}
 
     /** The value each optional parameter takes when a request leaves it out. */
-    public record Defaults(double strength, double controlnetScale, double guidanceScale, int steps, int size,
-            int candidates) {
-    }
+    public record Defaults(
+            double strength, double controlnetScale, double guidanceScale, int steps, int size, int candidates) {}
 }

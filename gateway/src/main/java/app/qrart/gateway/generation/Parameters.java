@@ -10,5 +10,4 @@ public record Parameters(
         int steps,
         long seed,
         int size,
-        int candidates) {
-}
+        int candidates) {}

@@ -32,11 +32,25 @@ public class RequestValidator {
 
     /** The rules below, as data for clients. */
     public Limits limits() {
-        return new Limits(config.maxContentChars(), encoder.byteCapacity(), config.allowedSchemes(),
-                ALWAYS_REFUSED.stream().sorted().toList(), config.maxPromptChars(), config.allowedSizes(),
-                STRENGTH, CONTROLNET_SCALE, GUIDANCE_SCALE, config.maxSteps(), config.maxCandidates(), MAX_SEED,
-                new Limits.Defaults(config.defaultStrength(), config.defaultControlnetScale(),
-                        config.defaultGuidanceScale(), config.defaultSteps(), config.defaultSize(),
+        return new Limits(
+                config.maxContentChars(),
+                encoder.byteCapacity(),
+                config.allowedSchemes(),
+                ALWAYS_REFUSED.stream().sorted().toList(),
+                config.maxPromptChars(),
+                config.allowedSizes(),
+                STRENGTH,
+                CONTROLNET_SCALE,
+                GUIDANCE_SCALE,
+                config.maxSteps(),
+                config.maxCandidates(),
+                MAX_SEED,
+                new Limits.Defaults(
+                        config.defaultStrength(),
+                        config.defaultControlnetScale(),
+                        config.defaultGuidanceScale(),
+                        config.defaultSteps(),
+                        config.defaultSize(),
                         config.defaultCandidates()));
     }
 
@@ -47,8 +61,10 @@ public class RequestValidator {
         if (scheme.find()) {
             String name = scheme.group(1).toLowerCase(Locale.ROOT);
             if (ALWAYS_REFUSED.contains(name) || !config.allowedSchemes().contains(name)) {
-                throw ApiException.badField("content", "URL scheme '" + name + ":' is not allowed; allowed: "
-                        + String.join(", ", config.allowedSchemes()));
+                throw ApiException.badField(
+                        "content",
+                        "URL scheme '" + name + ":' is not allowed; allowed: "
+                                + String.join(", ", config.allowedSchemes()));
             }
         }
         return content;
@@ -58,8 +74,9 @@ public class RequestValidator {
         int steps = integer(r.steps(), config.defaultSteps(), "steps", 1, config.maxSteps());
         double strength = number(r.strength(), config.defaultStrength(), "strength", STRENGTH);
         if ((int) (steps * strength) < 1) {
-            throw ApiException.badField("strength", "strength " + strength + " with " + steps
-                    + " steps runs no denoising step; raise one of them");
+            throw ApiException.badField(
+                    "strength",
+                    "strength " + strength + " with " + steps + " steps runs no denoising step; raise one of them");
         }
         int size = integer(r.size(), config.defaultSize(), "size", 1, 4096);
         if (!config.allowedSizes().contains(size)) {
@@ -67,7 +84,9 @@ public class RequestValidator {
         }
         return new Parameters(
                 text(r.prompt(), "prompt", config.maxPromptChars(), true),
-                r.negativePrompt() == null ? "" : text(r.negativePrompt(), "negativePrompt", config.maxPromptChars(), false),
+                r.negativePrompt() == null
+                        ? ""
+                        : text(r.negativePrompt(), "negativePrompt", config.maxPromptChars(), false),
                 strength,
                 number(r.controlnetScale(), config.defaultControlnetScale(), "controlnetScale", CONTROLNET_SCALE),
                 number(r.guidanceScale(), config.defaultGuidanceScale(), "guidanceScale", GUIDANCE_SCALE),
@@ -114,15 +133,16 @@ public class RequestValidator {
     }
 
     private static boolean validSurrogatePair(String value, int i) {
-        return Character.isHighSurrogate(value.charAt(i)) && i + 1 < value.length()
+        return Character.isHighSurrogate(value.charAt(i))
+                && i + 1 < value.length()
                 && Character.isLowSurrogate(value.charAt(i + 1));
     }
 
     private static double number(Double value, double fallback, String field, Limits.Range range) {
         double v = value == null ? fallback : value;
         if (Double.isNaN(v) || v < range.min() || v > range.max()) {
-            throw ApiException.badField(field, "'" + field + "' must be in [" + range.min() + ", " + range.max()
-                    + "], got " + v);
+            throw ApiException.badField(
+                    field, "'" + field + "' must be in [" + range.min() + ", " + range.max() + "], got " + v);
         }
         return v;
     }

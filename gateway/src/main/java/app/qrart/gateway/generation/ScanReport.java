@@ -19,5 +19,4 @@ public record ScanReport(
         double ssim,
         double robustness,
         int rounds,
-        app.qrart.gateway.qr.ScanAnalysis analysis) {
-}
+        app.qrart.gateway.qr.ScanAnalysis analysis) {}

@@ -37,24 +37,29 @@ public class EndpointPool implements MeterBinder {
     private final InferenceConfig config;
     private final ScheduledExecutorService health = Executors.newSingleThreadScheduledExecutor();
 
-    public EndpointPool(@RestClient TorchServeClient defaultClient, InferenceConfig config, ObjectMapper mapper,
+    public EndpointPool(
+            @RestClient TorchServeClient defaultClient,
+            InferenceConfig config,
+            ObjectMapper mapper,
             @ConfigProperty(name = "quarkus.rest-client.torchserve.url") String defaultUrl,
             @ConfigProperty(name = "quarkus.rest-client.torchserve.connect-timeout", defaultValue = "2000")
-            long connectTimeout,
+                    long connectTimeout,
             @ConfigProperty(name = "quarkus.rest-client.torchserve.read-timeout", defaultValue = "600000")
-            long readTimeout) {
+                    long readTimeout) {
         this.config = config;
         List<String> urls = config.endpoints().orElse(List.of());
         if (urls.isEmpty()) {
-            endpoints.add(new Endpoint(defaultUrl, defaultClient, new InferenceKey(config.token(), config.keyFile(),
-                    mapper)));
+            endpoints.add(new Endpoint(
+                    defaultUrl, defaultClient, new InferenceKey(config.token(), config.keyFile(), mapper)));
             return;
         }
         List<String> keyFiles = config.endpointKeyFiles().orElse(List.of());
         for (int i = 0; i < urls.size(); i++) {
-            TorchServeClient client = QuarkusRestClientBuilder.newBuilder().baseUri(URI.create(urls.get(i)))
+            TorchServeClient client = QuarkusRestClientBuilder.newBuilder()
+                    .baseUri(URI.create(urls.get(i)))
                     .connectTimeout(connectTimeout, TimeUnit.MILLISECONDS)
-                    .readTimeout(readTimeout, TimeUnit.MILLISECONDS).build(TorchServeClient.class);
+                    .readTimeout(readTimeout, TimeUnit.MILLISECONDS)
+                    .build(TorchServeClient.class);
             Optional<String> keyFile = i < keyFiles.size() ? Optional.of(keyFiles.get(i)) : config.keyFile();
             endpoints.add(new Endpoint(urls.get(i), client, new InferenceKey(config.token(), keyFile, mapper)));
         }
@@ -71,10 +76,12 @@ public class EndpointPool implements MeterBinder {
 
     /** The endpoint for the next request, counted as outstanding until {@link #release}. */
     Endpoint acquire() {
-        Endpoint chosen = endpoints.stream().filter(e -> e.healthy)
+        Endpoint chosen = endpoints.stream()
+                .filter(e -> e.healthy)
                 .min(Comparator.comparingInt(e -> e.outstanding.get()))
                 // None known healthy: try the least busy anyway; the call itself tells.
-                .orElseGet(() -> endpoints.stream().min(Comparator.comparingInt(e -> e.outstanding.get()))
+                .orElseGet(() -> endpoints.stream()
+                        .min(Comparator.comparingInt(e -> e.outstanding.get()))
                         .orElseThrow());
         chosen.outstanding.incrementAndGet();
         return chosen;
@@ -123,10 +130,12 @@ public class EndpointPool implements MeterBinder {
     public void bindTo(MeterRegistry registry) {
         for (Endpoint endpoint : endpoints) {
             Gauge.builder("qrart.torchserve.outstanding", endpoint.outstanding, Number::doubleValue)
-                    .tag("endpoint", endpoint.url).description("requests in flight to this TorchServe")
+                    .tag("endpoint", endpoint.url)
+                    .description("requests in flight to this TorchServe")
                     .register(registry);
             Gauge.builder("qrart.torchserve.healthy", endpoint, e -> e.healthy ? 1 : 0)
-                    .tag("endpoint", endpoint.url).register(registry);
+                    .tag("endpoint", endpoint.url)
+                    .register(registry);
         }
     }
 }

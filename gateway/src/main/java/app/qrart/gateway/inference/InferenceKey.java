@@ -19,8 +19,7 @@ final class InferenceKey {
     private final ObjectMapper mapper;
     private volatile Cached cached;
 
-    private record Cached(FileTime modified, String key) {
-    }
+    private record Cached(FileTime modified, String key) {}
 
     InferenceKey(Optional<String> token, Optional<String> keyFile, ObjectMapper mapper) {
         this.token = token;
@@ -40,7 +39,8 @@ final class InferenceKey {
                 Cached current = cached;
                 if (current == null || !current.modified().equals(modified)) {
                     JsonNode keys = mapper.readTree(Files.readString(Path.of(path)));
-                    current = new Cached(modified, keys.path("inference").path("key").asText(null));
+                    current = new Cached(
+                            modified, keys.path("inference").path("key").asText(null));
                     cached = current;
                 }
                 return current.key();

@@ -14,5 +14,4 @@ public record InferencePayload(
         long seed,
         int width,
         int height,
-        @JsonProperty("request_id") String requestId) {
-}
+        @JsonProperty("request_id") String requestId) {}

@@ -27,8 +27,12 @@ public class InferenceService {
     /** System.nanoTime() until which TorchServe counts as overloaded; null when it is not. */
     private volatile Long overloadedUntil;
 
-    public InferenceService(EndpointPool pool, InferenceConfig config, AdmissionConfig admission,
-            ObjectMapper mapper, MeterRegistry registry) {
+    public InferenceService(
+            EndpointPool pool,
+            InferenceConfig config,
+            AdmissionConfig admission,
+            ObjectMapper mapper,
+            MeterRegistry registry) {
         this.pool = pool;
         this.config = config;
         this.admission = admission;
@@ -38,14 +42,16 @@ public class InferenceService {
 
     public BufferedImage generate(InferencePayload payload) {
         Duration backoff = config.retryBackoff();
-        for (int attempt = 1;; attempt++) {
+        for (int attempt = 1; ; attempt++) {
             try {
                 return once(payload);
             } catch (InferenceException e) {
-                registry.counter("qrart.torchserve.errors", "retryable", String.valueOf(e.retryable())).increment();
+                registry.counter("qrart.torchserve.errors", "retryable", String.valueOf(e.retryable()))
+                        .increment();
                 if (!e.retryable() || attempt >= config.maxAttempts()) {
                     if (e.retryable()) {
-                        overloadedUntil = System.nanoTime() + admission.overloadCooldown().toNanos();
+                        overloadedUntil =
+                                System.nanoTime() + admission.overloadCooldown().toNanos();
                     }
                     throw e;
                 }
@@ -70,7 +76,7 @@ public class InferenceService {
 
     /** One attempt; a connection that cannot even be opened moves on to another healthy endpoint. */
     private BufferedImage once(InferencePayload payload) {
-        for (int tried = 1;; tried++) {
+        for (int tried = 1; ; tried++) {
             Endpoint endpoint = pool.acquire();
             try (Response reply = endpoint.client.predict(config.model(), endpoint.key.authorization(), payload)) {
                 return read(reply);
@@ -82,8 +88,10 @@ public class InferenceService {
                     pool.markDown(endpoint);
                 }
                 if (!neverConnected || tried >= pool.size() || !pool.anotherHealthy(endpoint)) {
-                    throw new InferenceException("the model server did not answer in time or is unreachable ("
-                            + rootCause(e).getClass().getSimpleName() + ")", false);
+                    throw new InferenceException(
+                            "the model server did not answer in time or is unreachable ("
+                                    + rootCause(e).getClass().getSimpleName() + ")",
+                            false);
                 }
             } finally {
                 pool.release(endpoint);

@@ -14,8 +14,7 @@ public final class Npy {
     private static final Pattern SHAPE = Pattern.compile("'shape':\\s*\\((\\d+),\\s*(\\d+),\\s*3\\)");
     private static final int MAX_SIDE = 4096;
 
-    private Npy() {
-    }
+    private Npy() {}
 
     public static BufferedImage toImage(byte[] data) {
         ByteBuffer buffer = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);

@@ -17,7 +17,9 @@ public interface TorchServeClient {
     @POST
     @Path("/predictions/{model}")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response predict(@PathParam("model") String model, @HeaderParam("Authorization") String authorization,
+    Response predict(
+            @PathParam("model") String model,
+            @HeaderParam("Authorization") String authorization,
             InferencePayload payload);
 
     /** "Healthy" only when every model has its minimum of workers READY (token auth applies here too). */

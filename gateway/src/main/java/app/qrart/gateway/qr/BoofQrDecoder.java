@@ -1,7 +1,6 @@
 package app.qrart.gateway.qr;
 
 import boofcv.abst.fiducial.QrCodeDetector;
-import boofcv.alg.fiducial.qrcode.QrCode;
 import boofcv.factory.fiducial.FactoryFiducial;
 import boofcv.struct.image.GrayU8;
 import java.awt.image.BufferedImage;
@@ -11,14 +10,16 @@ import java.util.Optional;
 /** BoofCV's QR detector: an implementation independent of ZXing, for the second opinion. */
 public final class BoofQrDecoder {
 
-    private BoofQrDecoder() {
-    }
+    private BoofQrDecoder() {}
 
     /** The first message BoofCV decodes in the image (detectors are not thread-safe: one per call). */
     public static Optional<String> decode(BufferedImage image) {
         QrCodeDetector<GrayU8> detector = FactoryFiducial.qrcode(null, GrayU8.class);
         detector.process(gray(image));
-        return detector.getDetections().stream().map(qr -> qr.message).filter(Objects::nonNull).findFirst();
+        return detector.getDetections().stream()
+                .map(qr -> qr.message)
+                .filter(Objects::nonNull)
+                .findFirst();
     }
 
     static GrayU8 gray(BufferedImage image) {

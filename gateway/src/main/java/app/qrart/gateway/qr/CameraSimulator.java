@@ -39,8 +39,7 @@ public final class CameraSimulator {
     /** How many variants the suite makes of each image. */
     public static final int VARIANTS = 14;
 
-    private CameraSimulator() {
-    }
+    private CameraSimulator() {}
 
     /** Every variant of the image, by name, in a fixed order. */
     public static Map<String, BufferedImage> variants(BufferedImage picture, int modulePixels) {
@@ -185,8 +184,12 @@ public final class CameraSimulator {
             for (int x = 0; x < image.getWidth(); x++) {
                 DoubleUnaryOperator f = at.at(x, y);
                 int rgb = image.getRGB(x, y);
-                out.setRGB(x, y, clamp(f.applyAsDouble((rgb >> 16) & 0xff)) << 16
-                        | clamp(f.applyAsDouble((rgb >> 8) & 0xff)) << 8 | clamp(f.applyAsDouble(rgb & 0xff)));
+                out.setRGB(
+                        x,
+                        y,
+                        clamp(f.applyAsDouble((rgb >> 16) & 0xff)) << 16
+                                | clamp(f.applyAsDouble((rgb >> 8) & 0xff)) << 8
+                                | clamp(f.applyAsDouble(rgb & 0xff)));
             }
         }
         return out;

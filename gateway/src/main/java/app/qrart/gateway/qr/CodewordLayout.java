@@ -14,8 +14,7 @@ import java.util.List;
 final class CodewordLayout {
 
     /** One Reed-Solomon block: which interleaved codeword indexes it holds, and how many errors it corrects. */
-    record Block(List<Integer> codewords, int correctable) {
-    }
+    record Block(List<Integer> codewords, int correctable) {}
 
     private final BitMatrix function;
     private final List<int[]> codewordModules;
@@ -130,6 +129,8 @@ final class CodewordLayout {
                 members.get(block).add(index++);
             }
         }
-        return members.stream().map(list -> new Block(List.copyOf(list), ecPerBlock / 2)).toList();
+        return members.stream()
+                .map(list -> new Block(List.copyOf(list), ecPerBlock / 2))
+                .toList();
     }
 }

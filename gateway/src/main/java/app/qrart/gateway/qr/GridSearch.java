@@ -19,11 +19,9 @@ final class GridSearch {
     private static final double SIZE_STEP = 0.25;
     private static final int KEEP = 3;
 
-    private GridSearch() {
-    }
+    private GridSearch() {}
 
-    private record Guess(double x0, double y0, double module, double score) {
-    }
+    private record Guess(double x0, double y0, double module, double score) {}
 
     static List<SymbolLocator.Candidate> axisAligned(LumaPlane plane, List<Integer> widths) {
         List<SymbolLocator.Candidate> out = new ArrayList<>();
@@ -36,7 +34,9 @@ final class GridSearch {
                 double y0 = (plane.height() - module * width) / 2;
                 coarse.add(new Guess(x0, y0, module, contrast(plane, pattern, x0, y0, module)));
             }
-            coarse.stream().sorted(Comparator.comparingDouble(Guess::score).reversed()).limit(KEEP)
+            coarse.stream()
+                    .sorted(Comparator.comparingDouble(Guess::score).reversed())
+                    .limit(KEEP)
                     .map(guess -> refine(plane, pattern, guess))
                     .max(Comparator.comparingDouble(Guess::score))
                     .ifPresent(g -> out.add(new SymbolLocator.Candidate(
@@ -48,7 +48,8 @@ final class GridSearch {
     private static Guess refine(LumaPlane plane, int[][] pattern, Guess start) {
         Guess best = start;
         int reach = (int) Math.ceil(start.module() / 2);
-        for (double module = start.module() - 2 * SIZE_STEP; module <= start.module() + 2 * SIZE_STEP;
+        for (double module = start.module() - 2 * SIZE_STEP;
+                module <= start.module() + 2 * SIZE_STEP;
                 module += SIZE_STEP) {
             for (int dy = -reach; dy <= reach; dy++) {
                 for (int dx = -reach; dx <= reach; dx++) {

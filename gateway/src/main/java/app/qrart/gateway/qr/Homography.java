@@ -3,8 +3,7 @@ package app.qrart.gateway.qr;
 /** Plane projective maps as row-major 3x3 arrays: from four point pairs, inverted, applied. */
 final class Homography {
 
-    private Homography() {
-    }
+    private Homography() {}
 
     /** The map taking each of four source points (x, y pairs) to its target point. */
     static double[] fromPoints(double[] source, double[] target) {
@@ -34,7 +33,8 @@ final class Homography {
         return new double[] {
             a / det, (m[2] * m[7] - m[1] * m[8]) / det, (m[1] * m[5] - m[2] * m[4]) / det,
             b / det, (m[0] * m[8] - m[2] * m[6]) / det, (m[2] * m[3] - m[0] * m[5]) / det,
-            c / det, (m[1] * m[6] - m[0] * m[7]) / det, (m[0] * m[4] - m[1] * m[3]) / det};
+            c / det, (m[1] * m[6] - m[0] * m[7]) / det, (m[0] * m[4] - m[1] * m[3]) / det
+        };
     }
 
     /** Gaussian elimination with partial pivoting on an n x (n+1) augmented matrix. */

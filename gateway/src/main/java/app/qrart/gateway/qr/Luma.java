@@ -9,8 +9,7 @@ final class Luma {
 
     private static final double FLATTEN_KEEP = 0.25;
 
-    private Luma() {
-    }
+    private Luma() {}
 
     static int of(int rgb) {
         int r = (rgb >> 16) & 0xff;
@@ -50,7 +49,8 @@ final class Luma {
             return moved;
         }
         double wanted = target + (luma - target) * FLATTEN_KEEP;
-        return dark ? scale(moved, c -> c * wanted / luma)
+        return dark
+                ? scale(moved, c -> c * wanted / luma)
                 : scale(moved, c -> 255 - (255 - c) * (255 - wanted) / Math.max(1, 255 - luma));
     }
 
@@ -86,9 +86,12 @@ final class Luma {
     static int[] pixels(BufferedImage image) {
         int w = image.getWidth();
         int h = image.getHeight();
-        if (image.getType() == BufferedImage.TYPE_INT_RGB && image.getRaster().getParent() == null
+        if (image.getType() == BufferedImage.TYPE_INT_RGB
+                && image.getRaster().getParent() == null
                 && image.getRaster().getDataBuffer() instanceof DataBufferInt buffer
-                && buffer.getNumBanks() == 1 && buffer.getOffset() == 0 && buffer.getSize() == w * h) {
+                && buffer.getNumBanks() == 1
+                && buffer.getOffset() == 0
+                && buffer.getSize() == w * h) {
             return buffer.getData().clone();
         }
         return image.getRGB(0, 0, w, h, null, 0, w);

@@ -55,7 +55,9 @@ final class LumaPlane {
             return 128;
         }
         int stride = width + 1;
-        long sum = integral[by * stride + bx] - integral[ay * stride + bx] - integral[by * stride + ax]
+        long sum = integral[by * stride + bx]
+                - integral[ay * stride + bx]
+                - integral[by * stride + ax]
                 + integral[ay * stride + ax];
         return (double) sum / ((long) (bx - ax) * (by - ay));
     }

@@ -56,10 +56,19 @@ public final class ModuleGrid {
     /** The same grid on a canvas whose origin moved by (dx, dy) pixels. */
     public ModuleGrid shifted(double dx, double dy) {
         double[] h = toPixel;
-        return new ModuleGrid(new double[] {
-            h[0] + dx * h[6], h[1] + dx * h[7], h[2] + dx * h[8],
-            h[3] + dy * h[6], h[4] + dy * h[7], h[5] + dy * h[8],
-            h[6], h[7], h[8]}, width);
+        return new ModuleGrid(
+                new double[] {
+                    h[0] + dx * h[6],
+                    h[1] + dx * h[7],
+                    h[2] + dx * h[8],
+                    h[3] + dy * h[6],
+                    h[4] + dy * h[7],
+                    h[5] + dy * h[8],
+                    h[6],
+                    h[7],
+                    h[8]
+                },
+                width);
     }
 
     /** Whether the given ring of modules around the symbol (1: the one just outside) leaves the image somewhere. */
@@ -96,7 +105,9 @@ public final class ModuleGrid {
     /** Mean luma of the central square of the module whose side is the given share of the module's. */
     int meanLuma(LumaPlane image, int mx, int my, double share) {
         int[] samples = samples(image, mx, my, share);
-        return samples.length == 0 ? 255 : (int) (Arrays.stream(samples).asLongStream().sum() / samples.length);
+        return samples.length == 0
+                ? 255
+                : (int) (Arrays.stream(samples).asLongStream().sum() / samples.length);
     }
 
     /** Luma at about one point per pixel over the central square of the given share of the module. */
@@ -133,8 +144,15 @@ public final class ModuleGrid {
      * flattened: texture beyond the target is compressed, since local binarizers split textured
      * regions at their own mean (it costs pixels that already read right).
      */
-    boolean paint(BufferedImage image, int mx, int my, double share, boolean dark, int darkTarget,
-            int lightTarget, boolean flatten) {
+    boolean paint(
+            BufferedImage image,
+            int mx,
+            int my,
+            double share,
+            boolean dark,
+            int darkTarget,
+            int lightTarget,
+            boolean flatten) {
         int[] box = pixelBox(image, mx, my);
         double radius = share / 2.0;
         double feather = share >= 1.0 ? 0 : radius / 5;
@@ -149,7 +167,8 @@ public final class ModuleGrid {
                         : Math.min(1, Math.max(0, (radius - Math.hypot(du, dv)) / Math.max(feather, 1e-9)));
                 if (weight > 0) {
                     int rgb = image.getRGB(x, y);
-                    int target = share >= 1.0 && flatten ? Luma.flatten(rgb, dark ? darkTarget : lightTarget, dark)
+                    int target = share >= 1.0 && flatten
+                            ? Luma.flatten(rgb, dark ? darkTarget : lightTarget, dark)
                             : dark ? Luma.darken(rgb, darkTarget) : Luma.lighten(rgb, lightTarget);
                     int fixed = weight >= 1 ? target : Luma.blend(rgb, target, weight);
                     if (fixed != rgb) {
@@ -176,7 +195,9 @@ public final class ModuleGrid {
         }
         return new int[] {
             Math.max(0, (int) Math.floor(minX)), Math.max(0, (int) Math.floor(minY)),
-            Math.min(image.getWidth() - 1, (int) Math.ceil(maxX)), Math.min(image.getHeight() - 1, (int) Math.ceil(maxY))};
+            Math.min(image.getWidth() - 1, (int) Math.ceil(maxX)),
+                    Math.min(image.getHeight() - 1, (int) Math.ceil(maxY))
+        };
     }
 
     public double[] pixel(double u, double v) {

@@ -11,8 +11,7 @@ final class Perspective {
     private static final double ZOOM_OUT = 1.4;
     private static final int BACKGROUND = 0xdddddd;
 
-    private Perspective() {
-    }
+    private Perspective() {}
 
     static BufferedImage tilt(BufferedImage image, double degrees) {
         int w = image.getWidth();

@@ -40,8 +40,8 @@ public class QrEncoder {
                 return symbol;
             }
         }
-        throw ApiException.badField("content", "this content does not read back reliably as a QR code; "
-                + "simplify its characters");
+        throw ApiException.badField(
+                "content", "this content does not read back reliably as a QR code; " + "simplify its characters");
     }
 
     /** Encodes with a given mask pattern (-1: ZXing's own choice), without the read-back check. */
@@ -61,13 +61,15 @@ public class QrEncoder {
         if (code.getVersion().getVersionNumber() > config.maxVersion()) {
             throw tooLong(level);
         }
-        return new QrSymbol(content, code.getMatrix(), code.getVersion().getVersionNumber(), level.name(),
-                code.getMaskPattern());
+        return new QrSymbol(
+                content, code.getMatrix(), code.getVersion().getVersionNumber(), level.name(), code.getMaskPattern());
     }
 
     private ApiException tooLong(ErrorCorrectionLevel level) {
-        return ApiException.badField("content", "content is too long for a QR code of version "
-                + config.maxVersion() + " at error-correction level " + level + "; shorten it");
+        return ApiException.badField(
+                "content",
+                "content is too long for a QR code of version " + config.maxVersion() + " at error-correction level "
+                        + level + "; shorten it");
     }
 
     /** Longest UTF-8 content, in bytes, that fits the version cap in byte mode; found once by search. */
@@ -106,8 +108,9 @@ public class QrEncoder {
     public int requireCanvasFits(QrSymbol symbol, int canvas) {
         int module = modulePixels(symbol, canvas);
         if (module < 2) {
-            throw ApiException.badField("size", "size " + canvas + " leaves under 2 pixels per module; "
-                    + "use a larger size or shorter content");
+            throw ApiException.badField(
+                    "size",
+                    "size " + canvas + " leaves under 2 pixels per module; " + "use a larger size or shorter content");
         }
         return module;
     }

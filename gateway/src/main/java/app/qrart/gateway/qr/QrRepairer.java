@@ -58,8 +58,7 @@ public class QrRepairer {
     }
 
     /** One rung of the ladder; `flatten` also compresses the texture of fully repainted modules. */
-    private record Step(double headroom, double dotShare, int quietModules, boolean flatten, boolean fullContrast) {
-    }
+    private record Step(double headroom, double dotShare, int quietModules, boolean flatten, boolean fullContrast) {}
 
     /**
      * Repairs a generated image, laid out as QrEncoder.render draws the symbol. Its repainted
@@ -79,8 +78,12 @@ public class QrRepairer {
             return repair(picture, located.symbol(), located.grid());
         }
         Repair negative = repair(Luma.negative(picture), located.symbol(), located.grid());
-        return negative.image() == null ? negative
-                : new Repair(Luma.negative(negative.image()), negative.modulesTouched(), negative.pixelsChangedShare(),
+        return negative.image() == null
+                ? negative
+                : new Repair(
+                        Luma.negative(negative.image()),
+                        negative.modulesTouched(),
+                        negative.pixelsChangedShare(),
                         negative.margin());
     }
 
@@ -94,12 +97,15 @@ public class QrRepairer {
 
     private Repair repair(BufferedImage picture, QrSymbol symbol, ModuleGrid located, boolean texturedFirst) {
         int margin = located.ringOffImage(QUIET_NEEDED, picture.getWidth(), picture.getHeight())
-                ? (int) Math.max(MIN_MARGIN, Math.round(located.modulePixels() / 8)) : 0;
+                ? (int) Math.max(MIN_MARGIN, Math.round(located.modulePixels() / 8))
+                : 0;
         BufferedImage original = withMargin(picture, margin);
         ModuleGrid grid = located.shifted(margin, margin);
         int threshold = LumaPlane.threshold(LumaPlane.of(original).modules(grid));
-        double marginShare = 1 - (double) picture.getWidth() * picture.getHeight()
-                / ((long) original.getWidth() * original.getHeight());
+        double marginShare = 1
+                - (double) picture.getWidth()
+                        * picture.getHeight()
+                        / ((long) original.getWidth() * original.getHeight());
         Canvas canvas = new Canvas(original, Luma.pixels(original), symbol, grid, threshold, marginShare, margin);
         // Repainted modules that keep their texture cost least; when that alone does not read, the
         // ladder starts again from the picture with flattened modules (local binarizers split textured finders).
@@ -114,9 +120,14 @@ public class QrRepairer {
     }
 
     /** The picture being repaired and what every step judges it by. */
-    private record Canvas(BufferedImage original, int[] before, QrSymbol symbol, ModuleGrid grid, int threshold,
-            double marginShare, int margin) {
-    }
+    private record Canvas(
+            BufferedImage original,
+            int[] before,
+            QrSymbol symbol,
+            ModuleGrid grid,
+            int threshold,
+            double marginShare,
+            int margin) {}
 
     /**
      * Applies the steps in turn to one copy of the picture, each judging the image as the previous
@@ -131,9 +142,11 @@ public class QrRepairer {
             if (changed > scan.maxPixelsChanged()) {
                 break;
             }
-            boolean robustEnough = step.fullContrast() || scan.minBlurredHeadroom() < 0
+            boolean robustEnough = step.fullContrast()
+                    || scan.minBlurredHeadroom() < 0
                     || new RepairPlan(image, canvas.symbol(), canvas.grid(), canvas.threshold(), scan.ambiguityMargin())
-                            .blurredHeadroom() >= scan.minBlurredHeadroom();
+                                    .blurredHeadroom()
+                            >= scan.minBlurredHeadroom();
             if (robustEnough && verifier.readsExactly(image, canvas.symbol().content())) {
                 return new Repair(image, touched, changed, canvas.margin());
             }
@@ -150,12 +163,27 @@ public class QrRepairer {
         int push = step.fullContrast() ? 255 : scan.contrastPush();
         boolean flatten = step.flatten();
         int touched = restoreQuietBand(image, plan, grid, step, push);
-        touched += paint(image, grid, plan.finderFixes(step.quietModules() > 1, step.fullContrast()), 1.0, symbol,
-                threshold, push, flatten);
+        touched += paint(
+                image,
+                grid,
+                plan.finderFixes(step.quietModules() > 1, step.fullContrast()),
+                1.0,
+                symbol,
+                threshold,
+                push,
+                flatten);
         double otherShare = Math.max(step.dotShare(), OTHER_FUNCTION_DOT);
-        touched += paint(image, grid, plan.otherFunctionFixes(otherShare), otherShare, symbol, threshold, push, flatten);
-        touched += paint(image, grid, plan.dataFixes(step.headroom(), step.dotShare()), step.dotShare(), symbol,
-                threshold, push, flatten);
+        touched +=
+                paint(image, grid, plan.otherFunctionFixes(otherShare), otherShare, symbol, threshold, push, flatten);
+        touched += paint(
+                image,
+                grid,
+                plan.dataFixes(step.headroom(), step.dotShare()),
+                step.dotShare(),
+                symbol,
+                threshold,
+                push,
+                flatten);
         return touched;
     }
 
@@ -171,15 +199,24 @@ public class QrRepairer {
         for (int y = -quiet; y < symbol.width() + quiet; y++) {
             for (int x = -quiet; x < symbol.width() + quiet; x++) {
                 boolean inside = x >= 0 && y >= 0 && x < symbol.width() && y < symbol.width();
-                if (canvas.grid().paint(image, x, y, 1.0, inside && symbol.dark(x, y), scan.darkTarget(),
-                        scan.lightTarget(), true)) {
+                if (canvas.grid()
+                        .paint(
+                                image,
+                                x,
+                                y,
+                                1.0,
+                                inside && symbol.dark(x, y),
+                                scan.darkTarget(),
+                                scan.lightTarget(),
+                                true)) {
                     touched++;
                 }
             }
         }
         double changed = canvas.marginShare() + changedShare(canvas.before(), image);
         return changed <= scan.maxPixelsChanged() && verifier.readsExactly(image, symbol.content())
-                ? new Repair(image, touched, changed, canvas.margin()) : new Repair(null, 0, 0);
+                ? new Repair(image, touched, changed, canvas.margin())
+                : new Repair(null, 0, 0);
     }
 
     /** The cheapest step: smallest headroom and dot, repainted modules keep their texture. */
@@ -209,8 +246,15 @@ public class QrRepairer {
         return steps;
     }
 
-    private int paint(BufferedImage image, ModuleGrid grid, List<int[]> modules, double share, QrSymbol symbol,
-            int threshold, int push, boolean flatten) {
+    private int paint(
+            BufferedImage image,
+            ModuleGrid grid,
+            List<int[]> modules,
+            double share,
+            QrSymbol symbol,
+            int threshold,
+            int push,
+            boolean flatten) {
         int darkTarget = darkTarget(threshold, push);
         int lightTarget = lightTarget(threshold, push);
         int touched = 0;
@@ -246,7 +290,9 @@ public class QrRepairer {
             for (int x = -band; x < width + band; x++) {
                 boolean inside = x >= 0 && y >= 0 && x < width && y < width;
                 boolean needed = band > 1 || RepairPlan.nearFinder(x, y, width);
-                if (!inside && needed && (step.fullContrast() || !plan.quiet(x, y))
+                if (!inside
+                        && needed
+                        && (step.fullContrast() || !plan.quiet(x, y))
                         && grid.paint(image, x, y, 1.0, false, darkTarget, lightTarget, step.flatten())) {
                     touched++;
                 }
@@ -269,8 +315,8 @@ public class QrRepairer {
 
     /** The picture on a canvas with a white border; the picture itself when the border is 0. */
     private static BufferedImage withMargin(BufferedImage picture, int margin) {
-        BufferedImage out = new BufferedImage(picture.getWidth() + 2 * margin, picture.getHeight() + 2 * margin,
-                BufferedImage.TYPE_INT_RGB);
+        BufferedImage out = new BufferedImage(
+                picture.getWidth() + 2 * margin, picture.getHeight() + 2 * margin, BufferedImage.TYPE_INT_RGB);
         var g = out.createGraphics();
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, out.getWidth(), out.getHeight());

@@ -25,13 +25,17 @@ import java.util.Optional;
 public class QrVerifier {
 
     static final Map<DecodeHintType, Object> HINTS = Map.of(
-            DecodeHintType.TRY_HARDER, Boolean.TRUE,
-            DecodeHintType.POSSIBLE_FORMATS, List.of(com.google.zxing.BarcodeFormat.QR_CODE),
-            DecodeHintType.CHARACTER_SET, "UTF-8");
+            DecodeHintType.TRY_HARDER,
+            Boolean.TRUE,
+            DecodeHintType.POSSIBLE_FORMATS,
+            List.of(com.google.zxing.BarcodeFormat.QR_CODE),
+            DecodeHintType.CHARACTER_SET,
+            "UTF-8");
 
     /** True only when ZXing (with either binarizer) and BoofCV both read exactly the expected content. */
     public boolean readsExactly(BufferedImage image, String expected) {
-        return zxingReads(image, expected) && BoofQrDecoder.decode(image).filter(expected::equals).isPresent();
+        return zxingReads(image, expected)
+                && BoofQrDecoder.decode(image).filter(expected::equals).isPresent();
     }
 
     /**
@@ -58,14 +62,15 @@ public class QrVerifier {
      * Reads per camera variant of a code that may be reflectance-reversed (light on dark): the
      * decoders then see each variant's negative, as readers that accept reversed codes do.
      */
-    public Map<String, Integer> readsByVariant(BufferedImage image, String expected, int modulePixels,
-            boolean reversed) {
+    public Map<String, Integer> readsByVariant(
+            BufferedImage image, String expected, int modulePixels, boolean reversed) {
         Map<String, Integer> reads = new LinkedHashMap<>();
         CameraSimulator.variants(image, modulePixels).forEach((name, seen) -> {
             BufferedImage variant = reversed ? Luma.negative(seen) : seen;
             ReaderViews views = new ReaderViews(variant);
             boolean zxing = views.anyReads(view -> zxingReads(view, expected));
-            boolean boof = views.anyReads(view -> BoofQrDecoder.decode(view).filter(expected::equals).isPresent());
+            boolean boof = views.anyReads(
+                    view -> BoofQrDecoder.decode(view).filter(expected::equals).isPresent());
             reads.put(name, (zxing ? 1 : 0) + (boof ? 1 : 0));
         });
         return reads;
@@ -73,14 +78,20 @@ public class QrVerifier {
 
     /** The content as the first binarizer that can read it sees it. */
     public Optional<String> decode(BufferedImage image) {
-        return bitmaps(image).stream().map(QrVerifier::decode).flatMap(Optional::stream).map(Result::getText)
+        return bitmaps(image).stream()
+                .map(QrVerifier::decode)
+                .flatMap(Optional::stream)
+                .map(Result::getText)
                 .findFirst();
     }
 
     /** ZXing's reading of exactly the expected content, by the first binarizer that gets it. */
     static Optional<Result> zxingReading(BufferedImage image, String expected) {
-        return bitmaps(image).stream().map(QrVerifier::decode).flatMap(Optional::stream)
-                .filter(result -> expected.equals(result.getText())).findFirst();
+        return bitmaps(image).stream()
+                .map(QrVerifier::decode)
+                .flatMap(Optional::stream)
+                .filter(result -> expected.equals(result.getText()))
+                .findFirst();
     }
 
     private static boolean zxingReads(BufferedImage image, String expected) {
@@ -96,8 +107,8 @@ public class QrVerifier {
 
     private static List<BinaryBitmap> bitmaps(BufferedImage image) {
         LuminanceSource source = luminance(image);
-        return List.of(new BinaryBitmap(new HybridBinarizer(source)),
-                new BinaryBitmap(new GlobalHistogramBinarizer(source)));
+        return List.of(
+                new BinaryBitmap(new HybridBinarizer(source)), new BinaryBitmap(new GlobalHistogramBinarizer(source)));
     }
 
     private static Optional<Result> decode(BinaryBitmap bitmap) {

@@ -28,8 +28,7 @@ final class ReadSymbols {
 
     private static final int MASKS = 8;
 
-    private ReadSymbols() {
-    }
+    private ReadSymbols() {}
 
     /** The symbols of a ZXing reading of the content (none when ZXing did not read it). */
     static List<QrSymbol> of(Optional<Result> reading, String content, SymbolCandidates standard) {
@@ -45,7 +44,8 @@ final class ReadSymbols {
                     CodewordLayout layout = new CodewordLayout(v, level);
                     int[] codewords = interleaved(layout, blocks, data);
                     for (int mask = 0; mask < MASKS; mask++) {
-                        place(layout, version, level, codewords, mask, content, standard).ifPresent(out::add);
+                        place(layout, version, level, codewords, mask, content, standard)
+                                .ifPresent(out::add);
                     }
                     break;
                 }
@@ -56,8 +56,9 @@ final class ReadSymbols {
 
     /** ZXing's reading of the picture as the verifier does it (either binarizer), if it is the content. */
     static Optional<Result> read(BufferedImage image, String content) {
-        return QrVerifier.zxingReading(image, content).filter(result -> result.getRawBytes() != null
-                && result.getResultMetadata().get(ResultMetadataType.ERROR_CORRECTION_LEVEL) != null);
+        return QrVerifier.zxingReading(image, content)
+                .filter(result -> result.getRawBytes() != null
+                        && result.getResultMetadata().get(ResultMetadataType.ERROR_CORRECTION_LEVEL) != null);
     }
 
     /**
@@ -81,15 +82,16 @@ final class ReadSymbols {
                 if (data.isPresent()) {
                     int[] codewords = interleaved(layout, blocks, data.get());
                     place(layout, version, level, codewords, mask, content, standard)
-                            .filter(symbol -> decodesTo(symbol, content)).ifPresent(out::add);
+                            .filter(symbol -> decodesTo(symbol, content))
+                            .ifPresent(out::add);
                 }
             }
         }
         return out;
     }
 
-    private static Optional<byte[]> corrected(CodewordLayout layout, Version.ECBlocks ecBlocks, boolean[][] dark,
-            int mask) {
+    private static Optional<byte[]> corrected(
+            CodewordLayout layout, Version.ECBlocks ecBlocks, boolean[][] dark, int mask) {
         int ecPerBlock = ecBlocks.getECCodewordsPerBlock();
         int dataTotal = layout.codewords() - ecBlocks.getTotalECCodewords();
         byte[] data = new byte[dataTotal];
@@ -134,11 +136,18 @@ final class ReadSymbols {
     }
 
     /** The codewords (in transmission order) placed with the mask; function modules from a standard symbol. */
-    private static Optional<QrSymbol> place(CodewordLayout layout, Version version, ErrorCorrectionLevel level,
-            int[] codewords, int mask, String content, SymbolCandidates standard) {
+    private static Optional<QrSymbol> place(
+            CodewordLayout layout,
+            Version version,
+            ErrorCorrectionLevel level,
+            int[] codewords,
+            int mask,
+            String content,
+            SymbolCandidates standard) {
         int width = version.getDimensionForVersion();
         Optional<QrSymbol> base = standard.of(width).stream()
-                .filter(s -> s.mask() == mask && s.errorCorrection().equals(level.name())).findFirst();
+                .filter(s -> s.mask() == mask && s.errorCorrection().equals(level.name()))
+                .findFirst();
         return base.map(b -> {
             ByteMatrix matrix = new ByteMatrix(width, width);
             for (int y = 0; y < width; y++) {
@@ -150,7 +159,10 @@ final class ReadSymbols {
                 int[] modules = layout.modulesOf(i);
                 for (int bit = 0; bit < 8; bit++) {
                     boolean one = ((codewords[i] >> (7 - bit)) & 1) == 1;
-                    matrix.set(modules[2 * bit], modules[2 * bit + 1], masked(one, mask, modules[2 * bit], modules[2 * bit + 1]));
+                    matrix.set(
+                            modules[2 * bit],
+                            modules[2 * bit + 1],
+                            masked(one, mask, modules[2 * bit], modules[2 * bit + 1]));
                 }
             }
             return new QrSymbol(content, matrix, version.getVersionNumber(), level.name(), mask);

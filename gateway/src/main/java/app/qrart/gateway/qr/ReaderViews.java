@@ -37,7 +37,7 @@ final class ReaderViews {
         if (reads.test(frame)) {
             return true;
         }
-        for (int i = 0;; i++) {
+        for (int i = 0; ; i++) {
             BufferedImage view = view(i);
             if (view == null) {
                 return false;

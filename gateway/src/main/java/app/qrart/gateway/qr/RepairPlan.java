@@ -29,6 +29,7 @@ final class RepairPlan {
      * of their central third is.
      */
     private static final double IMPURITY = 0.1;
+
     private static final double FUNCTION_SAMPLE = 0.8;
 
     private final QrSymbol symbol;
@@ -96,7 +97,6 @@ final class RepairPlan {
         }
         return wrongShare(grid.samplePixels(plane.width(), plane.height(), x, y, 1.0 / 3), dark) > IMPURITY;
     }
-
 
     /**
      * Finder and separator modules that need fixing; with allFunction, every function module that
@@ -189,8 +189,11 @@ final class RepairPlan {
     List<int[]> dataFixes(double headroom, double sample) {
         List<int[]> out = new ArrayList<>();
         for (CodewordLayout.Block block : layout.blocks()) {
-            List<int[]> wrong = block.codewords().stream().map(codeword -> fixesOf(codeword, sample)).filter(f -> f.length > 0)
-                    .sorted(Comparator.comparingInt(f -> f.length)).toList();
+            List<int[]> wrong = block.codewords().stream()
+                    .map(codeword -> fixesOf(codeword, sample))
+                    .filter(f -> f.length > 0)
+                    .sorted(Comparator.comparingInt(f -> f.length))
+                    .toList();
             int allowed = (int) Math.floor((1 - headroom) * block.correctable());
             for (int i = 0; i < wrong.size() - allowed; i++) {
                 int[] modules = wrong.get(i);

@@ -18,6 +18,5 @@ public record ScanAnalysis(
         double ecHeadroom) {
 
     /** Codewords of one block that differ, against the errors its EC codewords correct. */
-    public record BlockErrors(int errors, int correctable) {
-    }
+    public record BlockErrors(int errors, int correctable) {}
 }

@@ -40,8 +40,8 @@ public class ScanAnalyzer {
                 seen[y + quiet][x + quiet] = grid.centreLuma(plane, x, y) < threshold;
             }
         }
-        CodewordLayout layout = new CodewordLayout(symbol.version(),
-                ErrorCorrectionLevel.valueOf(symbol.errorCorrection()));
+        CodewordLayout layout =
+                new CodewordLayout(symbol.version(), ErrorCorrectionLevel.valueOf(symbol.errorCorrection()));
 
         int functionErrors = 0;
         int functionModules = 0;
@@ -72,7 +72,8 @@ public class ScanAnalyzer {
         List<ScanAnalysis.BlockErrors> blocks = new ArrayList<>();
         double worst = 0;
         for (CodewordLayout.Block block : layout.blocks()) {
-            int errors = (int) block.codewords().stream().filter(i -> wrongCodeword[i]).count();
+            int errors = (int)
+                    block.codewords().stream().filter(i -> wrongCodeword[i]).count();
             blocks.add(new ScanAnalysis.BlockErrors(errors, block.correctable()));
             worst = Math.max(worst, (double) errors / block.correctable());
         }

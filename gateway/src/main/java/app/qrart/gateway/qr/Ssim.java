@@ -10,8 +10,7 @@ public final class Ssim {
     private static final double C1 = Math.pow(0.01 * 255, 2);
     private static final double C2 = Math.pow(0.03 * 255, 2);
 
-    private Ssim() {
-    }
+    private Ssim() {}
 
     public static double of(BufferedImage a, BufferedImage b) {
         double total = 0;

@@ -22,6 +22,7 @@ final class SymbolCandidates {
 
     /** Versions beyond the smallest at level H that a search still considers. */
     private static final int EXTRA_VERSIONS = 3;
+
     private static final int MASKS = 8;
 
     private final Map<Integer, List<QrSymbol>> byWidth = new HashMap<>();
@@ -59,7 +60,8 @@ final class SymbolCandidates {
      */
     List<QrSymbol> forGrid(boolean[][] dark) {
         int width = dark.length;
-        List<QrSymbol> out = new ArrayList<>(read.stream().filter(s -> s.width() == width).toList());
+        List<QrSymbol> out =
+                new ArrayList<>(read.stream().filter(s -> s.width() == width).toList());
         out.addAll(ReadSymbols.fromGrid(dark, content, this));
         out.addAll(of(width));
         return out;

@@ -31,15 +31,19 @@ import java.util.Optional;
  */
 public final class SymbolLocator {
 
-    private SymbolLocator() {
-    }
+    private SymbolLocator() {}
 
     /**
      * A code located in a picture: its grid, the symbol it most resembles, how far it is from it,
      * whether both decoders already read the content as the picture is (the verifier's check), and
      * whether the code is reflectance-reversed (everything above then holds for the negative).
      */
-    public record Located(ModuleGrid grid, QrSymbol symbol, double disagreement, String source, boolean readsUnaided,
+    public record Located(
+            ModuleGrid grid,
+            QrSymbol symbol,
+            double disagreement,
+            String source,
+            boolean readsUnaided,
             boolean reversed) {
 
         Located(ModuleGrid grid, QrSymbol symbol, double disagreement, String source) {
@@ -62,23 +66,27 @@ public final class SymbolLocator {
             return Optional.empty();
         }
         Optional<Located> upright = locate(image, content, widths, false);
-        if (upright.isPresent() && (upright.get().readsUnaided() || upright.get().disagreement() < GridSearch.GOOD_ENOUGH)) {
+        if (upright.isPresent()
+                && (upright.get().readsUnaided() || upright.get().disagreement() < GridSearch.GOOD_ENOUGH)) {
             return upright;
         }
         Optional<Located> reversed = locate(Luma.negative(image), content, widths, true);
-        return reversed.isPresent() && (upright.isEmpty() || reversed.get().disagreement() < upright.get().disagreement())
-                ? reversed : upright;
+        return reversed.isPresent()
+                        && (upright.isEmpty()
+                                || reversed.get().disagreement() < upright.get().disagreement())
+                ? reversed
+                : upright;
     }
 
-    private static Optional<Located> locate(BufferedImage image, String content, List<Integer> widths,
-            boolean negative) {
+    private static Optional<Located> locate(
+            BufferedImage image, String content, List<Integer> widths, boolean negative) {
         LumaPlane plane = LumaPlane.of(image);
         Optional<Result> zxing = ReadSymbols.read(image, content);
         SymbolCandidates symbols = new SymbolCandidates(content, zxing);
         QrCodeDetector<GrayU8> boof = FactoryFiducial.qrcode(null, GrayU8.class);
         boof.process(BoofQrDecoder.gray(image));
-        boolean readsUnaided = zxing.isPresent()
-                && boof.getDetections().stream().anyMatch(code -> content.equals(code.message));
+        boolean readsUnaided =
+                zxing.isPresent() && boof.getDetections().stream().anyMatch(code -> content.equals(code.message));
         List<Located> found = new ArrayList<>();
         for (Candidate candidate : detected(image, boof, widths)) {
             best(plane, candidate, symbols).ifPresent(found::add);
@@ -89,13 +97,13 @@ public final class SymbolLocator {
                 best(plane, candidate, symbols).ifPresent(found::add);
             }
         }
-        return found.stream().min(Comparator.comparingDouble(Located::disagreement))
+        return found.stream()
+                .min(Comparator.comparingDouble(Located::disagreement))
                 .map(l -> l.as(readsUnaided, negative));
     }
 
     /** A grid guess and where it came from. */
-    record Candidate(ModuleGrid grid, String source) {
-    }
+    record Candidate(ModuleGrid grid, String source) {}
 
     private static Optional<Located> best(LumaPlane plane, Candidate candidate, SymbolCandidates symbols) {
         int width = candidate.grid().width();
@@ -151,9 +159,16 @@ public final class SymbolLocator {
             ResultPoint[] p = result.getPoints();
             // ZXing's points: bottom-left, top-left, top-right finder centres, then the alignment pattern.
             double far = p.length > 3 ? n - 6.5 : n - 3.5;
-            double[] pixels = {p[1].getX(), p[1].getY(), p[2].getX(), p[2].getY(), p[0].getX(), p[0].getY(),
+            double[] pixels = {
+                p[1].getX(),
+                p[1].getY(),
+                p[2].getX(),
+                p[2].getY(),
+                p[0].getX(),
+                p[0].getY(),
                 p.length > 3 ? p[3].getX() : p[2].getX() + p[0].getX() - p[1].getX(),
-                p.length > 3 ? p[3].getY() : p[2].getY() + p[0].getY() - p[1].getY()};
+                p.length > 3 ? p[3].getY() : p[2].getY() + p[0].getY() - p[1].getY()
+            };
             double[] modules = {3.5, 3.5, n - 3.5, 3.5, 3.5, n - 3.5, far, far};
             return Optional.of(new Candidate(ModuleGrid.fromPoints(n, modules, pixels), "zxing"));
         } catch (NotFoundException | FormatException e) {

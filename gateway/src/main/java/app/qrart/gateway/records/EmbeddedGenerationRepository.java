@@ -31,7 +31,10 @@ public class EmbeddedGenerationRepository implements GenerationRepository, AutoC
         } catch (java.io.IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+        this.store = new MVStore.Builder()
+                .fileName(file.toString())
+                .autoCommitDisabled()
+                .open();
         this.byId = store.openMap("generations");
         this.gallery = store.openMap("gallery");
         this.mapper = mapper;
@@ -59,7 +62,8 @@ public class EmbeddedGenerationRepository implements GenerationRepository, AutoC
         String last = null;
         while (key != null && items.size() < limit) {
             Generation generation = find(gallery.get(key)).orElse(null);
-            if (generation != null && generation.parameters().prompt().toLowerCase(Locale.ROOT).contains(needle)) {
+            if (generation != null
+                    && generation.parameters().prompt().toLowerCase(Locale.ROOT).contains(needle)) {
                 items.add(generation);
                 last = key;
             }

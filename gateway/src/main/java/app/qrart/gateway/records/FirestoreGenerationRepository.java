@@ -38,8 +38,7 @@ public class FirestoreGenerationRepository implements GenerationRepository {
 
     @Override
     public void save(Generation generation) {
-        Map<String, Object> document = new HashMap<>(mapper.convertValue(generation, new TypeReference<>() {
-        }));
+        Map<String, Object> document = new HashMap<>(mapper.convertValue(generation, new TypeReference<>() {}));
         document.put(GALLERY_KEY, generation.status() == GenerationStatus.DONE ? GalleryCursor.of(generation) : null);
         await(collection.document(generation.id()).set(document));
     }
@@ -57,8 +56,10 @@ public class FirestoreGenerationRepository implements GenerationRepository {
         String after = cursor;
         String last = null;
         while (items.size() < limit) {
-            Query query = collection.whereGreaterThan(GALLERY_KEY, after == null ? "" : after)
-                    .orderBy(GALLERY_KEY).limit(SCAN_BATCH);
+            Query query = collection
+                    .whereGreaterThan(GALLERY_KEY, after == null ? "" : after)
+                    .orderBy(GALLERY_KEY)
+                    .limit(SCAN_BATCH);
             List<QueryDocumentSnapshot> batch = await(query.get()).getDocuments();
             for (QueryDocumentSnapshot doc : batch) {
                 after = doc.getString(GALLERY_KEY);
@@ -82,7 +83,8 @@ public class FirestoreGenerationRepository implements GenerationRepository {
     public List<Generation> unfinished() {
         List<Generation> open = new ArrayList<>();
         for (String status : List.of("queued", "running")) {
-            for (QueryDocumentSnapshot doc : await(collection.whereEqualTo("status", status).get()).getDocuments()) {
+            for (QueryDocumentSnapshot doc :
+                    await(collection.whereEqualTo("status", status).get()).getDocuments()) {
                 open.add(read(doc.getData()));
             }
         }

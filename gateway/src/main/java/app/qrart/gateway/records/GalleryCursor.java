@@ -5,8 +5,7 @@ import app.qrart.gateway.generation.Generation;
 /** Orders the gallery newest first: a sortable key of inverted creation time and id. */
 public final class GalleryCursor {
 
-    private GalleryCursor() {
-    }
+    private GalleryCursor() {}
 
     public static String of(Generation generation) {
         long inverted = Long.MAX_VALUE - generation.createdAt().toEpochMilli();

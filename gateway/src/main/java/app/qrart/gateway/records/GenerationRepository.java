@@ -20,6 +20,5 @@ public interface GenerationRepository {
     boolean reachable();
 
     /** One page of the gallery and the cursor of the next, or null at the end. */
-    record Page(List<Generation> items, String nextCursor) {
-    }
+    record Page(List<Generation> items, String nextCursor) {}
 }

@@ -17,8 +17,8 @@ public class RepositoryProducer {
     GenerationRepository repository(StorageConfig config, ObjectMapper mapper) {
         return switch (config.records()) {
             case "embedded" -> new EmbeddedGenerationRepository(Path.of(config.embeddedFile()), mapper);
-            case "firestore" -> new FirestoreGenerationRepository(firestore(config).getService(),
-                    config.firestoreCollection(), mapper);
+            case "firestore" ->
+                new FirestoreGenerationRepository(firestore(config).getService(), config.firestoreCollection(), mapper);
             default -> throw new IllegalStateException("qrart.storage.records must be embedded or firestore");
         };
     }

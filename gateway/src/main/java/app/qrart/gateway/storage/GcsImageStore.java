@@ -26,8 +26,10 @@ public class GcsImageStore implements ImageStore {
 
     @Override
     public void put(String key, byte[] png) {
-        BlobInfo info = BlobInfo.newBuilder(BlobId.of(bucket, key)).setContentType("image/png")
-                .setCacheControl("public, max-age=31536000, immutable").build();
+        BlobInfo info = BlobInfo.newBuilder(BlobId.of(bucket, key))
+                .setContentType("image/png")
+                .setCacheControl("public, max-age=31536000, immutable")
+                .build();
         storage.create(info, png);
     }
 
@@ -46,8 +48,12 @@ public class GcsImageStore implements ImageStore {
     @Override
     public String url(String key) {
         if (signed) {
-            return storage.signUrl(BlobInfo.newBuilder(BlobId.of(bucket, key)).build(), signedTtl.toSeconds(),
-                    TimeUnit.SECONDS, Storage.SignUrlOption.withV4Signature()).toString();
+            return storage.signUrl(
+                            BlobInfo.newBuilder(BlobId.of(bucket, key)).build(),
+                            signedTtl.toSeconds(),
+                            TimeUnit.SECONDS,
+                            Storage.SignUrlOption.withV4Signature())
+                    .toString();
         }
         return publicBase + "/" + bucket + "/" + key;
     }

@@ -3,8 +3,7 @@ package app.qrart.gateway.storage;
 /** How a generation's images are named in the image store (ids are unguessable). */
 public final class ImageKeys {
 
-    private ImageKeys() {
-    }
+    private ImageKeys() {}
 
     public static String image(String generationId) {
         return generationId + ".png";

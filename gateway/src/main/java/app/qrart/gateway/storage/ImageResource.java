@@ -25,6 +25,8 @@ public class ImageResource {
         if (png == null) {
             throw ApiException.notFound("no image with that name");
         }
-        return Response.ok(png).header("Cache-Control", "public, max-age=31536000, immutable").build();
+        return Response.ok(png)
+                .header("Cache-Control", "public, max-age=31536000, immutable")
+                .build();
     }
 }

@@ -37,7 +37,8 @@ public class LocalImageStore implements ImageStore {
             Path temp = Files.createTempFile(root, ".upload-", ".tmp");
             Files.write(temp, png);
             try {
-                Files.move(temp, root.resolve(key), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(
+                        temp, root.resolve(key), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, root.resolve(key), StandardCopyOption.REPLACE_EXISTING);
             }

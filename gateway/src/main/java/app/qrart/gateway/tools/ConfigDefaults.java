@@ -15,18 +15,19 @@ import java.util.Locale;
  */
 final class ConfigDefaults {
 
-    private ConfigDefaults() {
-    }
+    private ConfigDefaults() {}
 
     static <T> T of(Class<T> mapping, String prefix) {
-        Object proxy = Proxy.newProxyInstance(mapping.getClassLoader(), new Class<?>[] {mapping},
-                (self, method, args) -> value(method, prefix));
+        Object proxy = Proxy.newProxyInstance(
+                mapping.getClassLoader(), new Class<?>[] {mapping}, (self, method, args) -> value(method, prefix));
         return mapping.cast(proxy);
     }
 
     private static Object value(Method method, String prefix) {
-        String property = prefix + "." + method.getName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
-        String env = System.getenv(property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
+        String property = prefix + "."
+                + method.getName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+        String env = System.getenv(
+                property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
         WithDefault fallback = method.getAnnotation(WithDefault.class);
         String raw = env != null ? env : fallback == null ? null : fallback.value();
         if (raw == null) {
@@ -44,7 +45,10 @@ final class ConfigDefaults {
         }
         if (type == List.class) {
             // Only lists of numbers are used by the tools' mappings.
-            return Arrays.stream(raw.split(",")).map(String::trim).map(Double::valueOf).toList();
+            return Arrays.stream(raw.split(","))
+                    .map(String::trim)
+                    .map(Double::valueOf)
+                    .toList();
         }
         return raw;
     }

@@ -41,11 +41,10 @@ public final class ScanBenchmark {
     private static final int CANVAS = 512;
     private static final boolean VERBOSE = System.getenv("BENCH_VERBOSE") != null;
     /** Restricts the known-payload mode to files whose name this regular expression finds (to look into cases). */
-    private static final Pattern ONLY = System.getenv("BENCH_ONLY") == null ? null
-            : Pattern.compile(System.getenv("BENCH_ONLY"));
+    private static final Pattern ONLY =
+            System.getenv("BENCH_ONLY") == null ? null : Pattern.compile(System.getenv("BENCH_ONLY"));
 
-    private ScanBenchmark() {
-    }
+    private ScanBenchmark() {}
 
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "../shared/benchmarks/qr-art");
@@ -70,10 +69,12 @@ public final class ScanBenchmark {
         int both = 0;
         long nanos = 0;
         for (Map.Entry<String, String> entry : payloads.entrySet()) {
-            BufferedImage image = ImageIO.read(dir.resolve("images").resolve(entry.getKey()).toFile());
+            BufferedImage image =
+                    ImageIO.read(dir.resolve("images").resolve(entry.getKey()).toFile());
             long start = System.nanoTime();
             boolean z = verifier.decode(image).filter(entry.getValue()::equals).isPresent();
-            boolean b = BoofQrDecoder.decode(image).filter(entry.getValue()::equals).isPresent();
+            boolean b =
+                    BoofQrDecoder.decode(image).filter(entry.getValue()::equals).isPresent();
             nanos += System.nanoTime() - start;
             zxing += z ? 1 : 0;
             boof += b ? 1 : 0;
@@ -81,8 +82,15 @@ public final class ScanBenchmark {
         }
         int n = payloads.size();
         System.out.printf(Locale.ROOT, "raw: %d images with a known payload%n", n);
-        System.out.printf(Locale.ROOT, "  ZXing (either binarizer) %d (%.1f%%), BoofCV %d (%.1f%%), both %d (%.1f%%)%n",
-                zxing, 100.0 * zxing / n, boof, 100.0 * boof / n, both, 100.0 * both / n);
+        System.out.printf(
+                Locale.ROOT,
+                "  ZXing (either binarizer) %d (%.1f%%), BoofCV %d (%.1f%%), both %d (%.1f%%)%n",
+                zxing,
+                100.0 * zxing / n,
+                boof,
+                100.0 * boof / n,
+                both,
+                100.0 * both / n);
         System.out.printf(Locale.ROOT, "  %.0f ms per image (two decoders, original size)%n", nanos / 1e6 / n);
     }
 
@@ -98,35 +106,46 @@ public final class ScanBenchmark {
             if (ONLY != null && !ONLY.matcher(entry.getKey()).find()) {
                 continue;
             }
-            BufferedImage picture = ImageIO.read(dir.resolve("images").resolve(entry.getKey()).toFile());
+            BufferedImage picture =
+                    ImageIO.read(dir.resolve("images").resolve(entry.getKey()).toFile());
             String payload = entry.getValue();
             long start = System.nanoTime();
             Optional<SymbolLocator.Located> located = SymbolLocator.locate(picture, payload);
             boolean already = located.map(SymbolLocator.Located::readsUnaided)
                     .orElseGet(() -> verifier.readsExactly(picture, payload));
-            QrRepairer.Repair repair = already ? new QrRepairer.Repair(picture, 0, 0)
-                    : located.map(l -> repairer.repair(picture, l))
-                            .orElse(new QrRepairer.Repair(null, 0, 0));
+            QrRepairer.Repair repair = already
+                    ? new QrRepairer.Repair(picture, 0, 0)
+                    : located.map(l -> repairer.repair(picture, l)).orElse(new QrRepairer.Repair(null, 0, 0));
             figures.millis.add((System.nanoTime() - start) / 1e6);
             figures.images++;
             figures.readUnaided += already ? 1 : 0;
             if (located.isPresent()) {
                 SymbolLocator.Located l = located.get();
-                figures.headroomBefore.add(analyzer.analyse(l.asRead(picture), l.symbol(), l.grid()).ecHeadroom());
+                figures.headroomBefore.add(analyzer.analyse(l.asRead(picture), l.symbol(), l.grid())
+                        .ecHeadroom());
                 if (repair.image() != null) {
-                    figures.headroomAfter.add(analyzer.analyse(l.asRead(repair.image()), l.symbol(),
-                            l.grid().shifted(repair.margin(), repair.margin())).ecHeadroom());
+                    figures.headroomAfter.add(analyzer.analyse(
+                                    l.asRead(repair.image()),
+                                    l.symbol(),
+                                    l.grid().shifted(repair.margin(), repair.margin()))
+                            .ecHeadroom());
                 }
             }
             if (repair.image() != null) {
-                int module = (int) Math.round(located.map(l -> l.grid().modulePixels()).orElse(8.0));
+                int module = (int)
+                        Math.round(located.map(l -> l.grid().modulePixels()).orElse(8.0));
                 boolean reversed = located.map(SymbolLocator.Located::reversed).orElse(false);
                 record(figures, picture, repair, verifier.readsByVariant(repair.image(), payload, module, reversed));
             }
             if (VERBOSE) {
-                System.out.printf(Locale.ROOT, "    %s %s%s disagreement %.2f -> %s changed %.1f%%%n", entry.getKey(),
+                System.out.printf(
+                        Locale.ROOT,
+                        "    %s %s%s disagreement %.2f -> %s changed %.1f%%%n",
+                        entry.getKey(),
                         located.map(SymbolLocator.Located::source).orElse("not located"),
-                        located.filter(SymbolLocator.Located::reversed).map(l -> " reversed").orElse(""),
+                        located.filter(SymbolLocator.Located::reversed)
+                                .map(l -> " reversed")
+                                .orElse(""),
                         located.map(SymbolLocator.Located::disagreement).orElse(1.0),
                         repair.image() == null ? "FAILED" : already ? "read unaided" : "repaired",
                         100 * repair.pixelsChangedShare());
@@ -152,39 +171,49 @@ public final class ScanBenchmark {
             BufferedImage picture = squareCanvas(ImageIO.read(file.toFile()));
             long start = System.nanoTime();
             boolean already = verifier.readsExactly(picture, payload);
-            QrRepairer.Repair repair = already ? new QrRepairer.Repair(picture, 0, 0) : repairer.repair(picture, symbol);
+            QrRepairer.Repair repair =
+                    already ? new QrRepairer.Repair(picture, 0, 0) : repairer.repair(picture, symbol);
             figures.millis.add((System.nanoTime() - start) / 1e6);
             figures.images++;
             figures.readUnaided += already ? 1 : 0;
             figures.headroomBefore.add(analyzer.analyse(picture, symbol).ecHeadroom());
             if (repair.image() != null) {
-                figures.headroomAfter.add(analyzer.analyse(repair.image(), symbol).ecHeadroom());
+                figures.headroomAfter.add(
+                        analyzer.analyse(repair.image(), symbol).ecHeadroom());
                 record(figures, picture, repair, verifier.readsByVariant(repair.image(), payload, module));
             }
         }
-        System.out.printf(Locale.ROOT, "embed \"%s\" (QR version %d, level %s, %d px/module) into %d images at %dx%d:%n",
-                payload, symbol.version(), symbol.errorCorrection(), module, images.size(), CANVAS, CANVAS);
+        System.out.printf(
+                Locale.ROOT,
+                "embed \"%s\" (QR version %d, level %s, %d px/module) into %d images at %dx%d:%n",
+                payload,
+                symbol.version(),
+                symbol.errorCorrection(),
+                module,
+                images.size(),
+                CANVAS,
+                CANVAS);
         figures.print("own payload", CameraSimulator.VARIANTS);
     }
 
-    private static void record(RepairFigures figures, BufferedImage picture, QrRepairer.Repair repair,
-            Map<String, Integer> reads) {
+    private static void record(
+            RepairFigures figures, BufferedImage picture, QrRepairer.Repair repair, Map<String, Integer> reads) {
         figures.passed++;
         figures.changed.add(repair.pixelsChangedShare());
-        BufferedImage inside = repair.image().getSubimage(repair.margin(), repair.margin(), picture.getWidth(),
-                picture.getHeight());
+        BufferedImage inside =
+                repair.image().getSubimage(repair.margin(), repair.margin(), picture.getWidth(), picture.getHeight());
         figures.ssim.add(repair.pixelsChangedShare() == 0 ? 1.0 : Ssim.of(picture, inside));
         figures.addRobustness(reads);
     }
 
     private static BufferedImage squareCanvas(BufferedImage source) {
         int side = Math.min(source.getWidth(), source.getHeight());
-        BufferedImage crop = source.getSubimage((source.getWidth() - side) / 2, (source.getHeight() - side) / 2,
-                side, side);
+        BufferedImage crop =
+                source.getSubimage((source.getWidth() - side) / 2, (source.getHeight() - side) / 2, side, side);
         BufferedImage out = new BufferedImage(CANVAS, CANVAS, BufferedImage.TYPE_INT_RGB);
         var g = out.createGraphics();
-        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
-                java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.setRenderingHint(
+                java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         g.drawImage(crop, 0, 0, CANVAS, CANVAS, null);
         g.dispose();
         return out;

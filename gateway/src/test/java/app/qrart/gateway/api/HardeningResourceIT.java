@@ -3,5 +3,4 @@ package app.qrart.gateway.api;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 @QuarkusIntegrationTest
-class HardeningResourceIT extends HardeningResourceTest {
-}
+class HardeningResourceIT extends HardeningResourceTest {}

@@ -18,7 +18,10 @@ class HardeningResourceTest {
 
     @Test
     void apiAnswersCarrySecurityHeadersAndARequestId() {
-        given().when().get("/api/v1/gallery").then().statusCode(200)
+        given().when()
+                .get("/api/v1/gallery")
+                .then()
+                .statusCode(200)
                 .header("X-Content-Type-Options", "nosniff")
                 .header("X-Frame-Options", "DENY")
                 .header("Referrer-Policy", "no-referrer")
@@ -29,23 +32,35 @@ class HardeningResourceTest {
 
     @Test
     void aSaneIncomingRequestIdIsKeptAndAHostileOneReplaced() {
-        given().header(RequestIdFilter.HEADER, "client-trace-0001").when().get("/api/v1/gallery")
-                .then().header(RequestIdFilter.HEADER, is("client-trace-0001"));
-        given().header(RequestIdFilter.HEADER, "<script>alert(1)</script>").when().get("/api/v1/gallery")
-                .then().header(RequestIdFilter.HEADER, not(containsString("script")));
+        given().header(RequestIdFilter.HEADER, "client-trace-0001")
+                .when()
+                .get("/api/v1/gallery")
+                .then()
+                .header(RequestIdFilter.HEADER, is("client-trace-0001"));
+        given().header(RequestIdFilter.HEADER, "<script>alert(1)</script>")
+                .when()
+                .get("/api/v1/gallery")
+                .then()
+                .header(RequestIdFilter.HEADER, not(containsString("script")));
     }
 
     @Test
     void noCorsGrantOutsideDev() {
-        given().header("Origin", "https://evil.example").when().get("/api/v1/gallery")
-                .then().header("Access-Control-Allow-Origin", nullValue());
+        given().header("Origin", "https://evil.example")
+                .when()
+                .get("/api/v1/gallery")
+                .then()
+                .header("Access-Control-Allow-Origin", nullValue());
     }
 
     @Test
     void errorsNeverLeakStackTraces() {
-        given().contentType("application/json").body("{\"content\": [[[[[[[[[[]]]]]]]]]]}")
-                .when().post("/api/v1/generations")
-                .then().statusCode(400)
+        given().contentType("application/json")
+                .body("{\"content\": [[[[[[[[[[]]]]]]]]]]}")
+                .when()
+                .post("/api/v1/generations")
+                .then()
+                .statusCode(400)
                 .body(not(containsString("Exception")))
                 .body(not(containsString("at app.qrart")));
     }

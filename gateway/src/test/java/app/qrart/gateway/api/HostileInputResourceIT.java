@@ -3,5 +3,4 @@ package app.qrart.gateway.api;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 @QuarkusIntegrationTest
-class HostileInputResourceIT extends HostileInputResourceTest {
-}
+class HostileInputResourceIT extends HostileInputResourceTest {}

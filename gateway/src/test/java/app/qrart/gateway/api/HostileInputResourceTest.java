@@ -71,22 +71,42 @@ class HostileInputResourceTest {
                 json("comment", "{/* x */ \"content\": \"a\"}"),
                 json("deep array nesting", "[".repeat(3000) + "]".repeat(3000)),
                 json("deep object nesting", "{\"content\": " + "{\"a\": ".repeat(2000) + "1" + "}".repeat(2001)),
-                json("duplicate keys", "{\"content\": \"https://a.example\", \"content\": \"javascript:alert(1)\", "
-                        + "\"prompt\": \"p\"}"),
+                json(
+                        "duplicate keys",
+                        "{\"content\": \"https://a.example\", \"content\": \"javascript:alert(1)\", "
+                                + "\"prompt\": \"p\"}"),
                 json("huge body", "{\"prompt\": \"" + "a".repeat(80_000) + "\"}"),
                 json("extremely long prompt", body("prompt", "\"" + "p".repeat(5000) + "\"")),
                 post("text/plain", "text/plain", "content=x".getBytes(StandardCharsets.UTF_8)),
                 post("xml", "application/xml", "<content>x</content>".getBytes(StandardCharsets.UTF_8)),
                 post("csv", "text/csv", "content,x".getBytes(StandardCharsets.UTF_8)),
-                post("invalid UTF-8", "application/json", new byte[] {'{', '"', 'p', '"', ':', '"', (byte) 0xC3,
-                    (byte) 0x28, '"', '}'}),
-                post("overlong UTF-8 slash", "application/json", new byte[] {'{', '"', 'p', '"', ':', '"',
-                    (byte) 0xC0, (byte) 0xAF, '"', '}'})));
-        cases.addAll(fields("content", "\"javascript:alert(1)\"", "\"JaVaScRiPt:alert(1)\"", "\"  javascript:alert(1)\"",
-                "\"java\\tscript:alert(1)\"", "\"java\\nscript:alert(1)\"", "\"data:text/html,<script>x</script>\"",
-                "\"file:///etc/passwd\"", "\"vbscript:msgbox\"", "\"https://ex\\u202Eample.com\"",
-                "\"https://exa\\u200Bmple.com\"", "\"\\u0000\"", "\"a\\u001b[31mred\"", "\"\\ud800\"",
-                "\"\"", "\"   \"", "null", "42", "[\"https://a\"]", "{\"url\": \"https://a\"}",
+                post("invalid UTF-8", "application/json", new byte[] {
+                    '{', '"', 'p', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'
+                }),
+                post("overlong UTF-8 slash", "application/json", new byte[] {
+                    '{', '"', 'p', '"', ':', '"', (byte) 0xC0, (byte) 0xAF, '"', '}'
+                })));
+        cases.addAll(fields(
+                "content",
+                "\"javascript:alert(1)\"",
+                "\"JaVaScRiPt:alert(1)\"",
+                "\"  javascript:alert(1)\"",
+                "\"java\\tscript:alert(1)\"",
+                "\"java\\nscript:alert(1)\"",
+                "\"data:text/html,<script>x</script>\"",
+                "\"file:///etc/passwd\"",
+                "\"vbscript:msgbox\"",
+                "\"https://ex\\u202Eample.com\"",
+                "\"https://exa\\u200Bmple.com\"",
+                "\"\\u0000\"",
+                "\"a\\u001b[31mred\"",
+                "\"\\ud800\"",
+                "\"\"",
+                "\"   \"",
+                "null",
+                "42",
+                "[\"https://a\"]",
+                "{\"url\": \"https://a\"}",
                 "\"" + "y".repeat(950) + "\""));
         cases.addAll(fields("prompt", "\"\\u202Egnp.exe\"", "\"zero\\u200Dwidth\"", "\"bell\\u0007\"", "123", "null"));
         cases.addAll(fields("strength", "NaN", "Infinity", "-Infinity", "-0.5", "1e309", "\"0.9\"", "true", "[0.9]"));
@@ -125,9 +145,13 @@ class HostileInputResourceTest {
         if (contentType != null) {
             request = request.contentType(contentType).body(body);
         }
-        request.when().request(method, path)
-                .then().statusCode(both(greaterThanOrEqualTo(400)).and(lessThan(500)))
-                .body(allOf(not(containsString("Exception")), not(containsString("\tat ")),
+        request.when()
+                .request(method, path)
+                .then()
+                .statusCode(both(greaterThanOrEqualTo(400)).and(lessThan(500)))
+                .body(allOf(
+                        not(containsString("Exception")),
+                        not(containsString("\tat ")),
                         not(containsString("at app.qrart"))));
     }
 

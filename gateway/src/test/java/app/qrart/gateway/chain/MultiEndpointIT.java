@@ -3,5 +3,4 @@ package app.qrart.gateway.chain;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 @QuarkusIntegrationTest
-class MultiEndpointIT extends MultiEndpointTest {
-}
+class MultiEndpointIT extends MultiEndpointTest {}

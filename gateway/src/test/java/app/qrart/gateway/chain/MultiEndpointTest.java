@@ -26,18 +26,38 @@ class MultiEndpointTest {
     private static List<String> submit(String tag, int count) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Map<String, Object> body = Map.of("content", "https://qr.art/" + tag + "-" + i, "prompt", "3D " + tag,
-                    "steps", 4, "seed", i, "candidates", 2);
-            ids.add(given().contentType(ContentType.JSON).body(body).when().post("/api/v1/generations")
-                    .then().statusCode(202).extract().path("id"));
+            Map<String, Object> body = Map.of(
+                    "content",
+                    "https://qr.art/" + tag + "-" + i,
+                    "prompt",
+                    "3D " + tag,
+                    "steps",
+                    4,
+                    "seed",
+                    i,
+                    "candidates",
+                    2);
+            ids.add(given().contentType(ContentType.JSON)
+                    .body(body)
+                    .when()
+                    .post("/api/v1/generations")
+                    .then()
+                    .statusCode(202)
+                    .extract()
+                    .path("id"));
         }
         return ids;
     }
 
     private static void assertAllDone(List<String> ids) {
         for (String id : ids) {
-            String status = given().queryParam("wait", true).when().get("/api/v1/generations/" + id)
-                    .then().statusCode(200).extract().path("status");
+            String status = given().queryParam("wait", true)
+                    .when()
+                    .get("/api/v1/generations/" + id)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("status");
             assertEquals("done", status, id);
         }
     }
@@ -63,7 +83,9 @@ class MultiEndpointTest {
         assertEquals(before + 6, survivor.predictions());
         given().when().get("/q/health/ready").then().statusCode(200);
         String metrics = given().when().get("/q/metrics").then().extract().asString();
-        assertTrue(metrics.contains("qrart_torchserve_healthy{endpoint=\"" + TwoRealTorchServes.servers().get(1).url()
-                + "\"} 0.0"), "the dead endpoint is marked down");
+        assertTrue(
+                metrics.contains("qrart_torchserve_healthy{endpoint=\""
+                        + TwoRealTorchServes.servers().get(1).url() + "\"} 0.0"),
+                "the dead endpoint is marked down");
     }
 }

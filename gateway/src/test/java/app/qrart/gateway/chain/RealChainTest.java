@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /** The whole chain with nothing faked: gateway → real TorchServe (tiny model, CPU) → scan → store → record. */
 @QuarkusTest
@@ -28,29 +28,65 @@ class RealChainTest {
     @Test
     @Order(1)
     void generationThroughRealTorchServeIsStoredVerifiedAndRecorded() {
-        Map<String, Object> body = Map.of("content", "https://qr.art/real-chain", "prompt",
-                "fine art oil painting of a lighthouse", "steps", 4, "seed", 1234, "candidates", 2);
-        String id = given().contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/generations").then().statusCode(202).extract().path("id");
+        Map<String, Object> body = Map.of(
+                "content",
+                "https://qr.art/real-chain",
+                "prompt",
+                "fine art oil painting of a lighthouse",
+                "steps",
+                4,
+                "seed",
+                1234,
+                "candidates",
+                2);
+        String id = given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/generations")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
 
-        JsonPath done = given().queryParam("wait", true).when().get("/api/v1/generations/" + id)
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath done = given().queryParam("wait", true)
+                .when()
+                .get("/api/v1/generations/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals("done", done.getString("status"), done.prettify());
         assertEquals(2, done.getInt("scanReport.candidatesTried"));
         assertTrue(done.getBoolean("scanReport.verified"));
 
-        byte[] png = given().when().get(done.getString("imageUrl")).then().statusCode(200)
-                .contentType("image/png").extract().asByteArray();
+        byte[] png = given().when()
+                .get(done.getString("imageUrl"))
+                .then()
+                .statusCode(200)
+                .contentType("image/png")
+                .extract()
+                .asByteArray();
         BufferedImage image = QrImages.png(png);
         assertEquals(512, image.getWidth());
         assertEquals("https://qr.art/real-chain", QrImages.decode(image));
 
-        JsonPath record = given().when().get("/api/v1/generations/" + id).then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath record = given().when()
+                .get("/api/v1/generations/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(1234L, record.getLong("parameters.seed"));
         assertEquals("fine art oil painting of a lighthouse", record.getString("parameters.prompt"));
-        given().queryParam("q", "lighthouse").when().get("/api/v1/gallery").then().statusCode(200)
-                .extract().jsonPath().getList("items.id").contains(id);
+        given().queryParam("q", "lighthouse")
+                .when()
+                .get("/api/v1/gallery")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.id")
+                .contains(id);
         given().when().get("/q/health/ready").then().statusCode(200);
     }
 
@@ -59,25 +95,49 @@ class RealChainTest {
     void torchServeKilledInTheMiddleOfABatchLeavesEveryJobFailedWithAReasonNoneLostNoneStuck() throws Exception {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            Map<String, Object> body = Map.of("content", "https://qr.art/crash-" + i, "prompt", "3D crash " + i,
-                    "steps", 40, "seed", i, "candidates", 2);
-            ids.add(given().contentType(ContentType.JSON).body(body).when().post("/api/v1/generations")
-                    .then().statusCode(202).extract().path("id"));
+            Map<String, Object> body = Map.of(
+                    "content",
+                    "https://qr.art/crash-" + i,
+                    "prompt",
+                    "3D crash " + i,
+                    "steps",
+                    40,
+                    "seed",
+                    i,
+                    "candidates",
+                    2);
+            ids.add(given().contentType(ContentType.JSON)
+                    .body(body)
+                    .when()
+                    .post("/api/v1/generations")
+                    .then()
+                    .statusCode(202)
+                    .extract()
+                    .path("id"));
         }
         awaitRunning(ids.get(0));
         Thread.sleep(1500);
         RealTorchServe.killHard();
 
         for (String id : ids) {
-            JsonPath end = given().queryParam("wait", true).when().get("/api/v1/generations/" + id)
-                    .then().statusCode(200).extract().jsonPath();
+            JsonPath end = given().queryParam("wait", true)
+                    .when()
+                    .get("/api/v1/generations/" + id)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             assertEquals("failed", end.getString("status"), end.prettify());
             assertTrue(end.getString("error").contains("model server"), end.getString("error"));
         }
         // Not ready without TorchServe; a slot is freed just after its job's end is recorded.
         int inFlight = -1;
         for (int i = 0; i < 50 && inFlight != 0; i++) {
-            inFlight = given().when().get("/q/health/ready").then().statusCode(503).extract()
+            inFlight = given().when()
+                    .get("/q/health/ready")
+                    .then()
+                    .statusCode(503)
+                    .extract()
                     .path("checks[0].data.generationsInFlight");
             Thread.sleep(100);
         }
@@ -86,7 +146,12 @@ class RealChainTest {
 
     private static void awaitRunning(String id) throws InterruptedException {
         for (int i = 0; i < 600; i++) {
-            if ("running".equals(given().when().get("/api/v1/generations/" + id).then().extract().path("status"))) {
+            if ("running"
+                    .equals(given().when()
+                            .get("/api/v1/generations/" + id)
+                            .then()
+                            .extract()
+                            .path("status"))) {
                 return;
             }
             Thread.sleep(100);

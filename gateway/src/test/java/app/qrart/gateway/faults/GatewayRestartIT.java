@@ -39,7 +39,10 @@ class GatewayRestartIT {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         gateways.add(process);
         for (int i = 0; i < 240; i++) {
             try {
@@ -62,15 +65,27 @@ class GatewayRestartIT {
     }
 
     private String submit(int i) {
-        Map<String, Object> body = Map.of("content", "https://qr.art/restart-" + i, "prompt", "restart " + i + " [lag]",
-                "steps", 4, "seed", i);
-        return given().baseUri(base()).contentType(ContentType.JSON).body(body).when().post("/api/v1/generations")
-                .then().statusCode(202).extract().path("id");
+        Map<String, Object> body = Map.of(
+                "content", "https://qr.art/restart-" + i, "prompt", "restart " + i + " [lag]", "steps", 4, "seed", i);
+        return given().baseUri(base())
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/generations")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
     }
 
     private String status(String id) {
-        return given().baseUri(base()).when().get("/api/v1/generations/" + id).then().statusCode(200)
-                .extract().path("status");
+        return given().baseUri(base())
+                .when()
+                .get("/api/v1/generations/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("status");
     }
 
     @Test
@@ -93,8 +108,14 @@ class GatewayRestartIT {
 
         launch(properties, logs.resolve("second.log"));
         for (String id : ids) {
-            JsonPath end = given().baseUri(base()).queryParam("wait", true).when().get("/api/v1/generations/" + id)
-                    .then().statusCode(200).extract().jsonPath();
+            JsonPath end = given().baseUri(base())
+                    .queryParam("wait", true)
+                    .when()
+                    .get("/api/v1/generations/" + id)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             assertEquals("done", end.getString("status"), end.prettify());
             given().baseUri(base()).when().get(end.getString("imageUrl")).then().statusCode(200);
         }

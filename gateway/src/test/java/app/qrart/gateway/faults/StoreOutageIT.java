@@ -3,5 +3,4 @@ package app.qrart.gateway.faults;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 @QuarkusIntegrationTest
-class StoreOutageIT extends StoreOutageTest {
-}
+class StoreOutageIT extends StoreOutageTest {}

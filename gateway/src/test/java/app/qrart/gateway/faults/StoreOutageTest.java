@@ -33,10 +33,15 @@ class StoreOutageTest {
 
     private static String submit(String prompt) throws InterruptedException {
         awaitReady();
-        Map<String, Object> body = Map.of("content", "https://qr.art/outage", "prompt", prompt, "steps", 4,
-                "seed", 11);
-        return given().contentType(ContentType.JSON).body(body).when().post("/api/v1/generations")
-                .then().statusCode(202).extract().path("id");
+        Map<String, Object> body = Map.of("content", "https://qr.art/outage", "prompt", prompt, "steps", 4, "seed", 11);
+        return given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/generations")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
     }
 
     /** Polls through the outage: the gateway answers 503 + Retry-After while the record store is down. */
@@ -64,8 +69,15 @@ class StoreOutageTest {
         byte[] png = given().when().get(url).then().statusCode(200).extract().asByteArray();
         assertEquals("https://qr.art/outage", QrImages.decode(QrImages.png(png)));
         String recorded = done.getString("id");
-        assertTrue(given().queryParam("q", "outage").when().get("/api/v1/gallery")
-                .then().statusCode(200).extract().jsonPath().getList("items.id", String.class).contains(recorded));
+        assertTrue(given().queryParam("q", "outage")
+                .when()
+                .get("/api/v1/gallery")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.id", String.class)
+                .contains(recorded));
     }
 
     @Test

@@ -3,5 +3,4 @@ package app.qrart.gateway.generation;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 @QuarkusIntegrationTest
-class AdaptiveRetryResourceIT extends AdaptiveRetryResourceTest {
-}
+class AdaptiveRetryResourceIT extends AdaptiveRetryResourceTest {}

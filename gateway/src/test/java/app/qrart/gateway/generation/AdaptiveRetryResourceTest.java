@@ -22,10 +22,14 @@ import org.junit.jupiter.api.Test;
  * with a reason after its bounded budget.
  */
 @QuarkusTest
-@QuarkusTestResource(value = FakeTorchServe.class, restrictToAnnotatedClass = true, initArgs = {
-        @ResourceArg(name = "qrart.scan.repair", value = "false"),
-        @ResourceArg(name = "qrart.scan.retry-rounds", value = "2"),
-        @ResourceArg(name = "qrart.scan.retry-controlnet-step", value = "0.3") })
+@QuarkusTestResource(
+        value = FakeTorchServe.class,
+        restrictToAnnotatedClass = true,
+        initArgs = {
+            @ResourceArg(name = "qrart.scan.repair", value = "false"),
+            @ResourceArg(name = "qrart.scan.retry-rounds", value = "2"),
+            @ResourceArg(name = "qrart.scan.retry-controlnet-step", value = "0.3")
+        })
 class AdaptiveRetryResourceTest {
 
     @Test
@@ -39,7 +43,12 @@ class AdaptiveRetryResourceTest {
         assertEquals(false, done.getBoolean("scanReport.repaired"));
         assertEquals(1.6, done.getDouble("parameters.controlnetScale"), 1e-9);
         assertEquals(44L, done.getLong("parameters.seed"), "round 2 uses the seeds after round 1's two");
-        byte[] png = given().when().get(done.getString("imageUrl")).then().statusCode(200).extract().asByteArray();
+        byte[] png = given().when()
+                .get(done.getString("imageUrl"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
         assertEquals("https://example.com/qr-art", QrImages.decode(QrImages.png(png)));
     }
 

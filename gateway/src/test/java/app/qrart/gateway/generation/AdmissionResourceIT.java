@@ -3,5 +3,4 @@ package app.qrart.gateway.generation;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 @QuarkusIntegrationTest
-class AdmissionResourceIT extends AdmissionResourceTest {
-}
+class AdmissionResourceIT extends AdmissionResourceTest {}

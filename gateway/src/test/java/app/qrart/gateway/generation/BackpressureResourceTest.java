@@ -33,13 +33,19 @@ class BackpressureResourceTest {
     void aFullGatewaySays429WithRetryAfterAndNothingAcceptedIsLost() {
         String running = GenerationResourceTest.submit(request("first [slow]"));
         String queued = GenerationResourceTest.submit(request("second [slow]"));
-        given().contentType(ContentType.JSON).body(request("third"))
-                .when().post("/api/v1/generations")
-                .then().statusCode(429)
+        given().contentType(ContentType.JSON)
+                .body(request("third"))
+                .when()
+                .post("/api/v1/generations")
+                .then()
+                .statusCode(429)
                 .header("Retry-After", notNullValue())
                 .body("status", is(429));
         assertEquals("failed", awaitDone(running).getString("status"));
         assertEquals("failed", awaitDone(queued).getString("status"));
-        assertEquals("done", awaitDone(GenerationResourceTest.submit(request("after the rush"))).getString("status"));
+        assertEquals(
+                "done",
+                awaitDone(GenerationResourceTest.submit(request("after the rush")))
+                        .getString("status"));
     }
 }

@@ -31,16 +31,29 @@ class GalleryResourceTest {
             awaitDone(id);
             ids.add(id);
         }
-        JsonPath first = given().queryParam("q", tag.toUpperCase()).queryParam("limit", 2)
-                .when().get("/api/v1/gallery").then().statusCode(200).extract().jsonPath();
+        JsonPath first = given().queryParam("q", tag.toUpperCase())
+                .queryParam("limit", 2)
+                .when()
+                .get("/api/v1/gallery")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(List.of(ids.get(2), ids.get(1)), first.getList("items.id"));
         assertNotNull(first.getString("items[0].thumbnailUrl"));
         assertEquals(42L, first.getLong("items[0].parameters.seed"));
         assertEquals(true, first.getBoolean("items[0].scanReport.verified"));
         String cursor = first.getString("nextCursor");
         assertNotNull(cursor);
-        JsonPath second = given().queryParam("q", tag).queryParam("limit", 2).queryParam("cursor", cursor)
-                .when().get("/api/v1/gallery").then().statusCode(200).extract().jsonPath();
+        JsonPath second = given().queryParam("q", tag)
+                .queryParam("limit", 2)
+                .queryParam("cursor", cursor)
+                .when()
+                .get("/api/v1/gallery")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(List.of(ids.get(0)), second.getList("items.id"));
         assertNull(second.getString("nextCursor"));
     }
@@ -49,19 +62,39 @@ class GalleryResourceTest {
     void failedGenerationsStayOutOfTheGallery() {
         String tag = "failtag" + UUID.randomUUID().toString().substring(0, 8);
         awaitDone(submit(request(tag + " [oom]")));
-        given().queryParam("q", tag).when().get("/api/v1/gallery")
-                .then().statusCode(200).body("items.size()", is(0));
+        given().queryParam("q", tag)
+                .when()
+                .get("/api/v1/gallery")
+                .then()
+                .statusCode(200)
+                .body("items.size()", is(0));
     }
 
     @Test
     void forgedCursorsAndBadLimitsAre400s() {
-        given().queryParam("cursor", "../../etc/passwd").when().get("/api/v1/gallery")
-                .then().statusCode(400).body("field", is("cursor"));
-        given().queryParam("cursor", "' OR 1=1 --").when().get("/api/v1/gallery")
-                .then().statusCode(400).body("field", is("cursor"));
-        given().queryParam("limit", 0).when().get("/api/v1/gallery")
-                .then().statusCode(400).body("field", is("limit"));
-        given().queryParam("limit", "many").when().get("/api/v1/gallery")
-                .then().statusCode(400).body("field", is("limit"));
+        given().queryParam("cursor", "../../etc/passwd")
+                .when()
+                .get("/api/v1/gallery")
+                .then()
+                .statusCode(400)
+                .body("field", is("cursor"));
+        given().queryParam("cursor", "' OR 1=1 --")
+                .when()
+                .get("/api/v1/gallery")
+                .then()
+                .statusCode(400)
+                .body("field", is("cursor"));
+        given().queryParam("limit", 0)
+                .when()
+                .get("/api/v1/gallery")
+                .then()
+                .statusCode(400)
+                .body("field", is("limit"));
+        given().queryParam("limit", "many")
+                .when()
+                .get("/api/v1/gallery")
+                .then()
+                .statusCode(400)
+                .body("field", is("limit"));
     }
 }

@@ -3,5 +3,4 @@ package app.qrart.gateway.generation;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 @QuarkusIntegrationTest
-class GenerationResourceIT extends GenerationResourceTest {
-}
+class GenerationResourceIT extends GenerationResourceTest {}

@@ -36,17 +36,26 @@ class GenerationResourceTest {
     }
 
     static String submit(Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/generations")
-                .then().statusCode(202)
+        return given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/generations")
+                .then()
+                .statusCode(202)
                 .header("Location", containsString("/api/v1/generations/"))
                 .body("status", is("queued"))
-                .extract().path("id");
+                .extract()
+                .path("id");
     }
 
     static JsonPath awaitDone(String id) {
-        return given().queryParam("wait", true).when().get("/api/v1/generations/" + id)
-                .then().statusCode(200).extract().jsonPath();
+        return given().queryParam("wait", true)
+                .when()
+                .get("/api/v1/generations/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     @Test
@@ -62,13 +71,22 @@ class GenerationResourceTest {
         assertEquals(true, done.getBoolean("scanReport.verified"));
         assertEquals(1.0, done.getDouble("scanReport.analysis.ecHeadroom"), "the echo model draws the QR cleanly");
         assertEquals(0, done.getInt("scanReport.analysis.functionModuleErrors"));
-        byte[] png = given().when().get(done.getString("imageUrl")).then().statusCode(200)
-                .contentType("image/png").extract().asByteArray();
+        byte[] png = given().when()
+                .get(done.getString("imageUrl"))
+                .then()
+                .statusCode(200)
+                .contentType("image/png")
+                .extract()
+                .asByteArray();
         BufferedImage image = QrImages.png(png);
         assertEquals(512, image.getWidth());
         assertEquals("https://example.com/qr-art", QrImages.decode(image));
-        byte[] thumb = given().when().get(done.getString("thumbnailUrl")).then().statusCode(200)
-                .extract().asByteArray();
+        byte[] thumb = given().when()
+                .get(done.getString("thumbnailUrl"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
         assertEquals(256, QrImages.png(thumb).getWidth());
     }
 
@@ -89,11 +107,15 @@ class GenerationResourceTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "crowded [busy]   | busy",
-        "huge [oom]       | GPU memory",
-        "glacier [slow]   | did not answer in time",
-        "odd [refused]    | 'seed' must be an integer"})
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            value = {
+                "crowded [busy]   | busy",
+                "huge [oom]       | GPU memory",
+                "glacier [slow]   | did not answer in time",
+                "odd [refused]    | 'seed' must be an integer"
+            })
     void modelServerFailuresEndTheJobAsFailedWithAReason(String prompt, String reason) {
         JsonPath failed = awaitDone(submit(request(prompt)));
         assertEquals("failed", failed.getString("status"));
@@ -111,9 +133,15 @@ class GenerationResourceTest {
         double ssim = done.getDouble("scanReport.ssim");
         org.junit.jupiter.api.Assertions.assertTrue(ssim > 0 && ssim < 1, "SSIM to the unrepaired candidate: " + ssim);
         org.junit.jupiter.api.Assertions.assertTrue(done.getDouble("scanReport.pixelsChangedShare") > 0);
-        org.junit.jupiter.api.Assertions.assertTrue(done.getDouble("scanReport.analysis.ecHeadroom") >= 0,
+        org.junit.jupiter.api.Assertions.assertTrue(
+                done.getDouble("scanReport.analysis.ecHeadroom") >= 0,
                 "a repaired code is within every block's correction capacity");
-        byte[] png = given().when().get(done.getString("imageUrl")).then().statusCode(200).extract().asByteArray();
+        byte[] png = given().when()
+                .get(done.getString("imageUrl"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
         assertEquals("https://example.com/qr-art", QrImages.decode(QrImages.png(png)));
     }
 
@@ -153,9 +181,12 @@ class GenerationResourceTest {
     void badInputIsA400NamingTheField(String field, Object value, String expectedField) {
         Map<String, Object> body = request("fine art");
         body.put(field, value);
-        given().contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/generations")
-                .then().statusCode(400)
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/generations")
+                .then()
+                .statusCode(400)
                 .body("status", is(400))
                 .body("field", is(expectedField))
                 .body("error", notNullValue());
@@ -163,23 +194,34 @@ class GenerationResourceTest {
 
     @Test
     void malformedJsonIsA400OnTheBody() {
-        given().contentType(ContentType.JSON).body("{\"content\": ")
-                .when().post("/api/v1/generations")
-                .then().statusCode(400).body("field", is("body"));
+        given().contentType(ContentType.JSON)
+                .body("{\"content\": ")
+                .when()
+                .post("/api/v1/generations")
+                .then()
+                .statusCode(400)
+                .body("field", is("body"));
     }
 
     @Test
     void bodyOverTheLimitIsRefusedBeforeParsing() {
-        given().contentType(ContentType.JSON).body("{\"prompt\": \"" + "a".repeat(70_000) + "\"}")
-                .when().post("/api/v1/generations")
-                .then().statusCode(413);
+        given().contentType(ContentType.JSON)
+                .body("{\"prompt\": \"" + "a".repeat(70_000) + "\"}")
+                .when()
+                .post("/api/v1/generations")
+                .then()
+                .statusCode(413);
     }
 
     @Test
     void wrongContentTypeIsA415() {
-        given().contentType(ContentType.TEXT).body("content=x")
-                .when().post("/api/v1/generations")
-                .then().statusCode(415).body("error", containsString("application/json"));
+        given().contentType(ContentType.TEXT)
+                .body("content=x")
+                .when()
+                .post("/api/v1/generations")
+                .then()
+                .statusCode(415)
+                .body("error", containsString("application/json"));
     }
 
     @Test
@@ -190,14 +232,21 @@ class GenerationResourceTest {
 
     @Test
     void openApiDescribesTheGenerationsEndpoint() {
-        given().queryParam("format", "json").when().get("/q/openapi")
-                .then().statusCode(200).body(containsString("/api/v1/generations"));
+        given().queryParam("format", "json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .body(containsString("/api/v1/generations"));
     }
 
     @Test
     void readinessIncludesTheModelAndTheStores() {
-        given().when().get("/q/health/ready")
-                .then().statusCode(200).body("status", is("UP"))
+        given().when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("status", is("UP"))
                 .body("checks[0].data.torchserveModelReady", is(true))
                 .body("checks[0].data.imageStoreReachable", is(true))
                 .body("checks[0].data.recordStoreReachable", is(true));
@@ -206,7 +255,10 @@ class GenerationResourceTest {
     @Test
     void prometheusMetricsAreServed() {
         awaitDone(submit(request("metrics probe")));
-        given().when().get("/q/metrics").then().statusCode(200)
+        given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(containsString("qrart_generations_in_flight"))
                 .body(containsString("qrart_scan_checks_total"))
                 .body(containsString("qrart_generation_duration_seconds_bucket{outcome=\"done\""))

@@ -23,7 +23,10 @@ class LimitsResourceTest {
 
     @Test
     void limitsCarryTheOriginalDefaultsAndTheRangesTheValidatorApplies() {
-        given().when().get("/api/v1/limits").then().statusCode(200)
+        given().when()
+                .get("/api/v1/limits")
+                .then()
+                .statusCode(200)
                 .body("defaults.strength", is(0.9f))
                 .body("defaults.controlnetScale", is(1.3f))
                 .body("defaults.guidanceScale", is(7.5f))
@@ -42,16 +45,26 @@ class LimitsResourceTest {
         body.put("size", 768);
         submit(body);
         body.put("content", fits + "a");
-        given().contentType(ContentType.JSON).body(body).when().post("/api/v1/generations")
-                .then().statusCode(400).body("field", is("content"));
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/generations")
+                .then()
+                .statusCode(400)
+                .body("field", is("content"));
     }
 
     @Test
     void plainQrOfAGenerationDecodesToItsContentAtItsSize() {
         String id = submit(request("natural scene, waterfall"));
         awaitDone(id);
-        byte[] png = given().when().get("/api/v1/generations/" + id + "/qr")
-                .then().statusCode(200).contentType("image/png").extract().asByteArray();
+        byte[] png = given().when()
+                .get("/api/v1/generations/" + id + "/qr")
+                .then()
+                .statusCode(200)
+                .contentType("image/png")
+                .extract()
+                .asByteArray();
         BufferedImage image = QrImages.png(png);
         assertEquals(512, image.getWidth());
         assertEquals("https://example.com/qr-art", QrImages.decode(image));

@@ -29,7 +29,8 @@ class CameraSimulatorTest {
             }
         });
         QrVerifier verifier = new QrVerifier();
-        assertEquals(verifier.robustness(image, "https://example.com/determinism", module),
+        assertEquals(
+                verifier.robustness(image, "https://example.com/determinism", module),
                 verifier.robustness(image, "https://example.com/determinism", module));
     }
 

@@ -15,7 +15,8 @@ class HomographyTest {
         for (int i = 0; i < 4; i++) {
             double[] p = Homography.apply(h, square[2 * i], square[2 * i + 1]);
             assertArrayEquals(new double[] {quad[2 * i], quad[2 * i + 1]}, p, 1e-6);
-            assertArrayEquals(new double[] {square[2 * i], square[2 * i + 1]}, Homography.apply(inverse, p[0], p[1]), 1e-6);
+            assertArrayEquals(
+                    new double[] {square[2 * i], square[2 * i + 1]}, Homography.apply(inverse, p[0], p[1]), 1e-6);
         }
     }
 }

@@ -15,7 +15,8 @@ class ModuleGridTest {
     void anUnflattenedRepaintMovesOnlyThePixelsOnTheWrongSideOfTheTarget() {
         BufferedImage image = stripes();
         ModuleGrid.axisAligned(0, 0, 10, 1).paint(image, 0, 0, 1.0, true, DARK_TARGET, 200, false);
-        assertEquals(0x141414, image.getRGB(0, 0) & 0xffffff, "a pixel already darker than the target is left as it was");
+        assertEquals(
+                0x141414, image.getRGB(0, 0) & 0xffffff, "a pixel already darker than the target is left as it was");
         assertTrue(Luma.of(image.getRGB(1, 0)) <= DARK_TARGET, "a light pixel is pushed to the target");
     }
 

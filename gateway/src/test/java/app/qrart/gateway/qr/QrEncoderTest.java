@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.qrart.gateway.api.ApiException;
 import app.qrart.gateway.support.QrImages;
 import java.awt.image.BufferedImage;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class QrEncoderTest {
 
@@ -43,6 +43,7 @@ class QrEncoderTest {
         // the encoder picked another mask, so ZXing reads the clean code too.
         assertEquals("https://example.com/boof", QrImages.decode(image));
         assertTrue(new QrVerifier().readsExactly(image, "https://example.com/boof"));
-        assertTrue(BoofQrDecoder.decode(new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB)).isEmpty());
+        assertTrue(BoofQrDecoder.decode(new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB))
+                .isEmpty());
     }
 }

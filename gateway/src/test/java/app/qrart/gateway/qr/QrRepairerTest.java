@@ -19,27 +19,73 @@ class QrRepairerTest {
 
     static QrConfig qr(int maxVersion) {
         return new QrConfig() {
-            public String errorCorrection() { return "H"; }
-            public int maxVersion() { return maxVersion; }
-            public int quietZoneModules() { return 4; }
-            public int darkLevel() { return 0; }
-            public int lightLevel() { return 255; }
+            public String errorCorrection() {
+                return "H";
+            }
+
+            public int maxVersion() {
+                return maxVersion;
+            }
+
+            public int quietZoneModules() {
+                return 4;
+            }
+
+            public int darkLevel() {
+                return 0;
+            }
+
+            public int lightLevel() {
+                return 255;
+            }
         };
     }
 
     static ScanConfig scan(double cap) {
         return new ScanConfig() {
-            public boolean repair() { return true; }
-            public double maxPixelsChanged() { return cap; }
-            public int darkTarget() { return 45; }
-            public int lightTarget() { return 215; }
-            public java.util.List<Double> dotShares() { return java.util.List.of(0.45, 0.6, 0.8, 1.0); }
-            public java.util.List<Double> repairHeadroom() { return java.util.List.of(0.25, 0.5, 1.0); }
-            public int ambiguityMargin() { return 24; }
-            public int contrastPush() { return 64; }
-            public double minBlurredHeadroom() { return -1.0; }
-            public int retryRounds() { return 2; }
-            public double retryControlnetStep() { return 0.3; }
+            public boolean repair() {
+                return true;
+            }
+
+            public double maxPixelsChanged() {
+                return cap;
+            }
+
+            public int darkTarget() {
+                return 45;
+            }
+
+            public int lightTarget() {
+                return 215;
+            }
+
+            public java.util.List<Double> dotShares() {
+                return java.util.List.of(0.45, 0.6, 0.8, 1.0);
+            }
+
+            public java.util.List<Double> repairHeadroom() {
+                return java.util.List.of(0.25, 0.5, 1.0);
+            }
+
+            public int ambiguityMargin() {
+                return 24;
+            }
+
+            public int contrastPush() {
+                return 64;
+            }
+
+            public double minBlurredHeadroom() {
+                return -1.0;
+            }
+
+            public int retryRounds() {
+                return 2;
+            }
+
+            public double retryControlnetStep() {
+                return 0.3;
+            }
         };
     }
 

@@ -51,7 +51,9 @@ class ReaderViewsTest {
         BufferedImage code = encoder.render(symbol, 512);
         BufferedImage tiny = CameraSimulator.scale(code, 1.6 / encoder.modulePixels(symbol, 512));
         assertFalse(BoofQrDecoder.decode(tiny).isPresent(), "BoofCV reads it at 1.6 px per module");
-        assertTrue(new ReaderViews(tiny).anyReads(view -> BoofQrDecoder.decode(view).filter(content::equals).isPresent()));
+        assertTrue(new ReaderViews(tiny)
+                .anyReads(view ->
+                        BoofQrDecoder.decode(view).filter(content::equals).isPresent()));
     }
 
     private static List<Integer> widthsTried(int side) {

@@ -23,14 +23,22 @@ class RepairPlanTest {
         QrSymbol symbol = encoder.encode("https://qr.art/plan?id=7");
         BufferedImage image = encoder.render(symbol, 400);
         ModuleGrid grid = ModuleGrid.of(image, symbol, encoder);
-        CodewordLayout layout = new CodewordLayout(symbol.version(), ErrorCorrectionLevel.valueOf(symbol.errorCorrection()));
+        CodewordLayout layout =
+                new CodewordLayout(symbol.version(), ErrorCorrectionLevel.valueOf(symbol.errorCorrection()));
         CodewordLayout.Block block = layout.blocks().get(0);
         int corrupted = block.correctable();
         for (int i = 0; i < corrupted; i++) {
             int[] modules = layout.modulesOf(block.codewords().get(i));
             for (int m = 0; m < cost(i); m++) {
-                grid.paint(image, modules[2 * m], modules[2 * m + 1], 1.0, !symbol.dark(modules[2 * m], modules[2 * m + 1]),
-                        0, 255, true);
+                grid.paint(
+                        image,
+                        modules[2 * m],
+                        modules[2 * m + 1],
+                        1.0,
+                        !symbol.dark(modules[2 * m], modules[2 * m + 1]),
+                        0,
+                        255,
+                        true);
             }
         }
         RepairPlan plan = new RepairPlan(image, symbol, grid, 128, 24);
@@ -48,7 +56,10 @@ class RepairPlanTest {
         }
         int allowed = (int) Math.floor((1 - headroom) * block.correctable());
         assertEquals(corrupted - allowed, fixedCodewords.size());
-        int dearestFixed = fixedCodewords.stream().mapToInt(c -> cost(block.codewords().indexOf(c))).max().orElse(0);
+        int dearestFixed = fixedCodewords.stream()
+                .mapToInt(c -> cost(block.codewords().indexOf(c)))
+                .max()
+                .orElse(0);
         for (int i = 0; i < corrupted; i++) {
             if (!fixedCodewords.contains(block.codewords().get(i))) {
                 assertTrue(cost(i) >= dearestFixed, "a dearer codeword was fixed before codeword " + i);
@@ -61,14 +72,18 @@ class RepairPlanTest {
         QrSymbol symbol = encoder.encode("https://qr.art/plan?id=7");
         BufferedImage image = encoder.render(symbol, 400);
         ModuleGrid grid = ModuleGrid.of(image, symbol, encoder);
-        assertTrue(new RepairPlan(image, symbol, grid, 128, 24).finderFixes(true, false).isEmpty());
+        assertTrue(new RepairPlan(image, symbol, grid, 128, 24)
+                .finderFixes(true, false)
+                .isEmpty());
         // The last pixel column of the finder's centre module (3, 3), where it meets the dark module (4, 3).
         double[] edge = grid.pixel(3.99, 3.5);
         for (int dy = -1; dy <= 1; dy++) {
             image.setRGB((int) edge[0], (int) edge[1] + dy, 0xffffff);
         }
         List<int[]> fixes = new RepairPlan(image, symbol, grid, 128, 24).finderFixes(true, false);
-        assertTrue(fixes.stream().anyMatch(m -> m[0] == 3 && m[1] == 3), "a speck between two dark finder modules breaks the run");
+        assertTrue(
+                fixes.stream().anyMatch(m -> m[0] == 3 && m[1] == 3),
+                "a speck between two dark finder modules breaks the run");
     }
 
     /** How many modules of the block's i-th codeword the test turns wrong. */

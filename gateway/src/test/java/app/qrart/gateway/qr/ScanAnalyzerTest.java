@@ -58,9 +58,9 @@ class ScanAnalyzerTest {
     void damageIsCountedWhereItWasDone() {
         QrSymbol symbol = encoder.encode(CONTENT);
         BufferedImage image = encoder.render(symbol, 512);
-        flip(image, symbol, 3, 3);                  // inside the top-left finder
-        flip(image, symbol, 6, 12);                 // the vertical timing pattern
-        flip(image, symbol, -2, 10);                // quiet zone
+        flip(image, symbol, 3, 3); // inside the top-left finder
+        flip(image, symbol, 6, 12); // the vertical timing pattern
+        flip(image, symbol, -2, 10); // quiet zone
         flip(image, symbol, -1, 20);
         ScanAnalysis analysis = analyzer.analyse(image, symbol);
         assertEquals(2, analysis.functionModuleErrors());
@@ -90,7 +90,8 @@ class ScanAnalyzerTest {
             }
             assertEquals(version.getTotalCodewords(), layout.codewords());
             assertTrue(free - 8 * layout.codewords() < 8, "only the remainder bits are left over, v" + v);
-            int inBlocks = layout.blocks().stream().mapToInt(b -> b.codewords().size()).sum();
+            int inBlocks =
+                    layout.blocks().stream().mapToInt(b -> b.codewords().size()).sum();
             assertEquals(version.getTotalCodewords(), inBlocks, "v" + v);
         }
     }
@@ -101,7 +102,8 @@ class ScanAnalyzerTest {
     void headroomPredictsWhetherZxingCanRead(int seed) {
         QrSymbol symbol = encoder.encode(CONTENT);
         CodewordLayout layout = new CodewordLayout(symbol.version(), ErrorCorrectionLevel.H);
-        CodewordLayout.Block block = layout.blocks().get(new Random(seed).nextInt(layout.blocks().size()));
+        CodewordLayout.Block block =
+                layout.blocks().get(new Random(seed).nextInt(layout.blocks().size()));
         for (int wiped : new int[] {block.correctable(), block.correctable() + 2}) {
             BufferedImage image = encoder.render(symbol, 512);
             for (int k = 0; k < wiped; k++) {

@@ -18,12 +18,17 @@ import javax.imageio.ImageIO;
 public final class ScanFixtureGenerator {
 
     static final int SIZE = 256;
-    private static final List<String> PAYLOADS = List.of("https://qr.art/f/1", "https://example.com/menu?table=12",
-            "mailto:hello@qr.art", "WIFI:S:cafe;T:WPA;P:espresso;;", "tel:+4930123456", "https://qr.art/fixtures/6",
-            "geo:52.52,13.40", "https://qr.art/a-longer-path/with/segments?and=query&more=7");
+    private static final List<String> PAYLOADS = List.of(
+            "https://qr.art/f/1",
+            "https://example.com/menu?table=12",
+            "mailto:hello@qr.art",
+            "WIFI:S:cafe;T:WPA;P:espresso;;",
+            "tel:+4930123456",
+            "https://qr.art/fixtures/6",
+            "geo:52.52,13.40",
+            "https://qr.art/a-longer-path/with/segments?and=query&more=7");
 
-    private ScanFixtureGenerator() {
-    }
+    private ScanFixtureGenerator() {}
 
     public static void main(String[] args) throws IOException {
         Path root = Path.of(args.length > 0 ? args[0] : "src/test/resources/scan-fixtures");

@@ -37,19 +37,22 @@ class ScanFixturesTest {
         }
     }
 
-    private record Fixture(BufferedImage image, String text) {
-    }
+    private record Fixture(BufferedImage image, String text) {}
 
     private static List<Fixture> fixtures(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.toString().endsWith(".png")).sorted().map(png -> {
-                try {
-                    String text = Files.readString(Path.of(png.toString().replace(".png", ".txt")));
-                    return new Fixture(ImageIO.read(png.toFile()), text);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).toList();
+            return files.filter(f -> f.toString().endsWith(".png"))
+                    .sorted()
+                    .map(png -> {
+                        try {
+                            String text =
+                                    Files.readString(Path.of(png.toString().replace(".png", ".txt")));
+                            return new Fixture(ImageIO.read(png.toFile()), text);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    })
+                    .toList();
         }
     }
 
@@ -70,18 +73,21 @@ class ScanFixturesTest {
         List<Fixture> fixtures = fixtures(folder);
         boolean inPlace = "in-place".equals(thresholds.getProperty("mode"));
         for (Fixture fixture : fixtures) {
-            Optional<SymbolLocator.Located> located = inPlace
-                    ? SymbolLocator.locate(fixture.image(), fixture.text()) : Optional.empty();
+            Optional<SymbolLocator.Located> located =
+                    inPlace ? SymbolLocator.locate(fixture.image(), fixture.text()) : Optional.empty();
             // A reversed code (light on dark) is read, as readers that accept reversal do, on its negative.
-            UnaryOperator<BufferedImage> asRead = image -> located.map(l -> l.asRead(image)).orElse(image);
+            UnaryOperator<BufferedImage> asRead =
+                    image -> located.map(l -> l.asRead(image)).orElse(image);
             boolean reads = verifier.readsExactly(asRead.apply(fixture.image()), fixture.text());
             unaided += reads ? 1 : 0;
             if (!reads && thresholds.containsKey("repaired.min")) {
                 QrRepairer.Repair repair = inPlace
-                        ? located.map(l -> repairer.repair(fixture.image(), l)).orElse(new QrRepairer.Repair(null, 0, 0))
+                        ? located.map(l -> repairer.repair(fixture.image(), l))
+                                .orElse(new QrRepairer.Repair(null, 0, 0))
                         : repairer.repair(fixture.image(), encoder.encode(fixture.text()));
                 if (repair.image() != null) {
-                    assertTrue(verifier.readsExactly(asRead.apply(repair.image()), fixture.text()),
+                    assertTrue(
+                            verifier.readsExactly(asRead.apply(repair.image()), fixture.text()),
                             "a returned repair always reads");
                     repaired++;
                 } else {

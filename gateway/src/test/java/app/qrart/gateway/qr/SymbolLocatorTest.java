@@ -29,7 +29,9 @@ class SymbolLocatorTest {
         java.util.Optional<com.google.zxing.Result> reading = ReadSymbols.read(image, CONTENT);
         SymbolCandidates candidates = new SymbolCandidates(CONTENT, reading);
         QrSymbol read = ReadSymbols.of(reading, CONTENT, candidates).stream()
-                .filter(s -> s.mask() == drawn.mask()).findFirst().orElseThrow();
+                .filter(s -> s.mask() == drawn.mask())
+                .findFirst()
+                .orElseThrow();
         assertEquals(drawn.modules().toString(), read.modules().toString());
         assertEquals(drawn.errorCorrection(), read.errorCorrection());
     }
@@ -44,8 +46,8 @@ class SymbolLocatorTest {
                 seen[y][x] = drawn.dark(x, y);
             }
         }
-        CodewordLayout layout = new CodewordLayout(drawn.version(),
-                com.google.zxing.qrcode.decoder.ErrorCorrectionLevel.valueOf(drawn.errorCorrection()));
+        CodewordLayout layout = new CodewordLayout(
+                drawn.version(), com.google.zxing.qrcode.decoder.ErrorCorrectionLevel.valueOf(drawn.errorCorrection()));
         for (CodewordLayout.Block block : layout.blocks()) {
             for (int i = 0; i < block.correctable(); i++) {
                 int[] modules = layout.modulesOf(block.codewords().get(2 * i));
@@ -54,7 +56,8 @@ class SymbolLocatorTest {
         }
         SymbolCandidates candidates = new SymbolCandidates(CONTENT, java.util.Optional.empty());
         List<QrSymbol> read = ReadSymbols.fromGrid(seen, CONTENT, candidates);
-        assertTrue(read.stream().anyMatch(s -> s.modules().toString().equals(drawn.modules().toString())));
+        assertTrue(read.stream()
+                .anyMatch(s -> s.modules().toString().equals(drawn.modules().toString())));
     }
 
     @ParameterizedTest
@@ -89,9 +92,9 @@ class SymbolLocatorTest {
         int module = encoder.modulePixels(drawn, 450);
         int origin = (450 - module * drawn.width()) / 2;
         BufferedImage edgeToEdge = full.getSubimage(origin, origin, module * drawn.width(), module * drawn.width());
-        SymbolLocator.Located located = SymbolLocator.locate(edgeToEdge, CONTENT).orElseThrow();
-        QrRepairer.Repair repair = QrRepairerTest.repairer(0.75)
-                .repair(edgeToEdge, located.symbol(), located.grid());
+        SymbolLocator.Located located =
+                SymbolLocator.locate(edgeToEdge, CONTENT).orElseThrow();
+        QrRepairer.Repair repair = QrRepairerTest.repairer(0.75).repair(edgeToEdge, located.symbol(), located.grid());
         assertNotNull(repair.image());
         assertTrue(repair.margin() >= 2, "margin " + repair.margin());
         assertEquals(edgeToEdge.getWidth() + 2 * repair.margin(), repair.image().getWidth());
@@ -108,7 +111,8 @@ class SymbolLocatorTest {
         QrRepairer.Repair repair = QrRepairerTest.repairer(0.75).repair(image, located);
         assertNotNull(repair.image());
         assertTrue(verifier.readsExactly(Luma.negative(repair.image()), CONTENT));
-        SymbolLocator.Located after = SymbolLocator.locate(repair.image(), CONTENT).orElseThrow();
+        SymbolLocator.Located after =
+                SymbolLocator.locate(repair.image(), CONTENT).orElseThrow();
         assertTrue(after.reversed() && after.readsUnaided(), "still light on dark, and read as such");
         assertTrue(repair.pixelsChangedShare() < 0.5, "changed " + repair.pixelsChangedShare());
     }
@@ -116,8 +120,10 @@ class SymbolLocatorTest {
     @Test
     void plainAsciiContentIsSearchedAtTheSizeThatNeedsNoEciHeader() throws Exception {
         String ascii = "https://github.com/zhengkyl/fuqr";
-        int version = com.google.zxing.qrcode.encoder.Encoder
-                .encode(ascii, com.google.zxing.qrcode.decoder.ErrorCorrectionLevel.L).getVersion().getVersionNumber();
+        int version = com.google.zxing.qrcode.encoder.Encoder.encode(
+                        ascii, com.google.zxing.qrcode.decoder.ErrorCorrectionLevel.L)
+                .getVersion()
+                .getVersionNumber();
         assertEquals(17 + 4 * version, SymbolCandidates.widths(ascii).get(0));
     }
 

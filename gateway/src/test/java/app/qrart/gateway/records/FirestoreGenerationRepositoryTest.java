@@ -33,11 +33,17 @@ class FirestoreGenerationRepositoryTest {
     @BeforeAll
     static void startEmulator() {
         int port = EmulatorProcess.freePort();
-        emulator = EmulatorProcess.start(List.of("gcloud", "emulators", "firestore", "start",
-                "--host-port=127.0.0.1:{port}", "--quiet"), port, Duration.ofSeconds(90));
-        firestore = FirestoreOptions.newBuilder().setProjectId("qrart-test").setEmulatorHost("127.0.0.1:" + port)
-                .build().getService();
-        ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
+        emulator = EmulatorProcess.start(
+                List.of("gcloud", "emulators", "firestore", "start", "--host-port=127.0.0.1:{port}", "--quiet"),
+                port,
+                Duration.ofSeconds(90));
+        firestore = FirestoreOptions.newBuilder()
+                .setProjectId("qrart-test")
+                .setEmulatorHost("127.0.0.1:" + port)
+                .build()
+                .getService();
+        ObjectMapper mapper = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         repository = new FirestoreGenerationRepository(firestore, "generations-test", mapper);
     }
@@ -57,10 +63,17 @@ class FirestoreGenerationRepositoryTest {
     void savesTheDocumentFieldsAndReadsTheRecordBack() throws Exception {
         Instant now = Instant.parse("2026-11-28T10:00:00Z");
         Generation done = generation("doc000001", "3D castle", now)
-                .done("doc000001.png", new ScanReport(true, "zxing+boofcv", 2, 1, false, 0, 0.0, 1.0, 0.96, 1, null), now.plusSeconds(5));
+                .done(
+                        "doc000001.png",
+                        new ScanReport(true, "zxing+boofcv", 2, 1, false, 0, 0.0, 1.0, 0.96, 1, null),
+                        now.plusSeconds(5));
         repository.save(done);
 
-        DocumentSnapshot doc = firestore.collection("generations-test").document("doc000001").get().get();
+        DocumentSnapshot doc = firestore
+                .collection("generations-test")
+                .document("doc000001")
+                .get()
+                .get();
         assertEquals("done", doc.getString("status"));
         assertEquals("3D castle", ((Map<?, ?>) doc.get("parameters")).get("prompt"));
         assertEquals(1234567890123L, ((Map<?, ?>) doc.get("parameters")).get("seed"));
@@ -77,8 +90,13 @@ class FirestoreGenerationRepositoryTest {
         Instant base = Instant.parse("2026-11-01T00:00:00Z");
         for (int i = 0; i < 5; i++) {
             Generation g = generation("gal00000" + i, (i % 2 == 0 ? "forest " : "harbour ") + i, base.plusSeconds(i));
-            repository.save(i == 4 ? g : g.done("gal00000" + i + ".png", new ScanReport(true, "zxing+boofcv", 1, 1, true, 12, 0.03, 0.97, 0.9, 1, null),
-                    base.plusSeconds(i)));
+            repository.save(
+                    i == 4
+                            ? g
+                            : g.done(
+                                    "gal00000" + i + ".png",
+                                    new ScanReport(true, "zxing+boofcv", 1, 1, true, 12, 0.03, 0.97, 0.9, 1, null),
+                                    base.plusSeconds(i)));
         }
         GenerationRepository.Page first = repository.page(null, 2, "FOREST");
         List<String> ids = first.items().stream().map(Generation::id).toList();
@@ -87,7 +105,9 @@ class FirestoreGenerationRepositoryTest {
         assertTrue(all.items().stream().allMatch(g -> g.status() == GenerationStatus.DONE));
         GenerationRepository.Page page1 = repository.page(null, 2, "harbour");
         GenerationRepository.Page page2 = repository.page(page1.nextCursor(), 2, "harbour");
-        assertEquals(List.of("gal000003", "gal000001"), page1.items().stream().map(Generation::id).toList());
+        assertEquals(
+                List.of("gal000003", "gal000001"),
+                page1.items().stream().map(Generation::id).toList());
         assertEquals(0, page2.items().size());
         assertNull(page2.nextCursor());
         assertTrue(repository.unfinished().stream().anyMatch(g -> g.id().equals("gal000004")));

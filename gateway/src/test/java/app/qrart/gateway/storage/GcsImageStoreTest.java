@@ -36,12 +36,29 @@ class GcsImageStoreTest {
     void startEmulator() {
         int port = EmulatorProcess.freePort();
         String binary = EmulatorProcess.requiredBinary("qrart.fake-gcs-server");
-        emulator = EmulatorProcess.start(List.of(binary, "-scheme", "http", "-host", "127.0.0.1", "-port", "{port}",
-                "-backend", "memory", "-public-host", "127.0.0.1:{port}"), port, Duration.ofSeconds(30));
+        emulator = EmulatorProcess.start(
+                List.of(
+                        binary,
+                        "-scheme",
+                        "http",
+                        "-host",
+                        "127.0.0.1",
+                        "-port",
+                        "{port}",
+                        "-backend",
+                        "memory",
+                        "-public-host",
+                        "127.0.0.1:{port}"),
+                port,
+                Duration.ofSeconds(30));
         host = "http://127.0.0.1:" + port;
-        storage = StorageOptions.newBuilder().setHost(host).setProjectId("qrart-test")
+        storage = StorageOptions.newBuilder()
+                .setHost(host)
+                .setProjectId("qrart-test")
                 .setCredentials(NoCredentials.getInstance())
-                .setRetrySettings(ServiceOptions.getNoRetrySettings()).build().getService();
+                .setRetrySettings(ServiceOptions.getNoRetrySettings())
+                .build()
+                .getService();
         storage.create(BucketInfo.of(BUCKET));
     }
 
@@ -58,13 +75,17 @@ class GcsImageStoreTest {
         store.put("abcDEF123_-xyz.png", png);
 
         assertArrayEquals(png, storage.readAllBytes(BlobId.of(BUCKET, "abcDEF123_-xyz.png")));
-        assertEquals("image/png", storage.get(BlobId.of(BUCKET, "abcDEF123_-xyz.png")).getContentType());
+        assertEquals(
+                "image/png",
+                storage.get(BlobId.of(BUCKET, "abcDEF123_-xyz.png")).getContentType());
         assertArrayEquals(png, store.get("abcDEF123_-xyz.png"));
         assertNull(store.get("missing-object.png"));
 
-        HttpResponse<byte[]> fetched = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(store.url("abcDEF123_-xyz.png"))).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> fetched = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(store.url("abcDEF123_-xyz.png")))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, fetched.statusCode());
         assertArrayEquals(png, fetched.body());
     }

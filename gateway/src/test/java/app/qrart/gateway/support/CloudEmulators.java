@@ -45,14 +45,22 @@ public class CloudEmulators extends FakeTorchServe {
         startFirestore(false);
         Map<String, String> properties = new java.util.HashMap<>(super.start());
         properties.putAll(Map.of(
-                "qrart.storage.images", "gcs",
-                "qrart.storage.gcs-bucket", BUCKET,
-                "qrart.storage.gcs-host", gcsHost(),
-                "qrart.storage.records", "firestore",
-                "qrart.storage.firestore-emulator-host", "127.0.0.1:" + firestorePort,
-                "qrart.storage.project-id", PROJECT,
-                "qrart.generation.recovery-interval", "PT1S",
-                "qrart.generation.stranded-after", "PT3S"));
+                "qrart.storage.images",
+                "gcs",
+                "qrart.storage.gcs-bucket",
+                BUCKET,
+                "qrart.storage.gcs-host",
+                gcsHost(),
+                "qrart.storage.records",
+                "firestore",
+                "qrart.storage.firestore-emulator-host",
+                "127.0.0.1:" + firestorePort,
+                "qrart.storage.project-id",
+                PROJECT,
+                "qrart.generation.recovery-interval",
+                "PT1S",
+                "qrart.generation.stranded-after",
+                "PT3S"));
         return properties;
     }
 
@@ -61,9 +69,23 @@ public class CloudEmulators extends FakeTorchServe {
     }
 
     public static void startGcs() {
-        gcs = EmulatorProcess.start(List.of(EmulatorProcess.requiredBinary("qrart.fake-gcs-server"), "-scheme", "http",
-                "-host", "127.0.0.1", "-port", "{port}", "-backend", "filesystem", "-filesystem-root",
-                gcsRoot.toString(), "-public-host", "127.0.0.1:{port}"), gcsPort, START);
+        gcs = EmulatorProcess.start(
+                List.of(
+                        EmulatorProcess.requiredBinary("qrart.fake-gcs-server"),
+                        "-scheme",
+                        "http",
+                        "-host",
+                        "127.0.0.1",
+                        "-port",
+                        "{port}",
+                        "-backend",
+                        "filesystem",
+                        "-filesystem-root",
+                        gcsRoot.toString(),
+                        "-public-host",
+                        "127.0.0.1:{port}"),
+                gcsPort,
+                START);
     }
 
     public static void stopGcs() {
@@ -72,8 +94,8 @@ public class CloudEmulators extends FakeTorchServe {
 
     /** Starts Firestore on its port, with the data of the last stop when {@code restore}. */
     public static void startFirestore(boolean restore) {
-        List<String> command = new java.util.ArrayList<>(List.of("gcloud", "emulators", "firestore", "start",
-                "--host-port=127.0.0.1:{port}", "--quiet"));
+        List<String> command = new java.util.ArrayList<>(
+                List.of("gcloud", "emulators", "firestore", "start", "--host-port=127.0.0.1:{port}", "--quiet"));
         if (restore) {
             command.add("--import-data=" + exportMetadata());
         }
@@ -82,7 +104,8 @@ public class CloudEmulators extends FakeTorchServe {
 
     private static Path exportMetadata() {
         try (var files = Files.walk(firestoreExport)) {
-            return files.filter(f -> f.toString().endsWith(".overall_export_metadata")).findFirst()
+            return files.filter(f -> f.toString().endsWith(".overall_export_metadata"))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalStateException("no Firestore export in " + firestoreExport));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -101,10 +124,14 @@ public class CloudEmulators extends FakeTorchServe {
         String body = "{\"database\":\"projects/" + PROJECT + "/databases/(default)\",\"export_directory\":\""
                 + firestoreExport + "\"}";
         try {
-            HttpResponse<String> reply = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + firestorePort + "/emulator/v1/projects/" + PROJECT + ":export"))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json")
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> reply = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + firestorePort
+                                            + "/emulator/v1/projects/" + PROJECT + ":export"))
+                                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                                    .header("Content-Type", "application/json")
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             if (reply.statusCode() != 200) {
                 throw new IllegalStateException("Firestore export failed: " + reply.body());
             }

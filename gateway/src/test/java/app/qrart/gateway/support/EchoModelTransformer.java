@@ -45,9 +45,12 @@ public class EchoModelTransformer implements ResponseDefinitionTransformerV2 {
             g.setColor(new Color(40, 120, 60, 60));
             g.fillRect(0, 0, art.getWidth(), art.getHeight());
             g.dispose();
-            return new ResponseDefinitionBuilder().withStatus(200).withHeader("Content-Type", "application/x-npy")
+            return new ResponseDefinitionBuilder()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/x-npy")
                     .withFixedDelay(event.getResponseDefinition().getFixedDelayMilliseconds())
-                    .withBody(NpyWriter.write(art)).build();
+                    .withBody(NpyWriter.write(art))
+                    .build();
         } catch (IOException | RuntimeException e) {
             return new ResponseDefinition(400, "{\"code\":400,\"error\":\"bad test request\",\"field\":\"image\"}");
         }

@@ -35,9 +35,13 @@ public final class EmulatorProcess implements AutoCloseable {
     public static EmulatorProcess start(List<String> command, int port, Duration timeout) {
         try {
             Path log = Files.createTempFile("emulator", ".log");
-            List<String> resolved = command.stream().map(arg -> arg.replace("{port}", String.valueOf(port))).toList();
-            Process process = new ProcessBuilder(resolved).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+            List<String> resolved = command.stream()
+                    .map(arg -> arg.replace("{port}", String.valueOf(port)))
+                    .toList();
+            Process process = new ProcessBuilder(resolved)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             EmulatorProcess emulator = new EmulatorProcess(process, port, log);
             emulator.awaitPort(timeout);
             return emulator;

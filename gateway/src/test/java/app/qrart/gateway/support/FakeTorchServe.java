@@ -38,8 +38,8 @@ public class FakeTorchServe implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
-                .extensions(new EchoModelTransformer()));
+        server = new WireMockServer(
+                options().dynamicPort().bindAddress("127.0.0.1").extensions(new EchoModelTransformer()));
         server.start();
         stubs();
         try {
@@ -47,44 +47,77 @@ public class FakeTorchServe implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return TestDefaults.with(Map.of(
-                "quarkus.rest-client.torchserve.url", server.baseUrl(),
-                "quarkus.rest-client.torchserve.read-timeout", "3000",
-                "qrart.inference.token", TOKEN,
-                "qrart.inference.retry-backoff", "PT0.05S",
-                "qrart.storage.local-dir", dataDir.resolve("images").toString(),
-                "qrart.storage.embedded-file", dataDir.resolve("records.mv.db").toString()), overrides);
+        return TestDefaults.with(
+                Map.of(
+                        "quarkus.rest-client.torchserve.url",
+                        server.baseUrl(),
+                        "quarkus.rest-client.torchserve.read-timeout",
+                        "3000",
+                        "qrart.inference.token",
+                        TOKEN,
+                        "qrart.inference.retry-backoff",
+                        "PT0.05S",
+                        "qrart.storage.local-dir",
+                        dataDir.resolve("images").toString(),
+                        "qrart.storage.embedded-file",
+                        dataDir.resolve("records.mv.db").toString()),
+                overrides);
     }
 
     private void stubs() {
         String predict = "/predictions/qrart";
         server.stubFor(get("/ping").willReturn(aResponse().withStatus(200).withBody("{\"status\": \"Healthy\"}")));
-        server.stubFor(post(predict).atPriority(10).withHeader("Authorization", equalTo("Bearer " + TOKEN))
+        server.stubFor(post(predict)
+                .atPriority(10)
+                .withHeader("Authorization", equalTo("Bearer " + TOKEN))
                 .willReturn(aResponse().withTransformers(EchoModelTransformer.NAME)));
-        server.stubFor(post(predict).atPriority(1).withRequestBody(containing("[busy]"))
-                .willReturn(aResponse().withStatus(503)
+        server.stubFor(post(predict)
+                .atPriority(1)
+                .withRequestBody(containing("[busy]"))
+                .willReturn(aResponse()
+                        .withStatus(503)
                         .withBody("{\"code\":503,\"type\":\"ServiceUnavailableException\",\"message\":\"full\"}")));
-        server.stubFor(post(predict).atPriority(1).withRequestBody(containing("[oom]"))
+        server.stubFor(post(predict)
+                .atPriority(1)
+                .withRequestBody(containing("[oom]"))
                 .willReturn(aResponse().withStatus(507).withBody("{\"code\":507,\"error\":\"out of memory\"}")));
-        server.stubFor(post(predict).atPriority(1).withRequestBody(containing("[slow]"))
+        server.stubFor(post(predict)
+                .atPriority(1)
+                .withRequestBody(containing("[slow]"))
                 .willReturn(aResponse().withFixedDelay(6000).withTransformers(EchoModelTransformer.NAME)));
-        server.stubFor(post(predict).atPriority(1).withRequestBody(containing("[refused]"))
-                .willReturn(aResponse().withStatus(400)
+        server.stubFor(post(predict)
+                .atPriority(1)
+                .withRequestBody(containing("[refused]"))
+                .willReturn(aResponse()
+                        .withStatus(400)
                         .withBody("{\"code\":400,\"error\":\"'seed' must be an integer\",\"field\":\"seed\"}")));
-        server.stubFor(post(predict).atPriority(1).withRequestBody(containing("[lag]"))
+        server.stubFor(post(predict)
+                .atPriority(1)
+                .withRequestBody(containing("[lag]"))
                 .willReturn(aResponse().withFixedDelay(2000).withTransformers(EchoModelTransformer.NAME)));
         busyTwice(predict);
     }
 
     private void busyTwice(String predict) {
         String scenario = "busy-twice";
-        server.stubFor(post(predict).atPriority(1).inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
+        server.stubFor(post(predict)
+                .atPriority(1)
+                .inScenario(scenario)
+                .whenScenarioStateIs(Scenario.STARTED)
                 .withRequestBody(matchingJsonPath("$.prompt", containing("[busy-twice]")))
-                .willReturn(aResponse().withStatus(503)).willSetStateTo("once"));
-        server.stubFor(post(predict).atPriority(1).inScenario(scenario).whenScenarioStateIs("once")
+                .willReturn(aResponse().withStatus(503))
+                .willSetStateTo("once"));
+        server.stubFor(post(predict)
+                .atPriority(1)
+                .inScenario(scenario)
+                .whenScenarioStateIs("once")
                 .withRequestBody(matchingJsonPath("$.prompt", containing("[busy-twice]")))
-                .willReturn(aResponse().withStatus(503)).willSetStateTo("twice"));
-        server.stubFor(post(predict).atPriority(1).inScenario(scenario).whenScenarioStateIs("twice")
+                .willReturn(aResponse().withStatus(503))
+                .willSetStateTo("twice"));
+        server.stubFor(post(predict)
+                .atPriority(1)
+                .inScenario(scenario)
+                .whenScenarioStateIs("twice")
                 .withRequestBody(matchingJsonPath("$.prompt", containing("[busy-twice]")))
                 .willReturn(aResponse().withTransformers(EchoModelTransformer.NAME)));
     }

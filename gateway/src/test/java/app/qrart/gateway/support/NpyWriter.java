@@ -7,14 +7,16 @@ import java.nio.charset.StandardCharsets;
 /** Writes an image as the model server does: NPY v1, uint8, height x width x 3. */
 public final class NpyWriter {
 
-    private NpyWriter() {
-    }
+    private NpyWriter() {}
 
     public static byte[] write(BufferedImage image) {
         int h = image.getHeight();
         int w = image.getWidth();
         StringBuilder header = new StringBuilder("{'descr': '|u1', 'fortran_order': False, 'shape': (")
-                .append(h).append(", ").append(w).append(", 3), }");
+                .append(h)
+                .append(", ")
+                .append(w)
+                .append(", 3), }");
         while ((10 + header.length() + 1) % 64 != 0) {
             header.append(' ');
         }

@@ -18,8 +18,7 @@ import javax.imageio.ImageIO;
 /** Test-side decoding, independent of the gateway's own verifier. */
 public final class QrImages {
 
-    private QrImages() {
-    }
+    private QrImages() {}
 
     public static BufferedImage png(byte[] bytes) {
         try {
@@ -34,10 +33,13 @@ public final class QrImages {
         int w = image.getWidth();
         int h = image.getHeight();
         RGBLuminanceSource source = new RGBLuminanceSource(w, h, image.getRGB(0, 0, w, h, null, 0, w));
-        for (BinaryBitmap bitmap : List.of(new BinaryBitmap(new HybridBinarizer(source)),
+        for (BinaryBitmap bitmap : List.of(
+                new BinaryBitmap(new HybridBinarizer(source)),
                 new BinaryBitmap(new GlobalHistogramBinarizer(source)))) {
             try {
-                return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, true)).getText();
+                return new QRCodeReader()
+                        .decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, true))
+                        .getText();
             } catch (ReaderException e) {
                 // try the next binarizer
             }

@@ -19,14 +19,18 @@ public class RealTorchServe implements QuarkusTestResourceLifecycleManager {
         current = server;
         // Every key another test resource may have set is set here too: integration-test runs keep
         // earlier resources' properties in the JVM.
-        return TestDefaults.with(Map.of(
-                "quarkus.rest-client.torchserve.url", server.url(),
-                "quarkus.rest-client.torchserve.read-timeout", "600000",
-                "qrart.inference.token", server.inferenceKey(),
-                "qrart.inference.retry-backoff", "PT0.5S",
-                "qrart.inference.key-file", server.keyFile(),
-                "qrart.storage.local-dir", server.workdir().resolve("images").toString(),
-                "qrart.storage.embedded-file", server.workdir().resolve("records.mv.db").toString()), Map.of());
+        return TestDefaults.with(
+                Map.of(
+                        "quarkus.rest-client.torchserve.url", server.url(),
+                        "quarkus.rest-client.torchserve.read-timeout", "600000",
+                        "qrart.inference.token", server.inferenceKey(),
+                        "qrart.inference.retry-backoff", "PT0.5S",
+                        "qrart.inference.key-file", server.keyFile(),
+                        "qrart.storage.local-dir",
+                                server.workdir().resolve("images").toString(),
+                        "qrart.storage.embedded-file",
+                                server.workdir().resolve("records.mv.db").toString()),
+                Map.of());
     }
 
     @Override

@@ -11,8 +11,7 @@ import java.util.Map;
  */
 public final class TestDefaults {
 
-    private TestDefaults() {
-    }
+    private TestDefaults() {}
 
     public static Map<String, String> with(Map<String, String> properties, Map<String, String> overrides) {
         Map<String, String> all = new HashMap<>(properties);

@@ -28,19 +28,30 @@ public final class TorchServeProcess implements AutoCloseable {
     }
 
     public static TorchServeProcess start() {
-        Path root = Path.of(System.getProperty("qrart.repo-root", "..")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("qrart.repo-root", ".."))
+                .toAbsolutePath()
+                .normalize();
         Path archive = root.resolve("model-store/qrart.mar");
         if (!Files.exists(archive)) {
             throw new IllegalStateException(archive + " is missing; run the tests through `make test`");
         }
-        List<Integer> ports = IntStream.range(0, 5).mapToObj(i -> EmulatorProcess.freePort()).toList();
+        List<Integer> ports =
+                IntStream.range(0, 5).mapToObj(i -> EmulatorProcess.freePort()).toList();
         try {
             Path workdir = Files.createTempDirectory("qrart-torchserve");
-            Process process = new ProcessBuilder(root.resolve(".venv/bin/python").toString(),
-                    root.resolve("deploy/torchserve/tsctl.py").toString(), "run",
-                    "--model-store", root.resolve("model-store").toString(), "--workdir", workdir.toString(),
-                    "--ports", ports.stream().map(String::valueOf).collect(Collectors.joining(",")))
-                    .redirectErrorStream(true).redirectOutput(workdir.resolve("tsctl.log").toFile()).start();
+            Process process = new ProcessBuilder(
+                            root.resolve(".venv/bin/python").toString(),
+                            root.resolve("deploy/torchserve/tsctl.py").toString(),
+                            "run",
+                            "--model-store",
+                            root.resolve("model-store").toString(),
+                            "--workdir",
+                            workdir.toString(),
+                            "--ports",
+                            ports.stream().map(String::valueOf).collect(Collectors.joining(",")))
+                    .redirectErrorStream(true)
+                    .redirectOutput(workdir.resolve("tsctl.log").toFile())
+                    .start();
             TorchServeProcess server = new TorchServeProcess(process, workdir, ports.get(0));
             server.awaitReady();
             return server;
@@ -64,7 +75,10 @@ public final class TorchServeProcess implements AutoCloseable {
     public String inferenceKey() {
         try {
             String json = Files.readString(workdir.resolve("key_file.json"));
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).path("inference").path("key")
+            return new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(json)
+                    .path("inference")
+                    .path("key")
                     .asText();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -96,8 +110,8 @@ public final class TorchServeProcess implements AutoCloseable {
         while (!Files.exists(workdir.resolve("READY"))) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 close();
-                throw new IllegalStateException("TorchServe did not become ready: "
-                        + Files.readString(workdir.resolve("tsctl.log")));
+                throw new IllegalStateException(
+                        "TorchServe did not become ready: " + Files.readString(workdir.resolve("tsctl.log")));
             }
             try {
                 Thread.sleep(500);
