@@ -26,7 +26,7 @@ FRONTEND_DIST := frontend/dist/index.html
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help venv archive gateway frontend run test test-handler test-deploy test-gateway test-frontend test-e2e \
+.PHONY: help venv archive gateway frontend run test lint test-handler test-deploy test-gateway test-frontend test-e2e \
         bench-cpu bench-gpu bench-scan bench-load bench-soak clean
 
 help:
@@ -36,10 +36,11 @@ help:
 	@echo "make bench-scan - scan verification + repair over ../shared/benchmarks/qr-art (raw, known payloads in place, embed)"
 	@echo "make bench-load / bench-soak - 200 clients / 10 minutes against the full stack (CLIENTS=, DURATION=)"
 
-$(VENV_STAMP): $(HANDLER)/requirements.txt $(HANDLER)/requirements.lock
+$(VENV_STAMP): $(HANDLER)/requirements.txt $(HANDLER)/requirements.lock $(HANDLER)/pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -r $(HANDLER)/requirements.txt -c $(HANDLER)/requirements.lock
+	$(PY) -m pip install -q --no-deps --no-build-isolation -e $(HANDLER)
 	touch $@
 
 venv: $(VENV_STAMP)
@@ -69,7 +70,7 @@ $(CHROMIUM):
 	$(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium
 
 # Rebuilt only when the web app, a pom or a main source is newer than the jar.
-$(GATEWAY_JAR): $(FRONTEND_DIST) pom.xml gateway/pom.xml $(shell find gateway/src/main -type f)
+$(GATEWAY_JAR): $(FRONTEND_DIST) pom.xml gateway/pom.xml scan-bench/pom.xml $(shell find gateway/src/main scan-bench/src -type f)
 	$(MVN) -DskipTests package
 
 gateway: $(GATEWAY_JAR)
@@ -77,10 +78,16 @@ gateway: $(GATEWAY_JAR)
 run: $(ARCHIVE) gateway
 	scripts/run-stack.sh
 
-test: test-handler test-deploy test-frontend test-gateway test-e2e
+test: lint test-handler test-deploy test-frontend test-gateway test-e2e
+
+# The three linters, first: Spotless (Java), ruff (Python), ESLint (TypeScript).
+lint: $(VENV_STAMP) $(FRONTEND_DEPS)
+	$(MVN) spotless:check
+	$(PY) -m ruff check .
+	cd frontend && npm run lint
 
 test-handler: $(VENV_STAMP)
-	cd $(HANDLER) && ../$(PY) -m pytest -p no:cacheprovider -W ignore::DeprecationWarning tests
+	cd $(HANDLER) && ../$(PY) -m pytest -p no:cacheprovider -W ignore::DeprecationWarning
 
 $(FAKE_GCS):
 	GOBIN=$(CURDIR)/.run/bin go install github.com/fsouza/fake-gcs-server@$(FAKE_GCS_VERSION)
@@ -105,8 +112,7 @@ bench-cpu: $(VENV_STAMP)
 # Scan verification + repair over the shared benchmark folder, read in place.
 SCAN_BENCH_DIR ?= ../shared/benchmarks/qr-art
 bench-scan: gateway
-	java -cp "gateway/target/classes:gateway/target/quarkus-app/lib/main/*:gateway/target/quarkus-app/lib/boot/*" \
-		app.qrart.gateway.tools.ScanBenchmark $(SCAN_BENCH_DIR) both
+	java -cp "scan-bench/target/classes:scan-bench/target/lib/*" app.qrart.scanbench.ScanBenchmark $(SCAN_BENCH_DIR) both
 
 # Load (200 clients) and soak (10 min) against the full stack with the offline model: figures, not tests.
 CLIENTS ?=
@@ -118,4 +124,4 @@ bench-gpu: $(VENV_STAMP)
 	$(PY) $(HANDLER)/bench/gpu_throughput.py
 
 clean:
-	rm -rf $(MODEL_STORE) .run gateway/target target frontend/dist frontend/node_modules frontend/test-results
+	rm -rf $(MODEL_STORE) .run gateway/target scan-bench/target target frontend/dist frontend/node_modules frontend/test-results

@@ -30,7 +30,6 @@ import yaml
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 HANDLER_DIR = os.path.join(ROOT, "torchserve-handler")
-sys.path.insert(0, HANDLER_DIR)
 
 MODEL_NAME = "qrart"
 BASE_REPO = "stable-diffusion-v1-5/stable-diffusion-v1-5"

@@ -15,7 +15,6 @@ import os
 import random
 import signal
 import socket
-import statistics
 import subprocess
 import tempfile
 import threading
@@ -98,8 +97,12 @@ def processes(root_pid):
 
 def sample(stack_pid, base):
     gateway, model_server = processes(stack_pid) if stack_pid else ([], [])
-    rss = lambda procs: sum(p.memory_info().rss for p in procs if p.is_running()) / 2**20
-    threads = lambda procs: sum(p.num_threads() for p in procs if p.is_running())
+    def rss(procs):
+        return sum(p.memory_info().rss for p in procs if p.is_running()) / 2**20
+
+    def threads(procs):
+        return sum(p.num_threads() for p in procs if p.is_running())
+
     metrics = {}
     try:
         with urllib.request.urlopen(base + "/q/metrics", timeout=10) as reply:
@@ -203,7 +206,8 @@ def main():
             "steps": args.steps, "outcomes": dict(results["outcomes"]),
             "failure_reasons": dict(results["reasons"]),
             "generations_per_s": round(results["outcomes"]["done"] / elapsed, 3),
-            "submit_to_done_s": {"p50": percentile(results["latency"], 0.5), "p99": percentile(results["latency"], 0.99),
+            "submit_to_done_s": {"p50": percentile(results["latency"], 0.5),
+                                 "p99": percentile(results["latency"], 0.99),
                                  "max": percentile(results["latency"], 1.0)},
             "api_call_s_excluding_wait": {"p50": percentile([t for t in results["api"] if t < 1], 0.5),
                                           "p99": percentile([t for t in results["api"] if t < 1], 0.99)},

@@ -3,17 +3,12 @@ maintenance upstream, so everything but the `ts` glue lives in qrart_handler."""
 from __future__ import annotations
 
 import logging
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-
-from ts.metrics.metric_type_enum import MetricTypes  # noqa: E402
-
-from qrart_handler.loading import load_components  # noqa: E402
-from qrart_handler.pipeline import BatchedImg2Img  # noqa: E402
-from qrart_handler.service import GenerationService, warm_up  # noqa: E402
-from qrart_handler.settings import HandlerSettings  # noqa: E402
+from qrart_handler.loading import load_components
+from qrart_handler.pipeline import BatchedImg2Img
+from qrart_handler.service import GenerationService, warm_up
+from qrart_handler.settings import HandlerSettings
+from ts.metrics.metric_type_enum import MetricTypes
 
 log = logging.getLogger(__name__)
 

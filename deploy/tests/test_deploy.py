@@ -79,10 +79,12 @@ def test_network_policies_replace_token_auth_for_torchserve():
     assert find("NetworkPolicy", "default-deny")["spec"] == {"podSelector": {}, "policyTypes": ["Ingress", "Egress"]}
     ingress = find("NetworkPolicy", "torchserve-ingress")["spec"]
     assert ingress["podSelector"]["matchLabels"] == {"app": "torchserve"}
-    allowed = {(json.dumps(rule["from"], sort_keys=True), port["port"]) for rule in ingress["ingress"] for port in rule["ports"]}
+    allowed = {(json.dumps(rule["from"], sort_keys=True), port["port"])
+               for rule in ingress["ingress"] for port in rule["ports"]}
     assert allowed == {
         (json.dumps([{"podSelector": {"matchLabels": {"app": "qrart-gateway"}}}], sort_keys=True), 8080),
-        (json.dumps([{"namespaceSelector": {"matchLabels": {"kubernetes.io/metadata.name": "monitoring"}}}], sort_keys=True), 8082),
+        (json.dumps([{"namespaceSelector": {"matchLabels": {"kubernetes.io/metadata.name": "monitoring"}}}],
+                    sort_keys=True), 8082),
     }
     egress_policies = [doc for _, doc in manifests() if doc["kind"] == "NetworkPolicy"
                        and "Egress" in doc["spec"]["policyTypes"]

@@ -96,7 +96,7 @@ class TorchServe:
     def log_dir(self) -> str:
         return os.path.join(self.workdir, "logs")
 
-    def start(self) -> "TorchServe":
+    def start(self) -> TorchServe:
         os.makedirs(self.log_dir, exist_ok=True)
         config = os.path.join(self.workdir, "config.properties")
         write_properties(local_properties(self.model_store, self.ports), config)

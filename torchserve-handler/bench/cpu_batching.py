@@ -9,18 +9,15 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.dirname(HERE))
-sys.path.insert(0, os.path.join(os.path.dirname(HERE), "tests"))
 
-from conftest import make_request  # noqa: E402
 from qrart_handler.inputs import parse_request  # noqa: E402
 from qrart_handler.loading import load_components  # noqa: E402
 from qrart_handler.pipeline import BatchedImg2Img  # noqa: E402
+from qrart_handler.samples import make_request  # noqa: E402
 from qrart_handler.settings import HandlerSettings  # noqa: E402
 from qrart_handler.tiny import build_tiny_pipeline  # noqa: E402
 

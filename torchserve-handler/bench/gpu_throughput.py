@@ -19,7 +19,6 @@ import datetime as dt
 import json
 import os
 import statistics
-import sys
 import tempfile
 import time
 
@@ -27,8 +26,6 @@ import numpy as np
 import torch
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.dirname(HERE))
-sys.path.insert(0, HERE)
 
 from qrart_handler.inputs import GenerationRequest  # noqa: E402
 from qrart_handler.loading import apply_optimisations  # noqa: E402

@@ -45,14 +45,14 @@ SCHEDULER = dict(
 def build_full_pipeline(device: str, dtype: torch.dtype, seed: int = 0):
     """The stock diffusers pipeline (PNDM scheduler, as SD 1.5 ships) with random weights."""
     from diffusers import (
-        AutoencoderKL, ControlNetModel, PNDMScheduler, StableDiffusionControlNetImg2ImgPipeline,
+        AutoencoderKL,
+        ControlNetModel,
+        PNDMScheduler,
+        StableDiffusionControlNetImg2ImgPipeline,
         UNet2DConditionModel,
     )
-    from transformers import CLIPTextConfig, CLIPTextModel, CLIPTokenizer
-
-    import sys
-    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     from qrart_handler.tiny import write_tokenizer
+    from transformers import CLIPTextConfig, CLIPTextModel, CLIPTokenizer
 
     torch.manual_seed(seed)
     with torch.device(device):

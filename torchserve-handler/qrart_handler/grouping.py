@@ -11,7 +11,8 @@ inside the pass. Groups larger than `max_pass_batch` are split in arrival order.
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import NamedTuple, Sequence
+from collections.abc import Sequence
+from typing import NamedTuple
 
 from .inputs import GenerationRequest
 
@@ -41,7 +42,7 @@ def plan_passes(
     indexed: Sequence[tuple[int, GenerationRequest]], max_pass_batch: int
 ) -> list[tuple[PassKey, list[tuple[int, GenerationRequest]]]]:
     """Split (batch index, request) pairs into as few passes as the rule allows."""
-    groups: "OrderedDict[PassKey, list]" = OrderedDict()
+    groups: OrderedDict[PassKey, list] = OrderedDict()
     for item in indexed:
         groups.setdefault(pass_key(item[1]), []).append(item)
     passes = []

@@ -6,8 +6,9 @@ import binascii
 import io
 import json
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 from PIL import Image, UnidentifiedImageError
 

@@ -6,8 +6,9 @@ and prompt are honoured inside one pass (the stock pipeline takes scalars).
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 import torch

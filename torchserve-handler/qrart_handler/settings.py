@@ -1,8 +1,9 @@
 """Handler settings, read from the `handler:` section of model-config.yaml."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
-from typing import Any, Mapping
+from typing import Any
 
 
 class SettingsError(ValueError):
@@ -68,7 +69,7 @@ class HandlerSettings:
     defaults: Defaults = field(default_factory=Defaults)
 
     @classmethod
-    def from_mapping(cls, raw: Mapping[str, Any] | None) -> "HandlerSettings":
+    def from_mapping(cls, raw: Mapping[str, Any] | None) -> HandlerSettings:
         raw = dict(raw or {})
         nested = {
             "limits": _build(Limits, raw.pop("limits", None), "handler.limits"),

@@ -56,8 +56,11 @@ def _wake_zero_convolutions(controlnet) -> None:
 def build_tiny_pipeline(folder: str):
     """Build the tiny pipeline and save it (diffusers layout) into `folder`."""
     from diffusers import (
-        AutoencoderKL, ControlNetModel, StableDiffusionControlNetImg2ImgPipeline,
-        UNet2DConditionModel, UniPCMultistepScheduler,
+        AutoencoderKL,
+        ControlNetModel,
+        StableDiffusionControlNetImg2ImgPipeline,
+        UNet2DConditionModel,
+        UniPCMultistepScheduler,
     )
     from transformers import CLIPTextConfig, CLIPTextModel, CLIPTokenizer
 

@@ -1,36 +1,9 @@
-import base64
-import io
 import os
 import socket
-import sys
 
-import numpy as np
 import pytest
-from PIL import Image
-
-HANDLER_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, HANDLER_DIR)
-
-from qrart_handler.settings import HandlerSettings  # noqa: E402
-
-# Few steps keep the CPU tests quick; strength 0.5 of 4 steps runs 2 denoising steps.
-FAST = {"num_inference_steps": 4, "strength": 0.5}
-
-
-def qr_like_png(size=512, seed=0, modules=29) -> str:
-    """A black-and-white module pattern the size of a QR control image, as base64 PNG."""
-    rng = np.random.default_rng(seed)
-    grid = rng.integers(0, 2, (modules, modules), dtype=np.uint8) * 255
-    pixels = np.kron(grid, np.ones((size // modules + 1,) * 2, dtype=np.uint8))[:size, :size]
-    buffer = io.BytesIO()
-    Image.fromarray(pixels).convert("RGB").save(buffer, format="PNG")
-    return base64.b64encode(buffer.getvalue()).decode("ascii")
-
-
-def make_request(**overrides) -> dict:
-    body = {"prompt": "a 3D castle in the clouds, fine art", "image": qr_like_png(), "seed": 7, **FAST}
-    body.update(overrides)
-    return body
+from qrart_handler.samples import FAST, make_request, qr_like_png  # noqa: F401 (shared with the tests)
+from qrart_handler.settings import HandlerSettings
 
 
 class FakeContext:
@@ -83,7 +56,7 @@ def settings():
     return HandlerSettings()
 
 
-ROOT = os.path.dirname(HANDLER_DIR)
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
 def free_port() -> int:
@@ -95,8 +68,6 @@ def free_port() -> int:
 @pytest.fixture(scope="session")
 def torchserve(tmp_path_factory):
     """One real TorchServe (tiny archive, CPU, shipped config on random ports) for the session."""
-    sys.path.insert(0, os.path.join(ROOT, "deploy", "torchserve"))
-    sys.path.insert(0, os.path.join(ROOT, "model-archiver"))
     import build_archive
     from tsctl import Ports, TorchServe
 

@@ -1,12 +1,7 @@
 """The GPU benchmark script runs on the CPU with the tiny model: correctness only."""
 import json
-import os
-import sys
 
-BENCH = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "bench")
-sys.path.insert(0, BENCH)
-
-import gpu_throughput  # noqa: E402
+import gpu_throughput
 
 
 def test_benchmark_runs_tiny_on_cpu_and_its_checks_hold(tmp_path):

@@ -1,7 +1,7 @@
 """The grouping rule: same size and same timesteps actually run share one pass."""
-from conftest import make_request, qr_like_png
 from qrart_handler.grouping import first_step, pass_key, plan_passes
 from qrart_handler.inputs import parse_request
+from qrart_handler.samples import make_request, qr_like_png
 from qrart_handler.settings import Defaults, Limits
 
 

@@ -2,10 +2,8 @@
 import json
 
 import numpy as np
-import pytest
-
-from conftest import make_request, qr_like_png
 from qrart_handler.codec import NPY_CONTENT_TYPE, decode_npy
+from qrart_handler.samples import make_request, qr_like_png
 
 # Batched and single runs use the same per-sample noise; float32 kernels may sum in a
 # different order for a different batch size, so allow 2 grey levels at a pixel and
@@ -65,7 +63,8 @@ def test_batched_output_equals_single_output(handler, context):
 
 def test_per_sample_parameters_change_the_output(handler, context):
     base = make_request(seed=21)
-    variants = [base, {**base, "seed": 22}, {**base, "guidance_scale": 1.0}, {**base, "controlnet_conditioning_scale": 0.0}]
+    variants = [base, {**base, "seed": 22}, {**base, "guidance_scale": 1.0},
+                {**base, "controlnet_conditioning_scale": 0.0}]
     replies, _ = run(handler, context, variants)
     images = [decode_npy(r).astype(np.int16) for r in replies]
     for other in images[1:]:

@@ -5,10 +5,9 @@ import json
 
 import pytest
 from PIL import Image
-
-from conftest import make_request, qr_like_png
 from qrart_handler.errors import InvalidRequest, PayloadTooLarge
 from qrart_handler.inputs import parse_request
+from qrart_handler.samples import make_request, qr_like_png
 from qrart_handler.settings import Defaults, HandlerSettings, Limits, SettingsError
 
 

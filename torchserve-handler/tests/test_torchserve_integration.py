@@ -5,9 +5,8 @@ import re
 from concurrent.futures import ThreadPoolExecutor
 
 import requests
-
-from conftest import make_request
 from qrart_handler.codec import decode_npy
+from qrart_handler.samples import make_request
 
 CONCURRENT_REQUESTS = 12
 

@@ -1,14 +1,6 @@
 """The shipped TorchServe configuration, and a running instance of it, keep the admin surface closed."""
-import os
-import sys
-
 import requests
-
-from conftest import ROOT
-
-sys.path.insert(0, os.path.join(ROOT, "deploy", "torchserve"))
-
-from tsctl import SHIPPED_CONFIG, read_properties  # noqa: E402
+from tsctl import SHIPPED_CONFIG, read_properties
 
 LOOPBACK_HEX = "0100007F"
 

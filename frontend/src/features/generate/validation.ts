@@ -6,6 +6,7 @@ export type FieldErrors = Partial<Record<FieldName, string>>;
 
 const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]{0,31}):/;
 // Controls other than tab/newline, and invisible formatting characters (bidi overrides, zero-width).
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are refused.
 const HIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\p{Cf}]/u;
 const encoder = new TextEncoder();
 

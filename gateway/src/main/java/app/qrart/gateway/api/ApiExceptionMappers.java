@@ -1,6 +1,12 @@
 package app.qrart.gateway.api;
 
-import app.qrart.gateway.records.RecordStoreException;
+import app.qrart.gateway.admission.AdmissionRefusedException;
+import app.qrart.gateway.admission.ModelServerOverloadedException;
+import app.qrart.gateway.generation.GenerationNotFoundException;
+import app.qrart.gateway.generation.InvalidFieldException;
+import app.qrart.gateway.generation.RecordStoreException;
+import app.qrart.gateway.qr.encode.CanvasTooSmallException;
+import app.qrart.gateway.qr.encode.QrContentException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -13,7 +19,10 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Every error becomes an ApiError naming the field where there is one; never a stack trace. */
+/**
+ * The one place domain failures become HTTP: every error becomes an ApiError naming the field
+ * where there is one; never a stack trace.
+ */
 public class ApiExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ApiExceptionMappers.class);
@@ -27,6 +36,30 @@ public class ApiExceptionMappers {
             reply.header("Retry-After", e.retryAfterSeconds());
         }
         return reply.build();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidField(InvalidFieldException e) {
+        return json(400, e.getMessage(), e.field()).build();
+    }
+
+    /** Content that cannot become a scannable code is the "content" field's fault, or the "size" field's. */
+    @ServerExceptionMapper
+    public Response badContent(QrContentException e) {
+        return json(400, e.getMessage(), e instanceof CanvasTooSmallException ? "size" : "content")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(GenerationNotFoundException e) {
+        return json(404, e.getMessage(), null).build();
+    }
+
+    /** Over a limit of this gateway: 429; the model server overloaded: 503. Both say when to retry. */
+    @ServerExceptionMapper
+    public Response refused(AdmissionRefusedException e) {
+        int status = e instanceof ModelServerOverloadedException ? 503 : 429;
+        return api(new ApiException(status, e.getMessage(), null, e.retryAfterSeconds()));
     }
 
     @ServerExceptionMapper

@@ -1,8 +1,8 @@
 package app.qrart.gateway.api;
 
-import app.qrart.gateway.generation.GenerationService;
+import app.qrart.gateway.admission.Admission;
+import app.qrart.gateway.generation.GenerationRepository;
 import app.qrart.gateway.inference.InferenceService;
-import app.qrart.gateway.records.GenerationRepository;
 import app.qrart.gateway.storage.ImageStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -17,17 +17,14 @@ public class ReadinessChecks implements HealthCheck {
     private final InferenceService inference;
     private final ImageStore images;
     private final GenerationRepository records;
-    private final GenerationService generations;
+    private final Admission admission;
 
     public ReadinessChecks(
-            InferenceService inference,
-            ImageStore images,
-            GenerationRepository records,
-            GenerationService generations) {
+            InferenceService inference, ImageStore images, GenerationRepository records, Admission admission) {
         this.inference = inference;
         this.images = images;
         this.records = records;
-        this.generations = generations;
+        this.admission = admission;
     }
 
     @Override
@@ -39,7 +36,7 @@ public class ReadinessChecks implements HealthCheck {
                 .withData("torchserveModelReady", model)
                 .withData("imageStoreReachable", imageStore)
                 .withData("recordStoreReachable", recordStore)
-                .withData("generationsInFlight", generations.inFlight())
+                .withData("generationsInFlight", admission.inFlight())
                 .status(model && imageStore && recordStore)
                 .build();
     }

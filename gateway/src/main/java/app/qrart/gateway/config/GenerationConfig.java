@@ -36,6 +36,22 @@ public interface GenerationConfig {
     @WithDefault("7.5")
     double defaultGuidanceScale();
 
+    /** Smallest img2img strength accepted. */
+    @WithDefault("0.01")
+    double minStrength();
+
+    /** Largest img2img strength accepted. */
+    @WithDefault("1.0")
+    double maxStrength();
+
+    /** Largest ControlNet conditioning scale accepted (the smallest is 0). */
+    @WithDefault("4.0")
+    double maxControlnetScale();
+
+    /** Largest classifier-free guidance scale accepted (the smallest is 0). */
+    @WithDefault("30.0")
+    double maxGuidanceScale();
+
     /** Default number of denoising steps. */
     @WithDefault("30")
     int defaultSteps();

@@ -1,8 +1,13 @@
 package app.qrart.gateway.generation;
 
+import app.qrart.gateway.qr.gate.ScanReport;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 
-/** One generation, as recorded: the job state and, once done, the result. */
+/**
+ * One generation: the job state and, once done, the result; also the API's view of it (the
+ * storage key of its image stays inside the gateway).
+ */
 public record Generation(
         String id,
         GenerationStatus status,
@@ -11,7 +16,7 @@ public record Generation(
         Parameters parameters,
         String imageUrl,
         String thumbnailUrl,
-        String imageKey,
+        @JsonIgnore String imageKey,
         ScanReport scanReport,
         String error,
         Instant createdAt,

@@ -1,8 +1,7 @@
 package app.qrart.gateway.generation;
 
-import app.qrart.gateway.api.ApiException;
 import app.qrart.gateway.config.GenerationConfig;
-import app.qrart.gateway.qr.QrEncoder;
+import app.qrart.gateway.qr.encode.QrEncoder;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import java.util.Locale;
@@ -10,16 +9,13 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Turns a request into the parameters used, or a 400 naming the field. */
+/** Turns a request into the parameters used, or an {@link InvalidFieldException} naming the field. */
 @ApplicationScoped
 public class RequestValidator {
 
     private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]{0,31}):(?!\\s)");
     private static final Set<String> ALWAYS_REFUSED = Set.of("javascript", "data", "vbscript", "file");
     static final long MAX_SEED = (1L << 53) - 1;
-    static final Limits.Range STRENGTH = new Limits.Range(0.01, 1.0);
-    static final Limits.Range CONTROLNET_SCALE = new Limits.Range(0.0, 4.0);
-    static final Limits.Range GUIDANCE_SCALE = new Limits.Range(0.0, 30.0);
 
     private final GenerationConfig config;
     private final QrEncoder encoder;
@@ -39,9 +35,9 @@ public class RequestValidator {
                 ALWAYS_REFUSED.stream().sorted().toList(),
                 config.maxPromptChars(),
                 config.allowedSizes(),
-                STRENGTH,
-                CONTROLNET_SCALE,
-                GUIDANCE_SCALE,
+                strengthRange(),
+                controlnetScaleRange(),
+                guidanceScaleRange(),
                 config.maxSteps(),
                 config.maxCandidates(),
                 MAX_SEED,
@@ -54,6 +50,18 @@ public class RequestValidator {
                         config.defaultCandidates()));
     }
 
+    private Limits.Range strengthRange() {
+        return new Limits.Range(config.minStrength(), config.maxStrength());
+    }
+
+    private Limits.Range controlnetScaleRange() {
+        return new Limits.Range(0.0, config.maxControlnetScale());
+    }
+
+    private Limits.Range guidanceScaleRange() {
+        return new Limits.Range(0.0, config.maxGuidanceScale());
+    }
+
     public String content(GenerationRequest request) {
         String content = text(request.content(), "content", config.maxContentChars(), true);
         // Browsers drop whitespace and controls inside a scheme ("java\tscript:"), so match without them.
@@ -61,7 +69,7 @@ public class RequestValidator {
         if (scheme.find()) {
             String name = scheme.group(1).toLowerCase(Locale.ROOT);
             if (ALWAYS_REFUSED.contains(name) || !config.allowedSchemes().contains(name)) {
-                throw ApiException.badField(
+                throw new InvalidFieldException(
                         "content",
                         "URL scheme '" + name + ":' is not allowed; allowed: "
                                 + String.join(", ", config.allowedSchemes()));
@@ -72,15 +80,15 @@ public class RequestValidator {
 
     public Parameters parameters(GenerationRequest r) {
         int steps = integer(r.steps(), config.defaultSteps(), "steps", 1, config.maxSteps());
-        double strength = number(r.strength(), config.defaultStrength(), "strength", STRENGTH);
+        double strength = number(r.strength(), config.defaultStrength(), "strength", strengthRange());
         if ((int) (steps * strength) < 1) {
-            throw ApiException.badField(
+            throw new InvalidFieldException(
                     "strength",
                     "strength " + strength + " with " + steps + " steps runs no denoising step; raise one of them");
         }
         int size = integer(r.size(), config.defaultSize(), "size", 1, 4096);
         if (!config.allowedSizes().contains(size)) {
-            throw ApiException.badField("size", "size must be one of " + config.allowedSizes() + ", got " + size);
+            throw new InvalidFieldException("size", "size must be one of " + config.allowedSizes() + ", got " + size);
         }
         return new Parameters(
                 text(r.prompt(), "prompt", config.maxPromptChars(), true),
@@ -88,8 +96,8 @@ public class RequestValidator {
                         ? ""
                         : text(r.negativePrompt(), "negativePrompt", config.maxPromptChars(), false),
                 strength,
-                number(r.controlnetScale(), config.defaultControlnetScale(), "controlnetScale", CONTROLNET_SCALE),
-                number(r.guidanceScale(), config.defaultGuidanceScale(), "guidanceScale", GUIDANCE_SCALE),
+                number(r.controlnetScale(), config.defaultControlnetScale(), "controlnetScale", controlnetScaleRange()),
+                number(r.guidanceScale(), config.defaultGuidanceScale(), "guidanceScale", guidanceScaleRange()),
                 steps,
                 seed(r.seed()),
                 size,
@@ -101,29 +109,30 @@ public class RequestValidator {
             return random.nextLong(MAX_SEED);
         }
         if (seed < 0 || seed > MAX_SEED) {
-            throw ApiException.badField("seed", "seed must be in [0, " + MAX_SEED + "], got " + seed);
+            throw new InvalidFieldException("seed", "seed must be in [0, " + MAX_SEED + "], got " + seed);
         }
         return seed;
     }
 
     static String text(String value, String field, int max, boolean required) {
         if (value == null || (required && value.isBlank())) {
-            throw ApiException.badField(field, "'" + field + "' is required and must not be empty");
+            throw new InvalidFieldException(field, "'" + field + "' is required and must not be empty");
         }
         if (value.length() > max) {
-            throw ApiException.badField(field, "'" + field + "' is " + value.length() + " characters; at most " + max);
+            throw new InvalidFieldException(
+                    field, "'" + field + "' is " + value.length() + " characters; at most " + max);
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
-                throw ApiException.badField(field, "'" + field + "' contains control characters");
+                throw new InvalidFieldException(field, "'" + field + "' contains control characters");
             }
             if (Character.getType(c) == Character.FORMAT) {
                 // Bidi overrides and zero-width characters hide what a link really says.
-                throw ApiException.badField(field, "'" + field + "' contains invisible formatting characters");
+                throw new InvalidFieldException(field, "'" + field + "' contains invisible formatting characters");
             }
             if (Character.isSurrogate(c) && !validSurrogatePair(value, i)) {
-                throw ApiException.badField(field, "'" + field + "' is not valid UTF-8 text");
+                throw new InvalidFieldException(field, "'" + field + "' is not valid UTF-8 text");
             }
             if (Character.isHighSurrogate(c)) {
                 i++;
@@ -141,7 +150,7 @@ public class RequestValidator {
     private static double number(Double value, double fallback, String field, Limits.Range range) {
         double v = value == null ? fallback : value;
         if (Double.isNaN(v) || v < range.min() || v > range.max()) {
-            throw ApiException.badField(
+            throw new InvalidFieldException(
                     field, "'" + field + "' must be in [" + range.min() + ", " + range.max() + "], got " + v);
         }
         return v;
@@ -150,7 +159,7 @@ public class RequestValidator {
     private static int integer(Integer value, int fallback, String field, int min, int max) {
         int v = value == null ? fallback : value;
         if (v < min || v > max) {
-            throw ApiException.badField(field, "'" + field + "' must be in [" + min + ", " + max + "], got " + v);
+            throw new InvalidFieldException(field, "'" + field + "' must be in [" + min + ", " + max + "], got " + v);
         }
         return v;
     }

@@ -6,18 +6,14 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -35,7 +31,6 @@ public class EndpointPool implements MeterBinder {
 
     private final List<Endpoint> endpoints = new ArrayList<>();
     private final InferenceConfig config;
-    private final ScheduledExecutorService health = Executors.newSingleThreadScheduledExecutor();
 
     public EndpointPool(
             @RestClient TorchServeClient defaultClient,
@@ -65,13 +60,9 @@ public class EndpointPool implements MeterBinder {
         }
     }
 
-    void startHealthChecks(@Observes StartupEvent event) {
-        long every = config.healthInterval().toMillis();
-        health.scheduleWithFixedDelay(this::checkAll, 0, every, TimeUnit.MILLISECONDS);
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        health.shutdownNow();
+    @Scheduled(every = "${qrart.inference.health-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void checkHealth() {
+        checkAll();
     }
 
     /** The endpoint for the next request, counted as outstanding until {@link #release}. */

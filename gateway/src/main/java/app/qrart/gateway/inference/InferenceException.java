@@ -1,16 +1,20 @@
 package app.qrart.gateway.inference;
 
-/** TorchServe did not produce an image; the message says why in plain words. */
-public class InferenceException extends RuntimeException {
+/**
+ * TorchServe did not produce an image. Each failure is its own subtype whose message is a plain
+ * sentence for users; {@link #detail()} keeps what the model server said, for logs.
+ */
+public abstract class InferenceException extends RuntimeException {
 
-    private final boolean retryable;
+    private final String detail;
 
-    public InferenceException(String message, boolean retryable) {
-        super(message);
-        this.retryable = retryable;
+    protected InferenceException(String sentence, String detail) {
+        super(sentence);
+        this.detail = detail;
     }
 
-    public boolean retryable() {
-        return retryable;
+    /** What the model server or the connection said, for logs; never shown to users. */
+    public String detail() {
+        return detail;
     }
 }

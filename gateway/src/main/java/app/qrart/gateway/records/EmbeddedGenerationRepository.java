@@ -1,7 +1,9 @@
 package app.qrart.gateway.records;
 
+import app.qrart.gateway.generation.GalleryCursor;
 import app.qrart.gateway.generation.Generation;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import app.qrart.gateway.generation.GenerationRepository;
+import app.qrart.gateway.generation.GenerationStatus;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,7 +25,7 @@ public class EmbeddedGenerationRepository implements GenerationRepository, AutoC
     private final MVStore store;
     private final MVMap<String, String> byId;
     private final MVMap<String, String> gallery;
-    private final ObjectMapper mapper;
+    private final GenerationDocuments documents;
 
     public EmbeddedGenerationRepository(Path file, ObjectMapper mapper) {
         try {
@@ -37,13 +39,13 @@ public class EmbeddedGenerationRepository implements GenerationRepository, AutoC
                 .open();
         this.byId = store.openMap("generations");
         this.gallery = store.openMap("gallery");
-        this.mapper = mapper;
+        this.documents = new GenerationDocuments(mapper);
     }
 
     @Override
     public synchronized void save(Generation generation) {
         byId.put(generation.id(), write(generation));
-        if (generation.status() == app.qrart.gateway.generation.GenerationStatus.DONE) {
+        if (generation.status() == GenerationStatus.DONE) {
             gallery.put(GalleryCursor.of(generation), generation.id());
         }
         store.commit();
@@ -95,18 +97,10 @@ public class EmbeddedGenerationRepository implements GenerationRepository, AutoC
     }
 
     private String write(Generation generation) {
-        try {
-            return mapper.writeValueAsString(generation);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return documents.json(generation);
     }
 
     private Generation read(String json) {
-        try {
-            return mapper.readValue(json, Generation.class);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return documents.fromJson(json);
     }
 }

@@ -1,8 +1,10 @@
 package app.qrart.gateway.records;
 
+import app.qrart.gateway.generation.GalleryCursor;
 import app.qrart.gateway.generation.Generation;
+import app.qrart.gateway.generation.GenerationRepository;
 import app.qrart.gateway.generation.GenerationStatus;
-import com.fasterxml.jackson.core.type.TypeReference;
+import app.qrart.gateway.generation.RecordStoreException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.cloud.firestore.CollectionReference;
 import com.google.cloud.firestore.DocumentSnapshot;
@@ -28,17 +30,17 @@ public class FirestoreGenerationRepository implements GenerationRepository {
 
     private final Firestore firestore;
     private final CollectionReference collection;
-    private final ObjectMapper mapper;
+    private final GenerationDocuments documents;
 
     public FirestoreGenerationRepository(Firestore firestore, String collection, ObjectMapper mapper) {
         this.firestore = firestore;
         this.collection = firestore.collection(collection);
-        this.mapper = mapper;
+        this.documents = new GenerationDocuments(mapper);
     }
 
     @Override
     public void save(Generation generation) {
-        Map<String, Object> document = new HashMap<>(mapper.convertValue(generation, new TypeReference<>() {}));
+        Map<String, Object> document = new HashMap<>(documents.document(generation));
         document.put(GALLERY_KEY, generation.status() == GenerationStatus.DONE ? GalleryCursor.of(generation) : null);
         await(collection.document(generation.id()).set(document));
     }
@@ -104,7 +106,7 @@ public class FirestoreGenerationRepository implements GenerationRepository {
     private Generation read(Map<String, Object> data) {
         Map<String, Object> copy = new HashMap<>(data);
         copy.remove(GALLERY_KEY);
-        return mapper.convertValue(copy, Generation.class);
+        return documents.fromDocument(copy);
     }
 
     private static <T> T await(com.google.api.core.ApiFuture<T> future) {

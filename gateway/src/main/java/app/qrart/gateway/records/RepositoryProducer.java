@@ -1,6 +1,7 @@
 package app.qrart.gateway.records;
 
 import app.qrart.gateway.config.StorageConfig;
+import app.qrart.gateway.generation.GenerationRepository;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.cloud.firestore.FirestoreOptions;
 import jakarta.enterprise.context.ApplicationScoped;

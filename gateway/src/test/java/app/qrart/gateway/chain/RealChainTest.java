@@ -78,15 +78,15 @@ class RealChainTest {
                 .jsonPath();
         assertEquals(1234L, record.getLong("parameters.seed"));
         assertEquals("fine art oil painting of a lighthouse", record.getString("parameters.prompt"));
-        given().queryParam("q", "lighthouse")
+        List<String> gallery = given().queryParam("q", "lighthouse")
                 .when()
                 .get("/api/v1/gallery")
                 .then()
                 .statusCode(200)
                 .extract()
                 .jsonPath()
-                .getList("items.id")
-                .contains(id);
+                .getList("items.id");
+        assertTrue(gallery.contains(id), "the done generation is in the gallery: " + gallery);
         given().when().get("/q/health/ready").then().statusCode(200);
     }
 

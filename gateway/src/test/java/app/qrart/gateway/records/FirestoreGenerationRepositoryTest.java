@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.qrart.gateway.generation.GalleryCursor;
 import app.qrart.gateway.generation.Generation;
+import app.qrart.gateway.generation.GenerationRepository;
 import app.qrart.gateway.generation.GenerationStatus;
 import app.qrart.gateway.generation.Parameters;
-import app.qrart.gateway.generation.ScanReport;
+import app.qrart.gateway.qr.gate.ScanReport;
 import app.qrart.gateway.support.EmulatorProcess;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

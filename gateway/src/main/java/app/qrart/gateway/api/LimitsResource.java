@@ -1,0 +1,26 @@
+package app.qrart.gateway.api;
+
+import app.qrart.gateway.generation.Limits;
+import app.qrart.gateway.generation.RequestValidator;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+@Path("/api/v1/limits")
+@Produces(MediaType.APPLICATION_JSON)
+public class LimitsResource {
+
+    private final RequestValidator validator;
+
+    public LimitsResource(RequestValidator validator) {
+        this.validator = validator;
+    }
+
+    @GET
+    @Operation(summary = "What a generation request may contain and the defaults of its parameters")
+    public Limits get() {
+        return validator.limits();
+    }
+}

@@ -1,0 +1,26 @@
+package app.qrart.gateway.generation;
+
+import app.qrart.gateway.inference.InferenceException;
+import app.qrart.gateway.qr.encode.QrContentException;
+import app.qrart.gateway.storage.ImageStoreException;
+
+/** The plain sentence a failed job shows its user, chosen by the type of what failed. */
+final class FailureReasons {
+
+    static final String UNEXPECTED = "the generation failed unexpectedly; try again";
+
+    private FailureReasons() {}
+
+    /** Domain failures carry a user sentence as their message; anything else gets a generic one. */
+    static String of(RuntimeException failure) {
+        boolean known = failure instanceof InferenceException
+                || failure instanceof QrContentException
+                || failure instanceof ImageStoreException;
+        return known ? failure.getMessage() : UNEXPECTED;
+    }
+
+    static String unscannable(int rounds) {
+        return "none of the candidates of " + rounds + " round(s) scanned back to the content, even after repair; "
+                + "try a higher controlnetScale or a shorter content";
+    }
+}

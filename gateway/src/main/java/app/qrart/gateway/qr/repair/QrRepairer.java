@@ -1,0 +1,340 @@
+package app.qrart.gateway.qr.repair;
+
+import app.qrart.gateway.config.QrConfig;
+import app.qrart.gateway.config.ScanConfig;
+import app.qrart.gateway.qr.analysis.LumaPlane;
+import app.qrart.gateway.qr.analysis.ModuleGrid;
+import app.qrart.gateway.qr.encode.QrEncoder;
+import app.qrart.gateway.qr.encode.QrSymbol;
+import app.qrart.gateway.qr.image.Luma;
+import app.qrart.gateway.qr.locate.SymbolLocator;
+import app.qrart.gateway.qr.verify.QrVerifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Makes a picture read as its QR symbol by changing as little as it can. Steps, each judging the
+ * image as the previous step left it and checked with both decoders, the first that reads kept:
+ * lighten the quiet-zone modules next to the symbol that are dark or ambiguous, restore wrong
+ * function-pattern modules, and push the centres of wrong or ambiguous data modules across the
+ * threshold as round dots (hue kept, edges faded), only as many codewords per Reed-Solomon block
+ * as the step's EC headroom needs ({@link RepairPlan}). A code located in a picture is first tried
+ * with repainted modules keeping their texture; then, from the picture again, with them flattened
+ * (generated images start there), and headroom grows, then the dot, then the quiet band, then the
+ * contrast; last, on a fresh copy, every module is repainted.
+ * A step past the footprint cap ends the repair as failed. Pictures whose code reaches their edges
+ * get a thin light border first (the repaired image is then larger by it).
+ */
+@ApplicationScoped
+public class QrRepairer {
+
+    private final QrEncoder encoder;
+    private final QrVerifier verifier;
+    private final QrConfig qr;
+    private final ScanConfig scan;
+
+    /** Dot size for timing, alignment and format modules: a little firmer than data dots. */
+    private static final double OTHER_FUNCTION_DOT = 0.6;
+
+    /** Quiet-zone modules a picture must hold around its code before the repair adds a border. */
+    private static final int QUIET_NEEDED = 2;
+
+    /** Smallest border, in pixels, that lets a detector see a finder pattern's outer edge. */
+    private static final int MIN_MARGIN = 2;
+
+    public QrRepairer(QrEncoder encoder, QrVerifier verifier, QrConfig qr, ScanConfig scan) {
+        this.encoder = encoder;
+        this.verifier = verifier;
+        this.qr = qr;
+        this.scan = scan;
+    }
+
+    /**
+     * What a repair did; `image` is null when no repair within the cap makes it scan. `margin` is
+     * the light border, in pixels per side, added around a picture whose code reaches its edges
+     * (the image is then that much larger; the border counts as changed pixels).
+     */
+    public record Repair(BufferedImage image, int modulesTouched, double pixelsChangedShare, int margin) {
+
+        public Repair(BufferedImage image, int modulesTouched, double pixelsChangedShare) {
+            this(image, modulesTouched, pixelsChangedShare, 0);
+        }
+    }
+
+    /** One rung of the ladder; `flatten` also compresses the texture of fully repainted modules. */
+    private record Step(double headroom, double dotShare, int quietModules, boolean flatten, boolean fullContrast) {}
+
+    /**
+     * Repairs a generated image, laid out as QrEncoder.render draws the symbol. Its repainted
+     * modules are always flattened: a picture that does not already draw the code would keep
+     * textured finders that a blurred or distant camera loses.
+     */
+    public Repair repair(BufferedImage original, QrSymbol symbol) {
+        return repair(original, symbol, ModuleGrid.of(original, symbol, encoder), false);
+    }
+
+    /**
+     * Repairs a code located in an existing picture where it is. A reflectance-reversed code is
+     * repaired as its negative and handed back reversed again (its border, if any, then dark).
+     */
+    public Repair repair(BufferedImage picture, SymbolLocator.Located located) {
+        if (!located.reversed()) {
+            return repair(picture, located.symbol(), located.grid());
+        }
+        Repair negative = repair(Luma.negative(picture), located.symbol(), located.grid());
+        return negative.image() == null
+                ? negative
+                : new Repair(
+                        Luma.negative(negative.image()),
+                        negative.modulesTouched(),
+                        negative.pixelsChangedShare(),
+                        negative.margin());
+    }
+
+    /**
+     * Repairs a picture whose code sits on the given grid (a located code, possibly tilted). The
+     * picture already draws the code, so a repair whose repainted modules keep their texture is tried first.
+     */
+    public Repair repair(BufferedImage picture, QrSymbol symbol, ModuleGrid located) {
+        return repair(picture, symbol, located, true);
+    }
+
+    private Repair repair(BufferedImage picture, QrSymbol symbol, ModuleGrid located, boolean texturedFirst) {
+        int margin = located.ringOffImage(QUIET_NEEDED, picture.getWidth(), picture.getHeight())
+                ? (int) Math.max(MIN_MARGIN, Math.round(located.modulePixels() / 8))
+                : 0;
+        BufferedImage original = withMargin(picture, margin);
+        ModuleGrid grid = located.shifted(margin, margin);
+        int threshold = LumaPlane.threshold(LumaPlane.of(original).modules(grid));
+        double marginShare = 1
+                - (double) picture.getWidth()
+                        * picture.getHeight()
+                        / ((long) original.getWidth() * original.getHeight());
+        Canvas canvas = new Canvas(original, Luma.pixels(original), symbol, grid, threshold, marginShare, margin);
+        // Repainted modules that keep their texture cost least; when that alone does not read, the
+        // ladder starts again from the picture with flattened modules (local binarizers split textured finders).
+        if (texturedFirst) {
+            Repair textured = climb(canvas, List.of(texturedFirstStep()));
+            if (textured.image() != null) {
+                return textured;
+            }
+        }
+        Repair laddered = climb(canvas, steps());
+        return laddered.image() != null ? laddered : repaintWhole(canvas);
+    }
+
+    /** The picture being repaired and what every step judges it by. */
+    private record Canvas(
+            BufferedImage original,
+            int[] before,
+            QrSymbol symbol,
+            ModuleGrid grid,
+            int threshold,
+            double marginShare,
+            int margin) {}
+
+    /**
+     * Applies the steps in turn to one copy of the picture, each judging the image as the previous
+     * one left it (so it adds only what readers still miss), and keeps the first that reads.
+     */
+    private Repair climb(Canvas canvas, List<Step> steps) {
+        BufferedImage image = copy(canvas.original());
+        int touched = 0;
+        for (Step step : steps) {
+            touched += apply(image, canvas, step);
+            double changed = canvas.marginShare() + changedShare(canvas.before(), image);
+            if (changed > scan.maxPixelsChanged()) {
+                break;
+            }
+            boolean robustEnough = step.fullContrast()
+                    || scan.minBlurredHeadroom() < 0
+                    || new RepairPlan(image, canvas.symbol(), canvas.grid(), canvas.threshold(), scan.ambiguityMargin())
+                                    .blurredHeadroom()
+                            >= scan.minBlurredHeadroom();
+            if (robustEnough && verifier.readsExactly(image, canvas.symbol().content())) {
+                return new Repair(image, touched, changed, canvas.margin());
+            }
+        }
+        return new Repair(null, 0, 0);
+    }
+
+    /** One step's quiet band, function-pattern and data fixes; returns the modules it touched. */
+    private int apply(BufferedImage image, Canvas canvas, Step step) {
+        QrSymbol symbol = canvas.symbol();
+        ModuleGrid grid = canvas.grid();
+        int threshold = canvas.threshold();
+        RepairPlan plan = new RepairPlan(image, symbol, grid, threshold, scan.ambiguityMargin());
+        int push = step.fullContrast() ? 255 : scan.contrastPush();
+        boolean flatten = step.flatten();
+        int touched = restoreQuietBand(image, plan, grid, step, push);
+        touched += paint(
+                image,
+                grid,
+                plan.finderFixes(step.quietModules() > 1, step.fullContrast()),
+                1.0,
+                symbol,
+                threshold,
+                push,
+                flatten);
+        double otherShare = Math.max(step.dotShare(), OTHER_FUNCTION_DOT);
+        touched +=
+                paint(image, grid, plan.otherFunctionFixes(otherShare), otherShare, symbol, threshold, push, flatten);
+        touched += paint(
+                image,
+                grid,
+                plan.dataFixes(step.headroom(), step.dotShare()),
+                step.dotShare(),
+                symbol,
+                threshold,
+                push,
+                flatten);
+        return touched;
+    }
+
+    /**
+     * The last resort, on a fresh copy: every module and the whole quiet zone at the configured
+     * targets, so only the picture's hues and textures beyond the targets remain.
+     */
+    private Repair repaintWhole(Canvas canvas) {
+        BufferedImage image = copy(canvas.original());
+        QrSymbol symbol = canvas.symbol();
+        int quiet = qr.quietZoneModules();
+        int touched = 0;
+        for (int y = -quiet; y < symbol.width() + quiet; y++) {
+            for (int x = -quiet; x < symbol.width() + quiet; x++) {
+                boolean inside = x >= 0 && y >= 0 && x < symbol.width() && y < symbol.width();
+                if (canvas.grid()
+                        .paint(
+                                image,
+                                x,
+                                y,
+                                1.0,
+                                inside && symbol.dark(x, y),
+                                scan.darkTarget(),
+                                scan.lightTarget(),
+                                true)) {
+                    touched++;
+                }
+            }
+        }
+        double changed = canvas.marginShare() + changedShare(canvas.before(), image);
+        return changed <= scan.maxPixelsChanged() && verifier.readsExactly(image, symbol.content())
+                ? new Repair(image, touched, changed, canvas.margin())
+                : new Repair(null, 0, 0);
+    }
+
+    /** The cheapest step: smallest headroom and dot, repainted modules keep their texture. */
+    private Step texturedFirstStep() {
+        return new Step(scan.repairHeadroom().get(0), scan.dotShares().get(0), 1, false, false);
+    }
+
+    /**
+     * Headroom steps at the smallest dot with the quiet zone and finders fixed where detectors
+     * look; then every function module and a two-module quiet band all round (cheap next to
+     * larger dots); then larger dots; then the whole quiet zone; last at the configured dark and
+     * light targets rather than just past the picture's own threshold. Repainted modules are flattened.
+     */
+    private List<Step> steps() {
+        List<Step> steps = new ArrayList<>();
+        double smallest = scan.dotShares().get(0);
+        for (double headroom : scan.repairHeadroom()) {
+            steps.add(new Step(headroom, smallest, 1, true, false));
+        }
+        double full = scan.repairHeadroom().get(scan.repairHeadroom().size() - 1);
+        steps.add(new Step(full, smallest, 2, true, false));
+        for (double share : scan.dotShares().subList(1, scan.dotShares().size())) {
+            steps.add(new Step(full, share, 2, true, false));
+        }
+        steps.add(new Step(full, 1.0, qr.quietZoneModules(), true, false));
+        steps.add(new Step(full, 1.0, qr.quietZoneModules(), true, true));
+        return steps;
+    }
+
+    private int paint(
+            BufferedImage image,
+            ModuleGrid grid,
+            List<int[]> modules,
+            double share,
+            QrSymbol symbol,
+            int threshold,
+            int push,
+            boolean flatten) {
+        int darkTarget = darkTarget(threshold, push);
+        int lightTarget = lightTarget(threshold, push);
+        int touched = 0;
+        for (int[] m : modules) {
+            if (grid.paint(image, m[0], m[1], share, symbol.dark(m[0], m[1]), darkTarget, lightTarget, flatten)) {
+                touched++;
+            }
+        }
+        return touched;
+    }
+
+    /** Dark pixels go this far below the picture's own threshold, never lighter than the configured dark target. */
+    private int darkTarget(int threshold, int push) {
+        return Math.max(scan.darkTarget(), threshold - push);
+    }
+
+    private int lightTarget(int threshold, int push) {
+        return Math.min(scan.lightTarget(), threshold + push);
+    }
+
+    /**
+     * Lightens the quiet-zone modules around the symbol that are not clearly light: beside the
+     * finders (what detectors need) for a one-module band, all round for a wider one, and every
+     * one of them in the last step (a patchy quiet zone shows detectors finder-like shapes).
+     */
+    private int restoreQuietBand(BufferedImage image, RepairPlan plan, ModuleGrid grid, Step step, int push) {
+        int band = step.quietModules();
+        int darkTarget = darkTarget(plan.threshold(), push);
+        int lightTarget = lightTarget(plan.threshold(), push);
+        int touched = 0;
+        int width = grid.width();
+        for (int y = -band; y < width + band; y++) {
+            for (int x = -band; x < width + band; x++) {
+                boolean inside = x >= 0 && y >= 0 && x < width && y < width;
+                boolean needed = band > 1 || RepairPlan.nearFinder(x, y, width);
+                if (!inside
+                        && needed
+                        && (step.fullContrast() || !plan.quiet(x, y))
+                        && grid.paint(image, x, y, 1.0, false, darkTarget, lightTarget, step.flatten())) {
+                    touched++;
+                }
+            }
+        }
+        return touched;
+    }
+
+    /** Share of pixels whose any channel moved more than 10 levels from the original's. */
+    private static double changedShare(int[] before, BufferedImage image) {
+        int[] after = Luma.pixels(image);
+        long changed = 0;
+        for (int i = 0; i < before.length; i++) {
+            if (Luma.maxChannelDelta(before[i], after[i]) > 10) {
+                changed++;
+            }
+        }
+        return (double) changed / before.length;
+    }
+
+    /** The picture on a canvas with a white border; the picture itself when the border is 0. */
+    private static BufferedImage withMargin(BufferedImage picture, int margin) {
+        BufferedImage out = new BufferedImage(
+                picture.getWidth() + 2 * margin, picture.getHeight() + 2 * margin, BufferedImage.TYPE_INT_RGB);
+        var g = out.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, out.getWidth(), out.getHeight());
+        g.drawImage(picture, margin, margin, null);
+        g.dispose();
+        return out;
+    }
+
+    private static BufferedImage copy(BufferedImage source) {
+        BufferedImage copy = new BufferedImage(source.getWidth(), source.getHeight(), BufferedImage.TYPE_INT_RGB);
+        copy.getGraphics().drawImage(source, 0, 0, null);
+        return copy;
+    }
+}

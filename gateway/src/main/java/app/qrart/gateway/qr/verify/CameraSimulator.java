@@ -1,0 +1,227 @@
+package app.qrart.gateway.qr.verify;
+
+import app.qrart.gateway.qr.image.Luma;
+import app.qrart.gateway.qr.image.Perspective;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.awt.image.ConvolveOp;
+import java.awt.image.DataBufferInt;
+import java.awt.image.Kernel;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.UnaryOperator;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+
+/**
+ * A deterministic camera-simulation suite: what a phone does to a code before its decoder sees
+ * it. Levels are in module units so they mean the same at any size:
+ * <ul>
+ * <li>downscale to 4, 3 and 2 pixels per module (area-averaged, as a distant camera's sensor
+ * integrates the light over each pixel);</li>
+ * <li>Gaussian blur sigma 0.3 module; horizontal motion blur over 0.6 module;</li>
+ * <li>JPEG at quality 30 and 70;</li>
+ * <li>gamma 0.5 (over-exposed) and 2.0 (under-exposed); contrast halved around mid-grey;</li>
+ * <li>an illumination gradient from 100% to 45% across the diagonal;</li>
+ * <li>perspective tilts of 20 and 40 degrees about the vertical axis;</li>
+ * <li>Gaussian sensor noise, sigma 16 grey levels (fixed seed).</li>
+ * </ul>
+ */
+public final class CameraSimulator {
+
+    /** How many variants the suite makes of each image. */
+    public static final int VARIANTS = 14;
+
+    private CameraSimulator() {}
+
+    /** Every variant of the image, by name, in a fixed order. */
+    public static Map<String, BufferedImage> variants(BufferedImage picture, int modulePixels) {
+        BufferedImage image = opaqueRgb(picture);
+        Map<String, UnaryOperator<BufferedImage>> ops = new LinkedHashMap<>();
+        for (double ppm : new double[] {4, 3, 2}) {
+            ops.put("downscale-" + (int) ppm + "ppm", img -> scale(img, ppm / modulePixels));
+        }
+        ops.put("gaussian-blur", img -> convolve(img, gaussian(0.3 * modulePixels)));
+        ops.put("motion-blur", img -> convolve(img, motion((int) Math.max(2, 0.6 * modulePixels))));
+        ops.put("jpeg-30", img -> jpeg(img, 0.30f));
+        ops.put("jpeg-70", img -> jpeg(img, 0.70f));
+        ops.put("gamma-0.5", img -> perPixel(img, v -> 255 * Math.pow(v / 255.0, 0.5)));
+        ops.put("gamma-2.0", img -> perPixel(img, v -> 255 * Math.pow(v / 255.0, 2.0)));
+        ops.put("contrast-0.5", img -> perPixel(img, v -> 128 + (v - 128) * 0.5));
+        ops.put("illumination-gradient", CameraSimulator::gradient);
+        ops.put("tilt-20", img -> Perspective.tilt(img, 20));
+        ops.put("tilt-40", img -> Perspective.tilt(img, 40));
+        ops.put("noise-16", img -> noise(img, 16, 1234));
+        Map<String, BufferedImage> out = new LinkedHashMap<>();
+        ops.forEach((name, op) -> out.put(name, op.apply(image)));
+        return out;
+    }
+
+    /** Camera frames are opaque RGB; pictures read from files may be grey, indexed or carry alpha. */
+    private static BufferedImage opaqueRgb(BufferedImage picture) {
+        if (picture.getType() == BufferedImage.TYPE_INT_RGB) {
+            return picture;
+        }
+        BufferedImage out = new BufferedImage(picture.getWidth(), picture.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, out.getWidth(), out.getHeight());
+        g.drawImage(picture, 0, 0, null);
+        g.dispose();
+        return out;
+    }
+
+    /**
+     * The image shrunk by the factor (at most 1) as a sensor sees it: each output pixel is the
+     * mean of the source area it covers, partial pixels weighted by their overlap (point-sampling
+     * interpolation would alias texture that no camera aliases).
+     */
+    static BufferedImage scale(BufferedImage image, double factor) {
+        int w = Math.max(21, (int) Math.round(image.getWidth() * factor));
+        int h = Math.max(21, (int) Math.round(image.getHeight() * factor));
+        int[] rgb = Luma.pixels(image);
+        double[][] rows = new double[3][];
+        for (int c = 0; c < 3; c++) {
+            double[] channel = channel(rgb, 16 - 8 * c);
+            double[] across = areaResample(channel, image.getWidth(), image.getHeight(), w, true);
+            rows[c] = areaResample(across, w, image.getHeight(), h, false);
+        }
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        int[] target = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
+        for (int i = 0; i < target.length; i++) {
+            target[i] = clamp(rows[0][i]) << 16 | clamp(rows[1][i]) << 8 | clamp(rows[2][i]);
+        }
+        return out;
+    }
+
+    private static double[] channel(int[] rgb, int shift) {
+        double[] out = new double[rgb.length];
+        for (int i = 0; i < rgb.length; i++) {
+            out[i] = rgb[i] >> shift & 0xff;
+        }
+        return out;
+    }
+
+    /**
+     * Box resampling of a width x height plane along one axis to `size` samples: each output
+     * sample averages the source interval it covers, the interval's end pixels by their overlap.
+     */
+    private static double[] areaResample(double[] plane, int width, int height, int size, boolean horizontal) {
+        int length = horizontal ? width : height;
+        int lines = horizontal ? height : width;
+        double step = (double) length / size;
+        double[] out = new double[horizontal ? size * height : width * size];
+        for (int line = 0; line < lines; line++) {
+            for (int o = 0; o < size; o++) {
+                double from = o * step;
+                double to = Math.min(length, from + step);
+                double sum = 0;
+                for (int s = (int) from; s < to; s++) {
+                    double overlap = Math.min(to, s + 1) - Math.max(from, s);
+                    sum += overlap * plane[horizontal ? line * width + s : s * width + line];
+                }
+                out[horizontal ? line * size + o : o * width + line] = sum / (to - from);
+            }
+        }
+        return out;
+    }
+
+    private static Kernel gaussian(double sigma) {
+        int radius = (int) Math.ceil(2.5 * sigma);
+        int size = 2 * radius + 1;
+        float[] weights = new float[size * size];
+        float sum = 0;
+        for (int y = -radius; y <= radius; y++) {
+            for (int x = -radius; x <= radius; x++) {
+                float w = (float) Math.exp(-(x * x + y * y) / (2 * sigma * sigma));
+                weights[(y + radius) * size + x + radius] = w;
+                sum += w;
+            }
+        }
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] /= sum;
+        }
+        return new Kernel(size, size, weights);
+    }
+
+    private static Kernel motion(int length) {
+        float[] weights = new float[length];
+        java.util.Arrays.fill(weights, 1f / length);
+        return new Kernel(length, 1, weights);
+    }
+
+    private static BufferedImage convolve(BufferedImage image, Kernel kernel) {
+        return new ConvolveOp(kernel, ConvolveOp.EDGE_NO_OP, null).filter(image, null);
+    }
+
+    private static BufferedImage jpeg(BufferedImage image, float quality) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(quality);
+            writer.setOutput(ImageIO.createImageOutputStream(bytes));
+            writer.write(null, new IIOImage(image, null, null), param);
+            writer.dispose();
+            return ImageIO.read(new ByteArrayInputStream(bytes.toByteArray()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Maps every channel of every pixel; the function may depend on where the pixel is. */
+    private static BufferedImage mapChannels(BufferedImage image, PixelFunction at) {
+        BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                DoubleUnaryOperator f = at.at(x, y);
+                int rgb = image.getRGB(x, y);
+                out.setRGB(
+                        x,
+                        y,
+                        clamp(f.applyAsDouble((rgb >> 16) & 0xff)) << 16
+                                | clamp(f.applyAsDouble((rgb >> 8) & 0xff)) << 8
+                                | clamp(f.applyAsDouble(rgb & 0xff)));
+            }
+        }
+        return out;
+    }
+
+    private interface PixelFunction {
+        DoubleUnaryOperator at(int x, int y);
+    }
+
+    private static BufferedImage perPixel(BufferedImage image, DoubleUnaryOperator f) {
+        return mapChannels(image, (x, y) -> f);
+    }
+
+    private static BufferedImage gradient(BufferedImage image) {
+        double span = image.getWidth() + image.getHeight();
+        return mapChannels(image, (x, y) -> {
+            double k = 1.0 - 0.55 * (x + y) / span;
+            return v -> v * k;
+        });
+    }
+
+    private static BufferedImage noise(BufferedImage image, double sigma, long seed) {
+        Random random = new Random(seed);
+        return mapChannels(image, (x, y) -> {
+            double n = random.nextGaussian() * sigma;
+            return v -> v + n;
+        });
+    }
+
+    public static int clamp(double v) {
+        return (int) Math.max(0, Math.min(255, Math.round(v)));
+    }
+}

@@ -1,0 +1,102 @@
+package app.qrart.gateway.records;
+
+import app.qrart.gateway.generation.Generation;
+import app.qrart.gateway.generation.Parameters;
+import app.qrart.gateway.qr.gate.ScanReport;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/** Maps generations to their stored {@link GenerationRecord} and back, as JSON text or a document map. */
+final class GenerationDocuments {
+
+    private static final TypeReference<Map<String, Object>> TREE = new TypeReference<>() {};
+
+    private final ObjectMapper mapper;
+
+    GenerationDocuments(ObjectMapper mapper) {
+        this.mapper = mapper.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    }
+
+    String json(Generation generation) {
+        try {
+            return mapper.writeValueAsString(record(generation));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Generation fromJson(String json) {
+        try {
+            return generation(mapper.readValue(json, GenerationRecord.class));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Map<String, Object> document(Generation generation) {
+        return mapper.convertValue(record(generation), TREE);
+    }
+
+    Generation fromDocument(Map<String, Object> document) {
+        return generation(mapper.convertValue(document, GenerationRecord.class));
+    }
+
+    private GenerationRecord record(Generation g) {
+        Parameters p = g.parameters();
+        GenerationRecord.ParametersRecord parameters = new GenerationRecord.ParametersRecord(
+                p.prompt(),
+                p.negativePrompt(),
+                p.strength(),
+                p.controlnetScale(),
+                p.guidanceScale(),
+                p.steps(),
+                p.seed(),
+                p.size(),
+                p.candidates());
+        Map<String, Object> report = g.scanReport() == null ? null : mapper.convertValue(g.scanReport(), TREE);
+        return new GenerationRecord(
+                GenerationRecord.SCHEMA_VERSION,
+                g.id(),
+                g.status(),
+                g.progress(),
+                g.content(),
+                parameters,
+                g.imageKey(),
+                report,
+                g.error(),
+                g.createdAt(),
+                g.updatedAt());
+    }
+
+    private Generation generation(GenerationRecord r) {
+        GenerationRecord.ParametersRecord p = r.parameters();
+        Parameters parameters = new Parameters(
+                p.prompt(),
+                p.negativePrompt() == null ? "" : p.negativePrompt(),
+                p.strength(),
+                p.controlnetScale(),
+                p.guidanceScale(),
+                p.steps(),
+                p.seed(),
+                p.size(),
+                p.candidates());
+        ScanReport report = r.scanReport() == null ? null : mapper.convertValue(r.scanReport(), ScanReport.class);
+        return new Generation(
+                r.id(),
+                r.status(),
+                r.progress(),
+                r.content(),
+                parameters,
+                null,
+                null,
+                r.imageKey(),
+                report,
+                r.error(),
+                r.createdAt(),
+                r.updatedAt());
+    }
+}

@@ -1,0 +1,42 @@
+package app.qrart.gateway.records;
+
+import app.qrart.gateway.generation.GenerationStatus;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The stored document of one generation, versioned apart from the API's view of it. Read
+ * tolerantly: fields a newer or older schema adds or drops are ignored or take their defaults.
+ * The scan report is kept as a JSON tree, so the API's report can change shape without making
+ * stored records unreadable. Schema 1 was the API view itself (it also held the image URLs).
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+record GenerationRecord(
+        int schemaVersion,
+        String id,
+        GenerationStatus status,
+        double progress,
+        String content,
+        ParametersRecord parameters,
+        String imageKey,
+        Map<String, Object> scanReport,
+        String error,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    static final int SCHEMA_VERSION = 2;
+
+    /** The parameters a generation used, field by field. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ParametersRecord(
+            String prompt,
+            String negativePrompt,
+            double strength,
+            double controlnetScale,
+            double guidanceScale,
+            int steps,
+            long seed,
+            int size,
+            int candidates) {}
+}

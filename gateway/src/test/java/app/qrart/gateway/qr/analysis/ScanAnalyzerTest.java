@@ -1,0 +1,127 @@
+package app.qrart.gateway.qr.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.qrart.gateway.qr.encode.QrEncoder;
+import app.qrart.gateway.qr.encode.QrSymbol;
+import app.qrart.gateway.qr.verify.QrVerifier;
+import app.qrart.gateway.support.Configs;
+import app.qrart.gateway.support.QrImages;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import com.google.zxing.qrcode.decoder.Version;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The module analysis against the intended symbol: a clean render has no errors; damage lands in
+ * the part it was done to; and the EC headroom predicts what a decoder can read.
+ */
+class ScanAnalyzerTest {
+
+    private static final String CONTENT = "https://qr.art/analysis?id=0042";
+    private final QrEncoder encoder = new QrEncoder(Configs.qr(10), new QrVerifier());
+    private final ScanAnalyzer analyzer = new ScanAnalyzer(encoder, Configs.qr(10));
+
+    private int module(QrSymbol symbol) {
+        return encoder.modulePixels(symbol, 512);
+    }
+
+    /** Paints module (x, y) of the symbol (quiet zone outside 0..width) the opposite of what it is. */
+    private void flip(BufferedImage image, QrSymbol symbol, int x, int y) {
+        int module = module(symbol);
+        int origin = (512 - module * symbol.width()) / 2;
+        boolean inside = x >= 0 && y >= 0 && x < symbol.width() && y < symbol.width();
+        int rgb = inside && symbol.dark(x, y) ? 0xffffff : 0x000000;
+        for (int py = 0; py < module; py++) {
+            for (int px = 0; px < module; px++) {
+                image.setRGB(origin + x * module + px, origin + y * module + py, rgb);
+            }
+        }
+    }
+
+    @Test
+    void aCleanRenderHasNoErrorsAnywhereAndFullHeadroom() {
+        QrSymbol symbol = encoder.encode(CONTENT);
+        ScanAnalysis analysis = analyzer.analyse(encoder.render(symbol, 512), symbol);
+        assertEquals(0, analysis.functionModuleErrors());
+        assertEquals(0, analysis.quietZoneErrors());
+        assertTrue(analysis.blocks().stream().allMatch(b -> b.errors() == 0));
+        assertEquals(1.0, analysis.ecHeadroom());
+        Version.ECBlocks ec = Version.getVersionForNumber(symbol.version()).getECBlocksForLevel(ErrorCorrectionLevel.H);
+        assertEquals(ec.getNumBlocks(), analysis.blocks().size());
+        assertEquals(ec.getECCodewordsPerBlock() / 2, analysis.blocks().get(0).correctable());
+    }
+
+    @Test
+    void damageIsCountedWhereItWasDone() {
+        QrSymbol symbol = encoder.encode(CONTENT);
+        BufferedImage image = encoder.render(symbol, 512);
+        flip(image, symbol, 3, 3); // inside the top-left finder
+        flip(image, symbol, 6, 12); // the vertical timing pattern
+        flip(image, symbol, -2, 10); // quiet zone
+        flip(image, symbol, -1, 20);
+        ScanAnalysis analysis = analyzer.analyse(image, symbol);
+        assertEquals(2, analysis.functionModuleErrors());
+        assertEquals(2, analysis.quietZoneErrors());
+        assertEquals(1.0, analysis.ecHeadroom(), "no data codeword touched");
+    }
+
+    @Test
+    void codewordModulesCoverExactlyTheNonFunctionModulesOnce() {
+        for (int v : List.of(1, 2, 7, 10, 25, 40)) {
+            Version version = Version.getVersionForNumber(v);
+            CodewordLayout layout = new CodewordLayout(v, ErrorCorrectionLevel.H);
+            int size = version.getDimensionForVersion();
+            int[][] hits = new int[size][size];
+            for (int i = 0; i < layout.codewords(); i++) {
+                int[] modules = layout.modulesOf(i);
+                for (int m = 0; m < modules.length; m += 2) {
+                    hits[modules[m + 1]][modules[m]]++;
+                }
+            }
+            int free = 0;
+            for (int y = 0; y < size; y++) {
+                for (int x = 0; x < size; x++) {
+                    assertTrue(hits[y][x] <= 1 && (hits[y][x] == 0 || !layout.isFunction(x, y)), "v" + v);
+                    free += layout.isFunction(x, y) ? 0 : 1;
+                }
+            }
+            assertEquals(version.getTotalCodewords(), layout.codewords());
+            assertTrue(free - 8 * layout.codewords() < 8, "only the remainder bits are left over, v" + v);
+            int inBlocks =
+                    layout.blocks().stream().mapToInt(b -> b.codewords().size()).sum();
+            assertEquals(version.getTotalCodewords(), inBlocks, "v" + v);
+        }
+    }
+
+    /** Wipes whole codewords of one block: within its correction capacity it reads, beyond it does not. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3})
+    void headroomPredictsWhetherZxingCanRead(int seed) {
+        QrSymbol symbol = encoder.encode(CONTENT);
+        CodewordLayout layout = new CodewordLayout(symbol.version(), ErrorCorrectionLevel.H);
+        CodewordLayout.Block block =
+                layout.blocks().get(new Random(seed).nextInt(layout.blocks().size()));
+        for (int wiped : new int[] {block.correctable(), block.correctable() + 2}) {
+            BufferedImage image = encoder.render(symbol, 512);
+            for (int k = 0; k < wiped; k++) {
+                int[] modules = layout.modulesOf(block.codewords().get(k));
+                flip(image, symbol, modules[0], modules[1]);
+            }
+            ScanAnalysis analysis = analyzer.analyse(image, symbol);
+            if (wiped <= block.correctable()) {
+                assertEquals(0.0, analysis.ecHeadroom(), 1e-9);
+                assertEquals(CONTENT, QrImages.decode(image));
+            } else {
+                assertTrue(analysis.ecHeadroom() < 0);
+                assertNull(QrImages.decode(image));
+            }
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package app.qrart.gateway.qr.locate;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.qrart.gateway.qr.encode.QrEncoder;
+import app.qrart.gateway.qr.repair.QrRepairer;
+import app.qrart.gateway.qr.verify.QrVerifier;
+import app.qrart.gateway.support.Configs;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * ZXing-style fixture folders (image + expected text, written by {@link ScanFixtureGenerator}),
+ * each with explicit thresholds in thresholds.properties: how many must read unaided, how many at
+ * most may, and how many must read after a repair within the folder's footprint cap. Folders with
+ * {@code mode=in-place} hold codes another generator drew anywhere in a picture: they are located
+ * and repaired where they are, not where this project would have drawn them. Whatever the
+ * repair returns must read exactly: a code it cannot save comes back as "no image", never as an
+ * unreadable one.
+ */
+class ScanFixturesTest {
+
+    private static final Path ROOT = Path.of("src/test/resources/scan-fixtures");
+
+    static Stream<String> folders() throws IOException {
+        try (Stream<Path> list = Files.list(ROOT)) {
+            return list.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList().stream();
+        }
+    }
+
+    private record Fixture(BufferedImage image, String text) {}
+
+    private static List<Fixture> fixtures(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.toString().endsWith(".png"))
+                    .sorted()
+                    .map(png -> {
+                        try {
+                            String text =
+                                    Files.readString(Path.of(png.toString().replace(".png", ".txt")));
+                            return new Fixture(ImageIO.read(png.toFile()), text);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    })
+                    .toList();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("folders")
+    void folderMeetsItsThresholds(String name) throws IOException {
+        Path folder = ROOT.resolve(name);
+        Properties thresholds = new Properties();
+        try (InputStream in = Files.newInputStream(folder.resolve("thresholds.properties"))) {
+            thresholds.load(in);
+        }
+        double cap = Double.parseDouble(thresholds.getProperty("repair.cap", "0.75"));
+        QrVerifier verifier = new QrVerifier();
+        QrEncoder encoder = new QrEncoder(Configs.qr(10), verifier);
+        QrRepairer repairer = new QrRepairer(encoder, verifier, Configs.qr(10), Configs.scan(cap));
+        int unaided = 0;
+        int repaired = 0;
+        List<Fixture> fixtures = fixtures(folder);
+        boolean inPlace = "in-place".equals(thresholds.getProperty("mode"));
+        for (Fixture fixture : fixtures) {
+            Optional<SymbolLocator.Located> located =
+                    inPlace ? SymbolLocator.locate(fixture.image(), fixture.text()) : Optional.empty();
+            // A reversed code (light on dark) is read, as readers that accept reversal do, on its negative.
+            UnaryOperator<BufferedImage> asRead =
+                    image -> located.map(l -> l.asRead(image)).orElse(image);
+            boolean reads = verifier.readsExactly(asRead.apply(fixture.image()), fixture.text());
+            unaided += reads ? 1 : 0;
+            if (!reads && thresholds.containsKey("repaired.min")) {
+                QrRepairer.Repair repair = inPlace
+                        ? located.map(l -> repairer.repair(fixture.image(), l))
+                                .orElse(new QrRepairer.Repair(null, 0, 0))
+                        : repairer.repair(fixture.image(), encoder.encode(fixture.text()));
+                if (repair.image() != null) {
+                    assertTrue(
+                            verifier.readsExactly(asRead.apply(repair.image()), fixture.text()),
+                            "a returned repair always reads");
+                    repaired++;
+                } else {
+                    assertFalse(
+                            verifier.readsExactly(asRead.apply(fixture.image()), fixture.text()),
+                            "a refused repair leaves the caller's picture as it was");
+                }
+            }
+        }
+        String counts = name + ": " + unaided + " of " + fixtures.size() + " read unaided, " + repaired
+                + " more after repair (cap " + cap + ")";
+        System.out.println(counts);
+        assertTrue(unaided >= Integer.parseInt(thresholds.getProperty("unaided.min", "0")), counts);
+        assertTrue(unaided <= Integer.parseInt(thresholds.getProperty("unaided.max", "" + fixtures.size())), counts);
+        assertTrue(unaided + repaired >= Integer.parseInt(thresholds.getProperty("repaired.min", "0")), counts);
+        assertTrue(repaired <= Integer.parseInt(thresholds.getProperty("repaired.max", "" + fixtures.size())), counts);
+    }
+}

@@ -1,0 +1,156 @@
+package app.qrart.gateway.qr.locate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.qrart.gateway.qr.analysis.CodewordLayout;
+import app.qrart.gateway.qr.encode.QrEncoder;
+import app.qrart.gateway.qr.encode.QrSymbol;
+import app.qrart.gateway.qr.image.Luma;
+import app.qrart.gateway.qr.image.Perspective;
+import app.qrart.gateway.qr.repair.QrRepairer;
+import app.qrart.gateway.qr.repair.QrRepairerTest;
+import app.qrart.gateway.qr.verify.QrVerifier;
+import app.qrart.gateway.support.Configs;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Repair in place: a code already in a picture is located (tilted, off-centre, edge to edge or
+ * unreadable), matched to the exact symbol it was drawn from, and repaired toward it.
+ */
+class SymbolLocatorTest {
+
+    private static final String CONTENT = "https://qr.art/in-place?id=42";
+    private final QrEncoder encoder = new QrEncoder(Configs.qr(40), new QrVerifier());
+    private final QrVerifier verifier = new QrVerifier();
+
+    @Test
+    void theSymbolReadFromAPictureIsBitForBitTheOneItWasDrawnFrom() {
+        QrSymbol drawn = encoder.encode(CONTENT);
+        BufferedImage image = encoder.render(drawn, 400);
+        java.util.Optional<com.google.zxing.Result> reading = ReadSymbols.read(image, CONTENT);
+        SymbolCandidates candidates = new SymbolCandidates(CONTENT, reading);
+        QrSymbol read = ReadSymbols.of(reading, CONTENT, candidates).stream()
+                .filter(s -> s.mask() == drawn.mask())
+                .findFirst()
+                .orElseThrow();
+        assertEquals(drawn.modules().toString(), read.modules().toString());
+        assertEquals(drawn.errorCorrection(), read.errorCorrection());
+    }
+
+    @Test
+    void aGridReadWithErrorsWithinCapacityIsCorrectedToTheDrawnSymbol() {
+        QrSymbol drawn = encoder.encode(CONTENT);
+        int n = drawn.width();
+        boolean[][] seen = new boolean[n][n];
+        for (int y = 0; y < n; y++) {
+            for (int x = 0; x < n; x++) {
+                seen[y][x] = drawn.dark(x, y);
+            }
+        }
+        CodewordLayout layout = new CodewordLayout(
+                drawn.version(), com.google.zxing.qrcode.decoder.ErrorCorrectionLevel.valueOf(drawn.errorCorrection()));
+        for (CodewordLayout.Block block : layout.blocks()) {
+            for (int i = 0; i < block.correctable(); i++) {
+                int[] modules = layout.modulesOf(block.codewords().get(2 * i));
+                seen[modules[1]][modules[0]] ^= true;
+            }
+        }
+        SymbolCandidates candidates = new SymbolCandidates(CONTENT, java.util.Optional.empty());
+        List<QrSymbol> read = ReadSymbols.fromGrid(seen, CONTENT, candidates);
+        assertTrue(read.stream()
+                .anyMatch(s -> s.modules().toString().equals(drawn.modules().toString())));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 25})
+    void aTiltedCodeIsLocatedOnItsModules(int degrees) {
+        QrSymbol drawn = encoder.encode(CONTENT);
+        BufferedImage image = Perspective.tilt(encoder.render(drawn, 480), degrees);
+        SymbolLocator.Located located = SymbolLocator.locate(image, CONTENT).orElseThrow();
+        assertEquals(drawn.width(), located.symbol().width());
+        assertTrue(located.disagreement() < 0.02, "disagreement " + located.disagreement());
+        assertEquals(verifier.readsExactly(image, CONTENT), located.readsUnaided());
+    }
+
+    @Test
+    void aFadedCodeNoDecoderReadsIsFoundByTheGridSearchAndRepairedInPlace() {
+        QrSymbol drawn = encoder.encode(CONTENT);
+        BufferedImage image = fadedIntoNoise(encoder.render(drawn, 480), 0.3, 7);
+        assertFalse(verifier.readsExactly(image, CONTENT), "precondition: unreadable as it is");
+        SymbolLocator.Located located = SymbolLocator.locate(image, CONTENT).orElseThrow();
+        assertTrue(located.disagreement() < 0.2, "disagreement " + located.disagreement());
+        assertFalse(located.readsUnaided());
+        QrRepairer.Repair repair = QrRepairerTest.repairer(0.75).repair(image, located.symbol(), located.grid());
+        assertNotNull(repair.image());
+        assertTrue(verifier.readsExactly(repair.image(), CONTENT));
+        assertTrue(repair.pixelsChangedShare() < 0.5, "changed " + repair.pixelsChangedShare());
+    }
+
+    @Test
+    void aCodeThatReachesTheEdgesGetsALightBorderAndReads() {
+        QrSymbol drawn = encoder.encode(CONTENT);
+        BufferedImage full = encoder.render(drawn, 450);
+        int module = encoder.modulePixels(drawn, 450);
+        int origin = (450 - module * drawn.width()) / 2;
+        BufferedImage edgeToEdge = full.getSubimage(origin, origin, module * drawn.width(), module * drawn.width());
+        SymbolLocator.Located located =
+                SymbolLocator.locate(edgeToEdge, CONTENT).orElseThrow();
+        QrRepairer.Repair repair = QrRepairerTest.repairer(0.75).repair(edgeToEdge, located.symbol(), located.grid());
+        assertNotNull(repair.image());
+        assertTrue(repair.margin() >= 2, "margin " + repair.margin());
+        assertEquals(edgeToEdge.getWidth() + 2 * repair.margin(), repair.image().getWidth());
+        assertTrue(verifier.readsExactly(repair.image(), CONTENT));
+    }
+
+    @Test
+    void aReversedCodeIsLocatedInItsNegativeAndRepairedWithoutChangingItsPolarity() {
+        QrSymbol drawn = encoder.encode(CONTENT);
+        BufferedImage image = Luma.negative(fadedIntoNoise(encoder.render(drawn, 480), 0.3, 11));
+        SymbolLocator.Located located = SymbolLocator.locate(image, CONTENT).orElseThrow();
+        assertTrue(located.reversed());
+        assertTrue(located.disagreement() < 0.2, "disagreement " + located.disagreement());
+        QrRepairer.Repair repair = QrRepairerTest.repairer(0.75).repair(image, located);
+        assertNotNull(repair.image());
+        assertTrue(verifier.readsExactly(Luma.negative(repair.image()), CONTENT));
+        SymbolLocator.Located after =
+                SymbolLocator.locate(repair.image(), CONTENT).orElseThrow();
+        assertTrue(after.reversed() && after.readsUnaided(), "still light on dark, and read as such");
+        assertTrue(repair.pixelsChangedShare() < 0.5, "changed " + repair.pixelsChangedShare());
+    }
+
+    @Test
+    void plainAsciiContentIsSearchedAtTheSizeThatNeedsNoEciHeader() throws Exception {
+        String ascii = "https://github.com/zhengkyl/fuqr";
+        int version = com.google.zxing.qrcode.encoder.Encoder.encode(
+                        ascii, com.google.zxing.qrcode.decoder.ErrorCorrectionLevel.L)
+                .getVersion()
+                .getVersionNumber();
+        assertEquals(17 + 4 * version, SymbolCandidates.widths(ascii).get(0));
+    }
+
+    @Test
+    void contentThatFitsNoSymbolIsNotLocated() {
+        BufferedImage blank = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
+        assertTrue(SymbolLocator.locate(blank, "x".repeat(8000)).isEmpty());
+    }
+
+    /** The code at the given opacity over colour noise, as an unreadable artistic rendering. */
+    static BufferedImage fadedIntoNoise(BufferedImage code, double opacity, long seed) {
+        Random random = new Random(seed);
+        BufferedImage out = new BufferedImage(code.getWidth(), code.getHeight(), BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < code.getHeight(); y++) {
+            for (int x = 0; x < code.getWidth(); x++) {
+                out.setRGB(x, y, Luma.blend(random.nextInt(0x1000000), code.getRGB(x, y), opacity));
+            }
+        }
+        return out;
+    }
+}

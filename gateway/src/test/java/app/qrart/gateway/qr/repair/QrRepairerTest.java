@@ -1,0 +1,68 @@
+package app.qrart.gateway.qr.repair;
+
+import static app.qrart.gateway.support.Configs.qr;
+import static app.qrart.gateway.support.Configs.scan;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.qrart.gateway.qr.encode.QrEncoder;
+import app.qrart.gateway.qr.encode.QrSymbol;
+import app.qrart.gateway.qr.verify.QrVerifier;
+import app.qrart.gateway.support.QrImages;
+import java.awt.image.BufferedImage;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Repair turns noise, flat images and a gradient into codes that read exactly, within the cap. */
+public class QrRepairerTest {
+
+    public static QrRepairer repairer(double cap) {
+        QrEncoder encoder = new QrEncoder(qr(40), new QrVerifier());
+        return new QrRepairer(encoder, new QrVerifier(), qr(40), scan(cap));
+    }
+
+    public static BufferedImage picture(String kind, long seed) {
+        Random random = new Random(seed);
+        BufferedImage image = new BufferedImage(512, 512, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 512; y++) {
+            for (int x = 0; x < 512; x++) {
+                int rgb = switch (kind) {
+                    case "noise" -> random.nextInt(0x1000000);
+                    case "flat" -> 0x7a8a5c;
+                    default -> ((x / 2) << 16) | ((y / 2) << 8) | 0x40;
+                };
+                image.setRGB(x, y, rgb);
+            }
+        }
+        return image;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"noise", "flat", "gradient"})
+    void repairMakesAnyPictureReadAsItsPayload(String kind) {
+        Random random = new Random(kind.hashCode());
+        for (int trial = 0; trial < 3; trial++) {
+            String payload = "https://qr.art/" + Long.toString(random.nextLong() & Long.MAX_VALUE, 36)
+                    + "x".repeat(random.nextInt(60));
+            QrSymbol symbol = new QrEncoder(qr(40), new QrVerifier()).encode(payload);
+            QrRepairer.Repair repair = repairer(0.75).repair(picture(kind, trial), symbol);
+            assertNotNull(repair.image(), kind + " version " + symbol.version());
+            assertEquals(payload, QrImages.decode(repair.image()));
+            assertTrue(repair.pixelsChangedShare() <= 0.75);
+            assertTrue(repair.modulesTouched() > 0);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"noise", "flat"})
+    void aCodeNoRepairWithinTheCapCanSaveIsReportedAsFailed(String kind) {
+        QrSymbol symbol = new QrEncoder(qr(40), new QrVerifier()).encode("https://example.com/capped");
+        QrRepairer.Repair repair = repairer(0.001).repair(picture(kind, 1), symbol);
+        assertNull(repair.image());
+        assertFalse(new QrVerifier().readsExactly(picture(kind, 1), "https://example.com/capped"));
+    }
+}

@@ -1,0 +1,78 @@
+package app.qrart.gateway.qr.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.qrart.gateway.qr.encode.QrEncoder;
+import app.qrart.gateway.qr.encode.QrSymbol;
+import app.qrart.gateway.qr.repair.QrRepairerTest;
+import app.qrart.gateway.support.Configs;
+import java.awt.image.BufferedImage;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CameraSimulatorTest {
+
+    private final QrEncoder encoder = new QrEncoder(Configs.qr(10), new QrVerifier());
+
+    @Test
+    void theSuiteIsDeterministic() {
+        QrSymbol symbol = encoder.encode("https://example.com/determinism");
+        BufferedImage image = encoder.render(symbol, 512);
+        int module = encoder.modulePixels(symbol, 512);
+        Map<String, BufferedImage> first = CameraSimulator.variants(image, module);
+        Map<String, BufferedImage> second = CameraSimulator.variants(image, module);
+        assertEquals(first.keySet(), second.keySet());
+        assertEquals(14, first.size());
+        first.forEach((name, variant) -> {
+            BufferedImage other = second.get(name);
+            for (int y = 0; y < variant.getHeight(); y += 7) {
+                for (int x = 0; x < variant.getWidth(); x += 7) {
+                    assertEquals(variant.getRGB(x, y), other.getRGB(x, y), name);
+                }
+            }
+        });
+        QrVerifier verifier = new QrVerifier();
+        assertEquals(
+                verifier.robustness(image, "https://example.com/determinism", module),
+                verifier.robustness(image, "https://example.com/determinism", module));
+    }
+
+    @Test
+    void aCleanCodeIsRobustAndAFadedOneIsNot() {
+        QrSymbol symbol = encoder.encode("https://example.com/robust");
+        BufferedImage clean = encoder.render(symbol, 512);
+        int module = encoder.modulePixels(symbol, 512);
+        QrVerifier verifier = new QrVerifier();
+        double robust = verifier.robustness(clean, "https://example.com/robust", module);
+        assertTrue(robust >= 0.9, "clean code robustness " + robust);
+        BufferedImage faded = QrRepairerTest.picture("flat", 1);
+        faded.getGraphics().drawImage(CameraSimulator.scale(clean, 1.0), 0, 0, null);
+        for (int y = 0; y < 512; y++) {
+            for (int x = 0; x < 512; x++) {
+                int v = 118 + (faded.getRGB(x, y) & 0xff) / 16;
+                faded.setRGB(x, y, v << 16 | v << 8 | v);
+            }
+        }
+        double weak = verifier.robustness(faded, "https://example.com/robust", module);
+        assertTrue(weak < robust, "faded " + weak + " vs clean " + robust);
+    }
+
+    @Test
+    void aDistantCameraAveragesDetailFinerThanItsPixels() {
+        BufferedImage checkerboard = new BufferedImage(400, 400, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 400; y++) {
+            for (int x = 0; x < 400; x++) {
+                checkerboard.setRGB(x, y, (x + y) % 2 == 0 ? 0xffffff : 0);
+            }
+        }
+        BufferedImage far = CameraSimulator.scale(checkerboard, 0.3);
+        assertEquals(120, far.getWidth());
+        for (int y = 0; y < far.getHeight(); y += 13) {
+            for (int x = 0; x < far.getWidth(); x += 11) {
+                int grey = far.getRGB(x, y) & 0xff;
+                assertTrue(Math.abs(grey - 128) <= 26, "pixel " + x + "," + y + " is " + grey);
+            }
+        }
+    }
+}
