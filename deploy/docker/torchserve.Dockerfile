@@ -15,7 +15,7 @@ COPY torchserve-handler/requirements.txt torchserve-handler/requirements.lock to
 RUN pip install -r torchserve-handler/requirements.txt -c torchserve-handler/requirements.lock
 COPY torchserve-handler/ torchserve-handler/
 COPY model-archiver/ model-archiver/
-COPY deploy/torchserve/tsctl.py deploy/torchserve/entrypoint.sh deploy/torchserve/
+COPY deploy/torchserve/tsctl.py deploy/torchserve/ts_properties.py deploy/torchserve/ts_process.py deploy/torchserve/ts_management.py deploy/torchserve/entrypoint.sh deploy/torchserve/
 RUN groupadd --system --gid 10002 model-server \
  && useradd --system --uid 10002 --gid model-server --create-home model-server \
  && mkdir -p /model-store /var/lib/torchserve \

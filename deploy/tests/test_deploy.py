@@ -35,6 +35,37 @@ def properties(text):
     return dict(line.split("=", 1) for line in text.splitlines() if line and not line.startswith("#"))
 
 
+# Settings a deployment sets for its own network and filesystem; every other key of the shipped
+# deploy/torchserve/config.properties must appear in each copy with the shipped value.
+PER_ENVIRONMENT = {"inference_address", "management_address", "metrics_address", "grpc_inference_port",
+                   "grpc_management_port", "model_store", "allowed_urls"}
+# In Kubernetes, token auth is replaced by network isolation (30-network-policies.yaml).
+CLUSTER_ONLY = {"disable_token_authorization": "true"}
+
+
+def shipped_properties():
+    with open(os.path.join(DEPLOY, "torchserve", "config.properties"), encoding="utf-8") as f:
+        return properties(f.read())
+
+
+def property_copies():
+    with open(os.path.join(DEPLOY, "docker", "config.properties"), encoding="utf-8") as f:
+        docker = properties(f.read())
+    cluster = properties(find("ConfigMap", "torchserve")["data"]["config.properties"])
+    return {"docker": (docker, {}), "k8s": (cluster, CLUSTER_ONLY)}
+
+
+@pytest.mark.parametrize("copy", ["docker", "k8s"])
+def test_torchserve_property_copies_equal_the_shipped_file_but_for_their_environment(copy):
+    shipped = shipped_properties()
+    props, own = property_copies()[copy]
+    if own.get("disable_token_authorization") == "true":
+        shipped.pop("token_expiration_min")
+    expected = {k: v for k, v in {**shipped, **own}.items() if k not in PER_ENVIRONMENT}
+    actual = {k: v for k, v in props.items() if k not in PER_ENVIRONMENT}
+    assert actual == expected
+
+
 @pytest.mark.parametrize("name,doc", manifests(), ids=lambda v: v if isinstance(v, str) else v["metadata"]["name"])
 def test_every_manifest_matches_the_kubernetes_schema_strictly(name, doc):
     kubernetes_validate.validate(doc, K8S_VERSION, strict=True)

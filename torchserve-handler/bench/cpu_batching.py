@@ -12,14 +12,14 @@ import os
 import tempfile
 import time
 
+from qrart_handler.inputs import parse_request
+from qrart_handler.loading import load_components
+from qrart_handler.pipeline import BatchedImg2Img
+from qrart_handler.samples import make_request, shipped_settings
+from qrart_handler.tiny import build_tiny_pipeline
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 
-from qrart_handler.inputs import parse_request  # noqa: E402
-from qrart_handler.loading import load_components  # noqa: E402
-from qrart_handler.pipeline import BatchedImg2Img  # noqa: E402
-from qrart_handler.samples import make_request  # noqa: E402
-from qrart_handler.settings import HandlerSettings  # noqa: E402
-from qrart_handler.tiny import build_tiny_pipeline  # noqa: E402
 
 
 def main(argv=None) -> None:
@@ -29,7 +29,7 @@ def main(argv=None) -> None:
     parser.add_argument("--batch-sizes", default="1,2,4,8")
     parser.add_argument("--repeats", type=int, default=2)
     args = parser.parse_args(argv)
-    settings = HandlerSettings.from_mapping({"device": "cpu", "dtype": "float32"})
+    settings = shipped_settings(device="cpu", dtype="float32")
     with tempfile.TemporaryDirectory() as folder:
         build_tiny_pipeline(os.path.join(folder, "pipeline"))
         runner = BatchedImg2Img(load_components(settings, folder))

@@ -24,13 +24,13 @@ import time
 
 import numpy as np
 import torch
+from qrart_handler.inputs import GenerationRequest
+from qrart_handler.loading import apply_optimisations
+from qrart_handler.pipeline import BatchedImg2Img, Components
+from qrart_handler.samples import shipped_settings
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
-from qrart_handler.inputs import GenerationRequest  # noqa: E402
-from qrart_handler.loading import apply_optimisations  # noqa: E402
-from qrart_handler.pipeline import BatchedImg2Img, Components  # noqa: E402
-from qrart_handler.settings import HandlerSettings  # noqa: E402
 
 PROMPTS = ["3D render of a mossy temple", "fine art oil painting of a harbour", "a forest at dawn, natural light"]
 
@@ -253,7 +253,7 @@ def main(argv=None) -> dict:
 
     # (b) the handler core, optimised, per batch size.
     pipe = pipe.to(dtype=fast_dtype)
-    settings = HandlerSettings.from_mapping({"channels_last": True, "fuse_qkv": True})
+    settings = shipped_settings(channels_last=True, fuse_qkv=True)
     components = components_of(pipe, args.device, fast_dtype)
     apply_optimisations(components, settings)
     runner = BatchedImg2Img(components)
@@ -281,8 +281,8 @@ def main(argv=None) -> dict:
     compile_sizes = [int(b) for b in args.compile.split(",") if b]
     if compile_sizes:
         components = components_of(pipe, args.device, fast_dtype)
-        apply_optimisations(components, HandlerSettings.from_mapping(
-            {"channels_last": True, "fuse_qkv": True, "compile": True, "compile_mode": args.compile_mode}))
+        apply_optimisations(components, shipped_settings(
+            channels_last=True, fuse_qkv=True, compile=True, compile_mode=args.compile_mode))
         runner = BatchedImg2Img(components)
         for batch in compile_sizes:
             if over_budget():

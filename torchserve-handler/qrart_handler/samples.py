@@ -3,9 +3,16 @@ from __future__ import annotations
 
 import base64
 import io
+from pathlib import Path
 
 import numpy as np
+import yaml
 from PIL import Image
+
+from .settings import HandlerSettings, merged
+
+# The shipped model configuration, in a checkout of the repository (tests and benchmarks only).
+MODEL_CONFIG = Path(__file__).resolve().parents[2] / "model-archiver" / "model-config.yaml"
 
 # Few steps keep the CPU tests quick; strength 0.5 of 4 steps runs 2 denoising steps.
 FAST = {"num_inference_steps": 4, "strength": 0.5}
@@ -25,3 +32,14 @@ def make_request(**overrides) -> dict:
     body = {"prompt": "a 3D castle in the clouds, fine art", "image": qr_like_png(), "seed": 7, **FAST}
     body.update(overrides)
     return body
+
+
+def shipped_section() -> dict:
+    """The `handler:` section of the shipped model-config.yaml."""
+    with open(MODEL_CONFIG, encoding="utf-8") as f:
+        return yaml.safe_load(f)["handler"]
+
+
+def shipped_settings(**overrides) -> HandlerSettings:
+    """The shipped handler settings with some keys replaced (`limits` / `defaults` key by key)."""
+    return HandlerSettings.from_mapping(merged(shipped_section(), overrides))

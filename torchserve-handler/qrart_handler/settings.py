@@ -1,8 +1,12 @@
-"""Handler settings, read from the `handler:` section of model-config.yaml."""
+"""Handler settings, read from the `handler:` section of model-config.yaml.
+
+model-config.yaml (model-archiver/) is the one home of every value: these classes name and type
+the settings, and every key must be present (the archive always carries the whole section).
+"""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from typing import Any
 
 
@@ -14,27 +18,27 @@ class SettingsError(ValueError):
 class Limits:
     """Bounds every request is validated against before it joins a batch."""
 
-    allowed_sizes: tuple[int, ...] = (512, 768)
-    max_prompt_chars: int = 1000
-    max_image_bytes: int = 4 * 1024 * 1024
-    min_steps: int = 1
-    max_steps: int = 100
-    max_guidance_scale: float = 30.0
-    max_conditioning_scale: float = 4.0
-    max_seed: int = 2**63 - 1
+    allowed_sizes: tuple[int, ...]
+    max_prompt_chars: int
+    max_image_bytes: int
+    min_steps: int
+    max_steps: int
+    max_guidance_scale: float
+    max_conditioning_scale: float
+    max_seed: int
 
 
 @dataclass(frozen=True)
 class Defaults:
     """Values used when a request leaves a parameter out (the original system's knobs)."""
 
-    negative_prompt: str = ""
-    strength: float = 0.9
-    controlnet_conditioning_scale: float = 1.3
-    guidance_scale: float = 7.5
-    num_inference_steps: int = 30
-    width: int = 512
-    height: int = 512
+    negative_prompt: str
+    strength: float
+    controlnet_conditioning_scale: float
+    guidance_scale: float
+    num_inference_steps: int
+    width: int
+    height: int
 
 
 @dataclass(frozen=True)
@@ -42,31 +46,31 @@ class HandlerSettings:
     """Everything tunable about the model server's handler."""
 
     # Where the weights are: "bundled" (a pipeline folder inside the archive) or a path.
-    pipeline_path: str = "pipeline"
+    pipeline_path: str
     # Optional separate ControlNet folder (real weights: SD 1.5 base + QR ControlNet).
-    controlnet_path: str = ""
+    controlnet_path: str
     # Scheduler class name from diffusers; must be deterministic (see pipeline.SCHEDULERS).
-    scheduler: str = "UniPCMultistepScheduler"
+    scheduler: str
     # "auto" picks CUDA when present; "cpu" or "cuda" force it.
-    device: str = "auto"
+    device: str
     # float32, float16 or bfloat16; float32 is forced on the CPU.
-    dtype: str = "float16"
+    dtype: str
     # Largest number of images in one denoising pass; bigger groups are split.
-    max_pass_batch: int = 16
-    # Optimisations (issue 6): channels_last memory format, fused QKV projections, torch.compile.
-    channels_last: bool = False
-    fuse_qkv: bool = False
-    compile: bool = False
+    max_pass_batch: int
+    # Optimisations: channels_last memory format, fused QKV projections, torch.compile.
+    channels_last: bool
+    fuse_qkv: bool
+    compile: bool
     # torch.compile mode: "default" compiles in about a minute per batch size;
     # "max-autotune-no-cudagraphs" tunes kernels for longer and may run faster.
-    compile_mode: str = "default"
+    compile_mode: str
     # Pad each pass up to the next of these sizes (e.g. [1, 2, 4, 8, 16]) so a compiled
     # model sees a few fixed shapes instead of recompiling for every batch size; empty = no padding.
-    pass_buckets: tuple[int, ...] = ()
+    pass_buckets: tuple[int, ...]
     # Run one pass per bucket at the default size when the worker starts (compiles up front).
-    warmup: bool = False
-    limits: Limits = field(default_factory=Limits)
-    defaults: Defaults = field(default_factory=Defaults)
+    warmup: bool
+    limits: Limits
+    defaults: Defaults
 
     @classmethod
     def from_mapping(cls, raw: Mapping[str, Any] | None) -> HandlerSettings:
@@ -84,23 +88,39 @@ class HandlerSettings:
 def _build(kind, raw: Mapping[str, Any] | None, section: str, nested: Mapping[str, Any] | None = None):
     raw = dict(raw or {})
     nested = dict(nested or {})
-    known = {f.name for f in fields(kind)} - set(nested)
-    unknown = sorted(set(raw) - known)
+    types = {f.name: f.type for f in fields(kind) if f.name not in nested}
+    unknown = sorted(set(raw) - set(types))
     if unknown:
         raise SettingsError(f"unknown key(s) in {section}: {', '.join(unknown)}")
-    template = kind()
-    values = {name: _coerce(value, getattr(template, name), f"{section}.{name}") for name, value in raw.items()}
+    missing = sorted(set(types) - set(raw))
+    if missing:
+        raise SettingsError(f"missing key(s) in {section}: {', '.join(missing)}")
+    values = {name: _coerce(value, types[name], f"{section}.{name}") for name, value in raw.items()}
     return kind(**values, **nested)
 
 
-def _coerce(value, default, where):
+_COERCE = {"int": int, "float": float, "str": str}
+
+
+def _coerce(value, kind: str, where: str):
     try:
-        if isinstance(default, bool):
+        if kind == "bool":
             if not isinstance(value, bool):
                 raise TypeError("must be true or false")
             return value
-        if isinstance(default, tuple):
+        if kind == "tuple[int, ...]":
             return tuple(int(v) for v in value)
-        return type(default)(value)
+        return _COERCE[kind](value)
     except (TypeError, ValueError) as exc:
         raise SettingsError(f"{where}: {exc}") from exc
+
+
+def merged(section: Mapping[str, Any], overrides: Mapping[str, Any]) -> dict:
+    """The handler section with some keys replaced; `limits` and `defaults` merge key by key."""
+    result = {key: dict(value) if isinstance(value, Mapping) else value for key, value in section.items()}
+    for key, value in overrides.items():
+        if isinstance(value, Mapping) and isinstance(result.get(key), dict):
+            result[key].update(value)
+        else:
+            result[key] = value
+    return result

@@ -2,8 +2,8 @@ import os
 import socket
 
 import pytest
-from qrart_handler.samples import FAST, make_request, qr_like_png  # noqa: F401 (shared with the tests)
-from qrart_handler.settings import HandlerSettings
+from qrart_handler.samples import shipped_section, shipped_settings
+from qrart_handler.settings import merged
 
 
 class FakeContext:
@@ -34,7 +34,7 @@ def tiny_model_dir(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def handler_config():
-    return {"device": "cpu", "dtype": "float32", "max_pass_batch": 8}
+    return merged(shipped_section(), {"device": "cpu", "dtype": "float32", "max_pass_batch": 8})
 
 
 @pytest.fixture(scope="session")
@@ -53,7 +53,7 @@ def context(tiny_model_dir, handler_config):
 
 @pytest.fixture
 def settings():
-    return HandlerSettings()
+    return shipped_settings()
 
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))

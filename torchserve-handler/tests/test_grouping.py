@@ -1,12 +1,13 @@
 """The grouping rule: same size and same timesteps actually run share one pass."""
 from qrart_handler.grouping import first_step, pass_key, plan_passes
 from qrart_handler.inputs import parse_request
-from qrart_handler.samples import make_request, qr_like_png
-from qrart_handler.settings import Defaults, Limits
+from qrart_handler.samples import make_request, qr_like_png, shipped_settings
+
+SHIPPED = shipped_settings()
 
 
 def parsed(**overrides):
-    return parse_request(make_request(**overrides), Limits(), Defaults())
+    return parse_request(make_request(**overrides), SHIPPED.limits, SHIPPED.defaults)
 
 
 def test_first_step_follows_diffusers_img2img():

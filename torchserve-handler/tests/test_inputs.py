@@ -1,5 +1,6 @@
 """Validation happens before an item joins a batch; each error names its field."""
 import base64
+import dataclasses
 import io
 import json
 
@@ -7,8 +8,10 @@ import pytest
 from PIL import Image
 from qrart_handler.errors import InvalidRequest, PayloadTooLarge
 from qrart_handler.inputs import parse_request
-from qrart_handler.samples import make_request, qr_like_png
-from qrart_handler.settings import Defaults, HandlerSettings, Limits, SettingsError
+from qrart_handler.samples import make_request, qr_like_png, shipped_section, shipped_settings
+from qrart_handler.settings import HandlerSettings, SettingsError, merged
+
+SHIPPED = shipped_settings()
 
 
 def png_b64(size=(512, 512), mode="RGB") -> str:
@@ -65,7 +68,7 @@ def drop_nones(body):
 @pytest.mark.parametrize("name,overrides,field", BAD_REQUESTS, ids=[b[0] for b in BAD_REQUESTS])
 def test_bad_input_is_rejected_naming_the_field(name, overrides, field):
     with pytest.raises(InvalidRequest) as raised:
-        parse_request(drop_nones(make_request(**overrides)), Limits(), Defaults())
+        parse_request(drop_nones(make_request(**overrides)), SHIPPED.limits, SHIPPED.defaults)
     assert raised.value.field == field
     assert field in raised.value.message or field == "image"
     assert 400 <= raised.value.status < 500
@@ -78,44 +81,57 @@ def test_bad_input_is_rejected_naming_the_field(name, overrides, field):
 )
 def test_body_that_is_not_a_json_object_names_body(body):
     with pytest.raises(InvalidRequest) as raised:
-        parse_request(body, Limits(), Defaults())
+        parse_request(body, SHIPPED.limits, SHIPPED.defaults)
     assert raised.value.field == "body"
 
 
 def test_oversized_image_is_413_before_decoding():
-    limits = Limits(max_image_bytes=1000)
+    limits = dataclasses.replace(SHIPPED.limits, max_image_bytes=1000)
     with pytest.raises(PayloadTooLarge) as raised:
-        parse_request(make_request(), limits, Defaults())
+        parse_request(make_request(), limits, SHIPPED.defaults)
     assert raised.value.status == 413 and raised.value.field == "image"
 
 
 def test_defaults_are_the_original_knobs():
     body = {"prompt": "fine art", "image": qr_like_png(), "seed": 1}
-    request = parse_request(body, Limits(), Defaults())
+    request = parse_request(body, SHIPPED.limits, SHIPPED.defaults)
     assert (request.strength, request.controlnet_conditioning_scale, request.guidance_scale) == (0.9, 1.3, 7.5)
     assert (request.num_inference_steps, request.width, request.height) == (30, 512, 512)
 
 
 def test_json_given_as_bytes_or_text_parses_like_a_dict():
     body = make_request()
-    from_bytes = parse_request(json.dumps(body).encode(), Limits(), Defaults())
-    from_text = parse_request(json.dumps(body), Limits(), Defaults())
+    from_bytes = parse_request(json.dumps(body).encode(), SHIPPED.limits, SHIPPED.defaults)
+    from_text = parse_request(json.dumps(body), SHIPPED.limits, SHIPPED.defaults)
     assert from_bytes.prompt == from_text.prompt == body["prompt"]
 
 
 def test_768_is_allowed():
-    request = parse_request(make_request(width=768, height=768, image=qr_like_png(768)), Limits(), Defaults())
+    body = make_request(width=768, height=768, image=qr_like_png(768))
+    request = parse_request(body, SHIPPED.limits, SHIPPED.defaults)
     assert (request.width, request.height) == (768, 768)
 
 
 def test_settings_reject_unknown_keys_and_bad_types():
     with pytest.raises(SettingsError, match="unknown key.*handler: batch"):
-        HandlerSettings.from_mapping({"batch": 3})
+        HandlerSettings.from_mapping(merged(shipped_section(), {"batch": 3}))
     with pytest.raises(SettingsError, match="handler.limits.max_steps"):
-        HandlerSettings.from_mapping({"limits": {"max_steps": "many"}})
+        HandlerSettings.from_mapping(merged(shipped_section(), {"limits": {"max_steps": "many"}}))
     with pytest.raises(SettingsError, match="handler.compile"):
-        HandlerSettings.from_mapping({"compile": "yes"})
+        HandlerSettings.from_mapping(merged(shipped_section(), {"compile": "yes"}))
     with pytest.raises(SettingsError, match="pass_buckets"):
-        HandlerSettings.from_mapping({"max_pass_batch": 16, "pass_buckets": [1, 2, 4]})
-    parsed = HandlerSettings.from_mapping({"max_pass_batch": 4, "defaults": {"strength": 0.8}})
+        HandlerSettings.from_mapping(merged(shipped_section(), {"max_pass_batch": 16, "pass_buckets": [1, 2, 4]}))
+    parsed = shipped_settings(max_pass_batch=4, defaults={"strength": 0.8})
     assert parsed.max_pass_batch == 4 and parsed.defaults.strength == 0.8
+    assert parsed.defaults.guidance_scale == 7.5, "keys not overridden keep the shipped value"
+
+
+def test_settings_name_every_missing_key():
+    section = shipped_section()
+    del section["scheduler"]
+    del section["limits"]["max_seed"]
+    with pytest.raises(SettingsError, match=r"missing key\(s\) in handler.limits: max_seed"):
+        HandlerSettings.from_mapping(section)
+    section["limits"]["max_seed"] = 7
+    with pytest.raises(SettingsError, match=r"missing key\(s\) in handler: scheduler"):
+        HandlerSettings.from_mapping(section)

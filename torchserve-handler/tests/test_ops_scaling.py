@@ -17,7 +17,7 @@ def tsctl(torchserve, *args):
 
 
 def ready_workers(torchserve):
-    return [w for w in torchserve.model_status()[0]["workers"] if w["status"] == "READY"]
+    return [w for w in torchserve.management().model_status()[0]["workers"] if w["status"] == "READY"]
 
 
 def test_status_lists_the_model_and_its_ready_workers(torchserve):
@@ -33,9 +33,9 @@ def test_scale_up_and_down_is_synchronous(torchserve):
         assert len(ready_workers(torchserve)) == 2, "scale returns once the new worker is READY"
         out = tsctl(torchserve, "scale", "--min", "1", "--max", "1")
         assert "workers 1..1" in out
-        assert len(torchserve.model_status()[0]["workers"]) == 1
+        assert len(torchserve.management().model_status()[0]["workers"]) == 1
     finally:
-        torchserve.scale(1, 1)
+        torchserve.management().scale(1, 1)
 
 
 def test_ready_probe_says_ready_only_with_workers_ready(torchserve):

@@ -55,7 +55,7 @@ def test_model_registration_is_off(torchserve):
     reply = requests.post(f"{torchserve.management_url}/models?url=http://127.0.0.1:1/evil.mar", headers=headers,
                           timeout=10)
     assert reply.status_code >= 400
-    assert "qrart" in json.dumps(torchserve.model_status())
+    assert "qrart" in json.dumps(torchserve.management().model_status())
 
 
 def test_prometheus_metrics_are_served(torchserve):

@@ -1,0 +1,84 @@
+"""One local TorchServe process, in the foreground of its own process group."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from ts_management import ManagementClient, key_from_file
+from ts_properties import Ports, local_properties, write_properties
+
+
+class TorchServe:
+    """Starts, waits for and stops one TorchServe with the shipped configuration on the given ports."""
+
+    def __init__(self, model_store: str, workdir: str, ports: Ports | None = None):
+        self.ports = ports or Ports()
+        self.workdir = os.path.abspath(workdir)
+        self.model_store = model_store
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def inference_url(self) -> str:
+        return f"http://127.0.0.1:{self.ports.inference}"
+
+    @property
+    def management_url(self) -> str:
+        return f"http://127.0.0.1:{self.ports.management}"
+
+    @property
+    def metrics_url(self) -> str:
+        return f"http://127.0.0.1:{self.ports.metrics}"
+
+    @property
+    def log_dir(self) -> str:
+        return os.path.join(self.workdir, "logs")
+
+    def key(self, kind: str) -> str:
+        return key_from_file(self.workdir, kind)
+
+    def management(self) -> ManagementClient:
+        return ManagementClient(self.management_url, self.key("management"))
+
+    def start(self) -> TorchServe:
+        os.makedirs(self.log_dir, exist_ok=True)
+        config = os.path.join(self.workdir, "config.properties")
+        write_properties(local_properties(self.model_store, self.ports), config)
+        # TorchServe keeps its PID file in the temp folder: one per workdir lets several run on a host.
+        private_tmp = os.path.join(self.workdir, "tmp")
+        os.makedirs(private_tmp, exist_ok=True)
+        env = {**os.environ, "TMPDIR": private_tmp, "LOG_LOCATION": self.log_dir, "METRICS_LOCATION": self.log_dir,
+               "PYTHONUNBUFFERED": "1",
+               # Weights come from the archive or a local folder, never from a hub at run time.
+               "HF_HUB_OFFLINE": "1", "DIFFUSERS_VERBOSITY": "error", "TRANSFORMERS_VERBOSITY": "error"}
+        binary = os.path.join(os.path.dirname(sys.executable), "torchserve")
+        self.process = subprocess.Popen(
+            [binary, "--start", "--foreground", "--ncs", "--ts-config", config,
+             "--model-store", os.path.abspath(self.model_store)],
+            cwd=self.workdir, env=env, start_new_session=True,
+            stdout=open(os.path.join(self.log_dir, "stdout.log"), "ab"), stderr=subprocess.STDOUT,
+        )
+        return self
+
+    def wait_ready(self, model: str = "qrart", timeout: float = 300) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process and self.process.poll() is not None:
+                raise RuntimeError(f"TorchServe exited with {self.process.returncode}; see {self.log_dir}")
+            if os.path.exists(os.path.join(self.workdir, "key_file.json")) and self.management().all_workers_ready(
+                    model):
+                return
+            time.sleep(1)
+        raise TimeoutError(f"model {model} not READY after {timeout}s; see {self.log_dir}")
+
+    def stop(self, timeout: float = 60) -> int:
+        if not self.process or self.process.poll() is not None:
+            return self.process.returncode if self.process else 0
+        os.killpg(self.process.pid, signal.SIGTERM)
+        try:
+            return self.process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            return self.process.wait()
