@@ -9,50 +9,17 @@ import java.util.Optional;
 @ConfigMapping(prefix = "qrart.storage")
 public interface StorageConfig {
 
-    /** Image store: "local" (a directory, the default) or "gcs". */
+    /** Image store: a local directory (the default) or a GCS bucket. */
     @WithDefault("local")
-    String images();
+    ImageStoreKind images();
 
-    /** Record store: "embedded" (a durable file, the default) or "firestore". */
+    /** Record store: an embedded durable file (the default) or Firestore. */
     @WithDefault("embedded")
-    String records();
-
-    /** Directory of the local image store. */
-    @WithDefault(".run/images")
-    String localDir();
-
-    /** File of the embedded record store. */
-    @WithDefault(".run/records.mv.db")
-    String embeddedFile();
-
-    /** Public base URL under which the gateway serves local images. */
-    @WithDefault("/api/v1/images")
-    String localBaseUrl();
-
-    /** GCS bucket for images. */
-    Optional<String> gcsBucket();
-
-    /** GCS host override (an emulator in tests), e.g. http://127.0.0.1:4443. */
-    Optional<String> gcsHost();
+    RecordStoreKind records();
 
     /** Google Cloud project id (GCS and Firestore). */
     @WithDefault("qrart-local")
     String projectId();
-
-    /** "signed" (V4 signed URLs) or "public" (the bucket serves objects publicly). */
-    @WithDefault("signed")
-    String gcsUrlMode();
-
-    /** Lifetime of a signed URL. */
-    @WithDefault("PT12H")
-    Duration signedUrlTtl();
-
-    /** Firestore emulator host:port (tests and local runs). */
-    Optional<String> firestoreEmulatorHost();
-
-    /** Firestore collection of generation records. */
-    @WithDefault("generations")
-    String firestoreCollection();
 
     /** Attempts for each store write before the generation is marked failed. */
     @WithDefault("5")
@@ -60,5 +27,74 @@ public interface StorageConfig {
 
     /** Pause before the second write attempt; doubled before each further one (5 attempts: 7.5 s in all). */
     @WithDefault("PT0.5S")
-    java.time.Duration writeBackoff();
+    Duration writeBackoff();
+
+    /** The local image store. */
+    Local local();
+
+    /** The embedded record store. */
+    Embedded embedded();
+
+    /** The GCS image store. */
+    Gcs gcs();
+
+    /** The Firestore record store. */
+    Firestore firestore();
+
+    enum ImageStoreKind {
+        LOCAL,
+        GCS
+    }
+
+    enum RecordStoreKind {
+        EMBEDDED,
+        FIRESTORE
+    }
+
+    /** How GCS images are handed out: V4 signed URLs, or the bucket's public URLs. */
+    enum GcsUrlMode {
+        SIGNED,
+        PUBLIC
+    }
+
+    interface Local {
+        /** Directory of the local image store. */
+        @WithDefault(".run/images")
+        String dir();
+
+        /** Public base URL under which the gateway serves local images. */
+        @WithDefault("/api/v1/images")
+        String baseUrl();
+    }
+
+    interface Embedded {
+        /** File of the embedded record store. */
+        @WithDefault(".run/records.mv.db")
+        String file();
+    }
+
+    interface Gcs {
+        /** Bucket for images (required when images=gcs). */
+        Optional<String> bucket();
+
+        /** Host override (an emulator in tests), e.g. http://127.0.0.1:4443. */
+        Optional<String> host();
+
+        /** Signed (V4 signed URLs) or public (the bucket serves objects publicly). */
+        @WithDefault("signed")
+        GcsUrlMode urlMode();
+
+        /** Lifetime of a signed URL. */
+        @WithDefault("PT12H")
+        Duration signedUrlTtl();
+    }
+
+    interface Firestore {
+        /** Emulator host:port (tests and local runs). */
+        Optional<String> emulatorHost();
+
+        /** Collection of generation records. */
+        @WithDefault("generations")
+        String collection();
+    }
 }

@@ -17,10 +17,11 @@ public class RepositoryProducer {
     @ApplicationScoped
     GenerationRepository repository(StorageConfig config, ObjectMapper mapper) {
         return switch (config.records()) {
-            case "embedded" -> new EmbeddedGenerationRepository(Path.of(config.embeddedFile()), mapper);
-            case "firestore" ->
-                new FirestoreGenerationRepository(firestore(config).getService(), config.firestoreCollection(), mapper);
-            default -> throw new IllegalStateException("qrart.storage.records must be embedded or firestore");
+            case EMBEDDED ->
+                new EmbeddedGenerationRepository(Path.of(config.embedded().file()), mapper);
+            case FIRESTORE ->
+                new FirestoreGenerationRepository(
+                        firestore(config).getService(), config.firestore().collection(), mapper);
         };
     }
 
@@ -33,7 +34,7 @@ public class RepositoryProducer {
     private static FirestoreOptions firestore(StorageConfig config) {
         FirestoreOptions.Builder options = FirestoreOptions.newBuilder().setProjectId(config.projectId());
         // The emulator brings its own fake credentials; setting any others would bypass it.
-        config.firestoreEmulatorHost().ifPresent(options::setEmulatorHost);
+        config.firestore().emulatorHost().ifPresent(options::setEmulatorHost);
         return options.build();
     }
 }

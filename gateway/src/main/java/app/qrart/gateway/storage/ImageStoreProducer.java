@@ -15,24 +15,26 @@ public class ImageStoreProducer {
     @ApplicationScoped
     ImageStore imageStore(StorageConfig config) {
         return switch (config.images()) {
-            case "local" -> new LocalImageStore(Path.of(config.localDir()), config.localBaseUrl());
-            case "gcs" -> gcs(config);
-            default -> throw new IllegalStateException("qrart.storage.images must be local or gcs");
+            case LOCAL ->
+                new LocalImageStore(
+                        Path.of(config.local().dir()), config.local().baseUrl());
+            case GCS -> gcs(config);
         };
     }
 
     private static ImageStore gcs(StorageConfig config) {
-        String bucket = config.gcsBucket()
-                .orElseThrow(() -> new IllegalStateException("qrart.storage.gcs-bucket is required for gcs"));
+        StorageConfig.Gcs gcs = config.gcs();
+        String bucket = gcs.bucket()
+                .orElseThrow(() -> new IllegalStateException("qrart.storage.gcs.bucket is required for gcs"));
         StorageOptions.Builder options = StorageOptions.newBuilder().setProjectId(config.projectId());
         String publicBase = "https://storage.googleapis.com";
-        boolean signed = "signed".equals(config.gcsUrlMode());
-        if (config.gcsHost().isPresent()) {
+        boolean signed = gcs.urlMode() == StorageConfig.GcsUrlMode.SIGNED;
+        if (gcs.host().isPresent()) {
             // An emulator: no credentials to sign with; it serves objects at HOST/BUCKET/KEY.
-            options.setHost(config.gcsHost().get()).setCredentials(NoCredentials.getInstance());
-            publicBase = config.gcsHost().get();
+            options.setHost(gcs.host().get()).setCredentials(NoCredentials.getInstance());
+            publicBase = gcs.host().get();
             signed = false;
         }
-        return new GcsImageStore(options.build().getService(), bucket, signed, config.signedUrlTtl(), publicBase);
+        return new GcsImageStore(options.build().getService(), bucket, signed, gcs.signedUrlTtl(), publicBase);
     }
 }

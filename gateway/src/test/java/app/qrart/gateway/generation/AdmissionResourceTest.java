@@ -1,7 +1,7 @@
 package app.qrart.gateway.generation;
 
-import static app.qrart.gateway.generation.GenerationResourceTest.awaitDone;
-import static app.qrart.gateway.generation.GenerationResourceTest.request;
+import static app.qrart.gateway.support.Generations.awaitDone;
+import static app.qrart.gateway.support.Generations.request;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;

@@ -1,13 +1,14 @@
 package app.qrart.gateway.generation;
 
-import static app.qrart.gateway.generation.GenerationResourceTest.awaitDone;
-import static app.qrart.gateway.generation.GenerationResourceTest.request;
+import static app.qrart.gateway.support.Generations.awaitDone;
+import static app.qrart.gateway.support.Generations.request;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.qrart.gateway.support.FakeTorchServe;
+import app.qrart.gateway.support.Generations;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -31,8 +32,8 @@ class BackpressureResourceTest {
 
     @Test
     void aFullGatewaySays429WithRetryAfterAndNothingAcceptedIsLost() {
-        String running = GenerationResourceTest.submit(request("first [slow]"));
-        String queued = GenerationResourceTest.submit(request("second [slow]"));
+        String running = Generations.submit(request("first [slow]"));
+        String queued = Generations.submit(request("second [slow]"));
         given().contentType(ContentType.JSON)
                 .body(request("third"))
                 .when()
@@ -44,8 +45,6 @@ class BackpressureResourceTest {
         assertEquals("failed", awaitDone(running).getString("status"));
         assertEquals("failed", awaitDone(queued).getString("status"));
         assertEquals(
-                "done",
-                awaitDone(GenerationResourceTest.submit(request("after the rush")))
-                        .getString("status"));
+                "done", awaitDone(Generations.submit(request("after the rush"))).getString("status"));
     }
 }

@@ -1,5 +1,8 @@
 package app.qrart.gateway.generation;
 
+import static app.qrart.gateway.support.Generations.awaitDone;
+import static app.qrart.gateway.support.Generations.request;
+import static app.qrart.gateway.support.Generations.submit;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
@@ -13,7 +16,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.awt.image.BufferedImage;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -25,38 +27,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 @QuarkusTest
 @QuarkusTestResource(value = FakeTorchServe.class, restrictToAnnotatedClass = true)
 class GenerationResourceTest {
-
-    static Map<String, Object> request(String prompt) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("content", "https://example.com/qr-art");
-        body.put("prompt", prompt);
-        body.put("seed", 42);
-        body.put("steps", 4);
-        return body;
-    }
-
-    static String submit(Map<String, Object> body) {
-        return given().contentType(ContentType.JSON)
-                .body(body)
-                .when()
-                .post("/api/v1/generations")
-                .then()
-                .statusCode(202)
-                .header("Location", containsString("/api/v1/generations/"))
-                .body("status", is("queued"))
-                .extract()
-                .path("id");
-    }
-
-    static JsonPath awaitDone(String id) {
-        return given().queryParam("wait", true)
-                .when()
-                .get("/api/v1/generations/" + id)
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
-    }
 
     @Test
     void generationEndsWithAVerifiedStoredImageAndItsParameters() {

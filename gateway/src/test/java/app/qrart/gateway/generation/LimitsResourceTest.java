@@ -1,8 +1,8 @@
 package app.qrart.gateway.generation;
 
-import static app.qrart.gateway.generation.GenerationResourceTest.awaitDone;
-import static app.qrart.gateway.generation.GenerationResourceTest.request;
-import static app.qrart.gateway.generation.GenerationResourceTest.submit;
+import static app.qrart.gateway.support.Generations.awaitDone;
+import static app.qrart.gateway.support.Generations.request;
+import static app.qrart.gateway.support.Generations.submit;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;

@@ -1,7 +1,11 @@
 package app.qrart.gateway.support;
 
+import app.qrart.gateway.config.AdmissionConfig;
+import app.qrart.gateway.config.GenerationConfig;
+import app.qrart.gateway.config.InferenceConfig;
 import app.qrart.gateway.config.QrConfig;
 import app.qrart.gateway.config.ScanConfig;
+import app.qrart.gateway.config.StorageConfig;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -21,6 +25,22 @@ public final class Configs {
                 .withSources(new PropertiesConfigSource(overrides, "test overrides", 500))
                 .build();
         return config.getConfigMapping(mapping);
+    }
+
+    /** The {@code @WithDefault} value of one gateway property, as the gateway's mappings declare it. */
+    public static String defaultValue(String property) {
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .withMapping(AdmissionConfig.class)
+                .withMapping(GenerationConfig.class)
+                .withMapping(InferenceConfig.class)
+                .withMapping(ScanConfig.class)
+                .withMapping(StorageConfig.class)
+                .build();
+        String value = config.getConfigValue(property).getValue();
+        if (value == null) {
+            throw new IllegalArgumentException(property + " has no default");
+        }
+        return value;
     }
 
     /** The QR settings with another version cap. */

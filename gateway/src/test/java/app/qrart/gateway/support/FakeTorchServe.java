@@ -57,9 +57,9 @@ public class FakeTorchServe implements QuarkusTestResourceLifecycleManager {
                         TOKEN,
                         "qrart.inference.retry-backoff",
                         "PT0.05S",
-                        "qrart.storage.local-dir",
+                        "qrart.storage.local.dir",
                         dataDir.resolve("images").toString(),
-                        "qrart.storage.embedded-file",
+                        "qrart.storage.embedded.file",
                         dataDir.resolve("records.mv.db").toString()),
                 overrides);
     }

@@ -26,9 +26,9 @@ public class RealTorchServe implements QuarkusTestResourceLifecycleManager {
                         "qrart.inference.token", server.inferenceKey(),
                         "qrart.inference.retry-backoff", "PT0.5S",
                         "qrart.inference.key-file", server.keyFile(),
-                        "qrart.storage.local-dir",
+                        "qrart.storage.local.dir",
                                 server.workdir().resolve("images").toString(),
-                        "qrart.storage.embedded-file",
+                        "qrart.storage.embedded.file",
                                 server.workdir().resolve("records.mv.db").toString()),
                 Map.of());
     }

@@ -17,11 +17,11 @@ public final class TorchServeProcess implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
 
-    private final Process process;
+    private final ChildProcess process;
     private final Path workdir;
     private final int inferencePort;
 
-    private TorchServeProcess(Process process, Path workdir, int inferencePort) {
+    private TorchServeProcess(ChildProcess process, Path workdir, int inferencePort) {
         this.process = process;
         this.workdir = workdir;
         this.inferencePort = inferencePort;
@@ -36,10 +36,11 @@ public final class TorchServeProcess implements AutoCloseable {
             throw new IllegalStateException(archive + " is missing; run the tests through `make test`");
         }
         List<Integer> ports =
-                IntStream.range(0, 5).mapToObj(i -> EmulatorProcess.freePort()).toList();
+                IntStream.range(0, 5).mapToObj(i -> ChildProcess.freePort()).toList();
         try {
             Path workdir = Files.createTempDirectory("qrart-torchserve");
-            Process process = new ProcessBuilder(
+            ChildProcess process = ChildProcess.start(
+                    List.of(
                             root.resolve(".venv/bin/python").toString(),
                             root.resolve("deploy/torchserve/tsctl.py").toString(),
                             "run",
@@ -48,12 +49,10 @@ public final class TorchServeProcess implements AutoCloseable {
                             "--workdir",
                             workdir.toString(),
                             "--ports",
-                            ports.stream().map(String::valueOf).collect(Collectors.joining(",")))
-                    .redirectErrorStream(true)
-                    .redirectOutput(workdir.resolve("tsctl.log").toFile())
-                    .start();
+                            ports.stream().map(String::valueOf).collect(Collectors.joining(","))),
+                    workdir.resolve("tsctl.log"));
+            process.awaitReady(() -> Files.exists(workdir.resolve("READY")), READY_TIMEOUT, "TorchServe");
             TorchServeProcess server = new TorchServeProcess(process, workdir, ports.get(0));
-            server.awaitReady();
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -96,41 +95,14 @@ public final class TorchServeProcess implements AutoCloseable {
 
     /** Kills TorchServe and its workers at once (SIGKILL), as a crashed host would. */
     public void killHard() {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        try {
-            process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        process.kill();
     }
 
-    private void awaitReady() throws IOException {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (!Files.exists(workdir.resolve("READY"))) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                close();
-                throw new IllegalStateException(
-                        "TorchServe did not become ready: " + Files.readString(workdir.resolve("tsctl.log")));
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
+    /** Stops TorchServe the way a supervisor would (SIGTERM to tsctl, which stops TorchServe). */
     @Override
     public void close() {
-        if (process.isAlive()) {
-            process.destroy();
-            try {
-                process.waitFor();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (process.alive()) {
+            process.close();
         }
     }
 }

@@ -25,9 +25,9 @@ public class TwoRealTorchServes implements QuarkusTestResourceLifecycleManager {
                         "quarkus.rest-client.torchserve.url", servers.get(0).url(),
                         "quarkus.rest-client.torchserve.read-timeout", "600000",
                         "qrart.inference.retry-backoff", "PT0.5S",
-                        "qrart.storage.local-dir",
+                        "qrart.storage.local.dir",
                                 servers.get(0).workdir().resolve("images").toString(),
-                        "qrart.storage.embedded-file",
+                        "qrart.storage.embedded.file",
                                 servers.get(0)
                                         .workdir()
                                         .resolve("records.mv.db")

@@ -1,7 +1,8 @@
 package app.qrart.gateway.qr.repair;
 
 import static app.qrart.gateway.support.Configs.qr;
-import static app.qrart.gateway.support.Configs.scan;
+import static app.qrart.gateway.support.QrParts.picture;
+import static app.qrart.gateway.support.QrParts.repairer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -12,34 +13,12 @@ import app.qrart.gateway.qr.encode.QrEncoder;
 import app.qrart.gateway.qr.encode.QrSymbol;
 import app.qrart.gateway.qr.verify.QrVerifier;
 import app.qrart.gateway.support.QrImages;
-import java.awt.image.BufferedImage;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Repair turns noise, flat images and a gradient into codes that read exactly, within the cap. */
-public class QrRepairerTest {
-
-    public static QrRepairer repairer(double cap) {
-        QrEncoder encoder = new QrEncoder(qr(40), new QrVerifier());
-        return new QrRepairer(encoder, new QrVerifier(), qr(40), scan(cap));
-    }
-
-    public static BufferedImage picture(String kind, long seed) {
-        Random random = new Random(seed);
-        BufferedImage image = new BufferedImage(512, 512, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < 512; y++) {
-            for (int x = 0; x < 512; x++) {
-                int rgb = switch (kind) {
-                    case "noise" -> random.nextInt(0x1000000);
-                    case "flat" -> 0x7a8a5c;
-                    default -> ((x / 2) << 16) | ((y / 2) << 8) | 0x40;
-                };
-                image.setRGB(x, y, rgb);
-            }
-        }
-        return image;
-    }
+class QrRepairerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"noise", "flat", "gradient"})

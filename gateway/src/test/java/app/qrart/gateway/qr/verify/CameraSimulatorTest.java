@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.qrart.gateway.qr.encode.QrEncoder;
 import app.qrart.gateway.qr.encode.QrSymbol;
-import app.qrart.gateway.qr.repair.QrRepairerTest;
 import app.qrart.gateway.support.Configs;
+import app.qrart.gateway.support.QrParts;
 import java.awt.image.BufferedImage;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -46,7 +46,7 @@ class CameraSimulatorTest {
         QrVerifier verifier = new QrVerifier();
         double robust = verifier.robustness(clean, "https://example.com/robust", module);
         assertTrue(robust >= 0.9, "clean code robustness " + robust);
-        BufferedImage faded = QrRepairerTest.picture("flat", 1);
+        BufferedImage faded = QrParts.picture("flat", 1);
         faded.getGraphics().drawImage(CameraSimulator.scale(clean, 1.0), 0, 0, null);
         for (int y = 0; y < 512; y++) {
             for (int x = 0; x < 512; x++) {

@@ -1,0 +1,103 @@
+package app.qrart.gateway.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A real process a test starts (an emulator, TorchServe): output to a log file, a wait for it to
+ * be ready, and a stop that takes its children with it.
+ */
+public final class ChildProcess implements AutoCloseable {
+
+    private final Process process;
+    private final Path log;
+
+    private ChildProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts the command with its output (both streams) in the log file. */
+    public static ChildProcess start(List<String> command, Path log) {
+        try {
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            return new ChildProcess(process, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits until {@code ready} holds; stops the process and fails with its log if it exits or times out. */
+    public void awaitReady(BooleanSupplier ready, Duration timeout, String what) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!ready.getAsBoolean()) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                String why = process.isAlive() ? "not ready after " + timeout : "exited";
+                close();
+                throw new IllegalStateException(what + " " + why + ": " + logText());
+            }
+            sleep(200);
+        }
+    }
+
+    public boolean alive() {
+        return process.isAlive();
+    }
+
+    /** Kills the process and its children at once (SIGKILL), as a crashed host would. */
+    public void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        waitForExit();
+    }
+
+    /** Asks the process and its children to stop, then makes sure they have. */
+    @Override
+    public void close() {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        waitForExit();
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private String logText() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private void waitForExit() {
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

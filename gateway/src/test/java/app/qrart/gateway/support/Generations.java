@@ -1,0 +1,51 @@
+package app.qrart.gateway.support;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Generation requests through the HTTP API, as a client sends them. */
+public final class Generations {
+
+    private Generations() {}
+
+    /** A small valid request: a fixed link and seed, 4 steps so the tests stay quick. */
+    public static Map<String, Object> request(String prompt) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("content", "https://example.com/qr-art");
+        body.put("prompt", prompt);
+        body.put("seed", 42);
+        body.put("steps", 4);
+        return body;
+    }
+
+    /** Submits and checks the 202 reply; returns the new generation's id. */
+    public static String submit(Map<String, Object> body) {
+        return given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/generations")
+                .then()
+                .statusCode(202)
+                .header("Location", containsString("/api/v1/generations/"))
+                .body("status", is("queued"))
+                .extract()
+                .path("id");
+    }
+
+    /** The generation once it has ended (or the longest wait the API holds a request). */
+    public static JsonPath awaitDone(String id) {
+        return given().queryParam("wait", true)
+                .when()
+                .get("/api/v1/generations/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+}
