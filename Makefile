@@ -26,7 +26,7 @@ FRONTEND_DIST := frontend/dist/index.html
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help venv archive gateway frontend run test lint test-handler test-deploy test-gateway test-frontend test-e2e \
+.PHONY: help venv archive gateway frontend api-types run test lint test-handler test-deploy test-gateway test-frontend test-e2e \
         bench-cpu bench-gpu bench-scan bench-load bench-soak clean
 
 help:
@@ -61,7 +61,7 @@ $(FRONTEND_DEPS): frontend/package.json frontend/package-lock.json
 	cd frontend && npm ci --no-audit --no-fund
 	touch $@
 
-$(FRONTEND_DIST): $(FRONTEND_DEPS) $(shell find frontend/src -type f) frontend/index.html frontend/vite.config.ts
+$(FRONTEND_DIST): $(FRONTEND_DEPS) $(shell find frontend/src -type f ! -name openapi.gen.ts) frontend/index.html frontend/vite.config.ts
 	cd frontend && npm run build
 
 frontend: $(FRONTEND_DIST)
@@ -105,6 +105,10 @@ test-frontend: $(FRONTEND_DEPS)
 # The real stack (TorchServe + offline model + gateway with the built app) in headless Chromium.
 test-e2e: $(ARCHIVE) $(GATEWAY_JAR) $(CHROMIUM) $(FRONTEND_DEPS)
 	cd frontend && npm run e2e
+
+# The web app's copy of the gateway's OpenAPI document (OpenApiDocumentTest keeps them equal).
+api-types: $(GATEWAY_JAR)
+	cp gateway/target/openapi/openapi.json frontend/src/types/openapi.json
 
 bench-cpu: $(VENV_STAMP)
 	$(PY) $(HANDLER)/bench/cpu_batching.py
