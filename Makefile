@@ -95,9 +95,10 @@ $(FAKE_GCS):
 test-gateway: $(FAKE_GCS) $(ARCHIVE) $(FRONTEND_DIST)
 	mvn -B -ntp verify -Dqrart.fake-gcs-server=$(CURDIR)/$(FAKE_GCS) -Dqrart.repo-root=$(CURDIR)
 
-# Kubernetes schemas (offline), hadolint, compose, GCP script and dashboard checks.
+# Kubernetes schemas (offline), hadolint, compose, GCP script and dashboard checks; tsctl.py and the
+# shipped TorchServe config against a real TorchServe.
 test-deploy: $(DEPLOY_STAMP)
-	$(PY) -m pytest -p no:cacheprovider -q deploy/tests
+	cd deploy && ../$(PY) -m pytest -p no:cacheprovider -q
 
 test-frontend: $(FRONTEND_DEPS)
 	cd frontend && npm run typecheck && npm test

@@ -1,9 +1,8 @@
-import os
-import socket
 
 import pytest
 from qrart_handler.samples import shipped_section, shipped_settings
 from qrart_handler.settings import merged
+from ts_testing import tiny_torchserve
 
 
 class FakeContext:
@@ -56,27 +55,10 @@ def settings():
     return shipped_settings()
 
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="session")
 def torchserve(tmp_path_factory):
     """One real TorchServe (tiny archive, CPU, shipped config on random ports) for the session."""
-    import build_archive
-    from tsctl import Ports, TorchServe
-
-    store = tmp_path_factory.mktemp("model-store")
-    build_archive.main(["--source", "tiny", "--model-store", str(store), "--set", "device=cpu"])
-    ports = Ports(*(free_port() for _ in range(5)))
-    server = TorchServe(str(store), str(tmp_path_factory.mktemp("ts-work")), ports).start()
-    try:
-        server.wait_ready(timeout=240)
-        yield server
-    finally:
-        server.stop()
+    with tiny_torchserve(str(tmp_path_factory.mktemp("model-store")), str(tmp_path_factory.mktemp("ts-work"))) as ts:
+        yield ts

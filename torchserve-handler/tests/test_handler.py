@@ -4,6 +4,7 @@ import json
 import numpy as np
 from qrart_handler.codec import NPY_CONTENT_TYPE, decode_npy
 from qrart_handler.samples import make_request, qr_like_png
+from qrart_handler.settings import merged
 
 # Batched and single runs use the same per-sample noise; float32 kernels may sum in a
 # different order for a different batch size, so allow 2 grey levels at a pixel and
@@ -112,10 +113,9 @@ def test_padded_passes_return_the_same_images(tiny_model_dir, handler_config, co
     from ts_handler import QrArtHandler
 
     padded = QrArtHandler()
-    padded.initialize(type(context)(tiny_model_dir, {
-        **handler_config, "pass_buckets": [4, 8], "warmup": True,
-        "defaults": {"num_inference_steps": 2, "strength": 1.0},
-    }))
+    padded.initialize(type(context)(tiny_model_dir, merged(handler_config, {
+        "pass_buckets": [4, 8], "warmup": True, "defaults": {"num_inference_steps": 2, "strength": 1.0},
+    })))
     bodies = [make_request(seed=71), make_request(seed=72, guidance_scale=3.0)]
     with_padding, statuses = run(padded, context, bodies)
     assert statuses == [200, 200]

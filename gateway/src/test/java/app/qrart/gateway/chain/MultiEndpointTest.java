@@ -4,11 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.qrart.gateway.support.Generations;
 import app.qrart.gateway.support.TorchServeProcess;
 import app.qrart.gateway.support.TwoRealTorchServes;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,14 +37,7 @@ class MultiEndpointTest {
                     i,
                     "candidates",
                     2);
-            ids.add(given().contentType(ContentType.JSON)
-                    .body(body)
-                    .when()
-                    .post("/api/v1/generations")
-                    .then()
-                    .statusCode(202)
-                    .extract()
-                    .path("id"));
+            ids.add(Generations.submit(body));
         }
         return ids;
     }

@@ -4,11 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.qrart.gateway.support.Generations;
 import app.qrart.gateway.support.QrImages;
 import app.qrart.gateway.support.RealTorchServe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -39,22 +39,9 @@ class RealChainTest {
                 1234,
                 "candidates",
                 2);
-        String id = given().contentType(ContentType.JSON)
-                .body(body)
-                .when()
-                .post("/api/v1/generations")
-                .then()
-                .statusCode(202)
-                .extract()
-                .path("id");
+        String id = Generations.submit(body);
 
-        JsonPath done = given().queryParam("wait", true)
-                .when()
-                .get("/api/v1/generations/" + id)
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        JsonPath done = Generations.awaitDone(id);
         assertEquals("done", done.getString("status"), done.prettify());
         assertEquals(2, done.getInt("scanReport.candidatesTried"));
         assertTrue(done.getBoolean("scanReport.verified"));
@@ -106,27 +93,14 @@ class RealChainTest {
                     i,
                     "candidates",
                     2);
-            ids.add(given().contentType(ContentType.JSON)
-                    .body(body)
-                    .when()
-                    .post("/api/v1/generations")
-                    .then()
-                    .statusCode(202)
-                    .extract()
-                    .path("id"));
+            ids.add(Generations.submit(body));
         }
         awaitRunning(ids.get(0));
         Thread.sleep(1500);
         RealTorchServe.killHard();
 
         for (String id : ids) {
-            JsonPath end = given().queryParam("wait", true)
-                    .when()
-                    .get("/api/v1/generations/" + id)
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .jsonPath();
+            JsonPath end = Generations.awaitDone(id);
             assertEquals("failed", end.getString("status"), end.prettify());
             assertTrue(end.getString("error").contains("model server"), end.getString("error"));
         }

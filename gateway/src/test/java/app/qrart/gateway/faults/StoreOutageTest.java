@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.qrart.gateway.support.CloudEmulators;
+import app.qrart.gateway.support.Generations;
 import app.qrart.gateway.support.QrImages;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
@@ -34,14 +34,7 @@ class StoreOutageTest {
     private static String submit(String prompt) throws InterruptedException {
         awaitReady();
         Map<String, Object> body = Map.of("content", "https://qr.art/outage", "prompt", prompt, "steps", 4, "seed", 11);
-        return given().contentType(ContentType.JSON)
-                .body(body)
-                .when()
-                .post("/api/v1/generations")
-                .then()
-                .statusCode(202)
-                .extract()
-                .path("id");
+        return Generations.submit(body);
     }
 
     /** Polls through the outage: the gateway answers 503 + Retry-After while the record store is down. */

@@ -3,8 +3,7 @@ import os
 import subprocess
 import sys
 
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-TSCTL = os.path.join(ROOT, "deploy", "torchserve", "tsctl.py")
+TSCTL = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "torchserve", "tsctl.py"))
 
 
 

@@ -1,0 +1,29 @@
+"""A real TorchServe for test sessions: the tiny offline archive, CPU, the shipped config on random ports."""
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from ts_process import TorchServe
+from ts_properties import Ports
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def tiny_torchserve(model_store: str, workdir: str, ready_timeout: float = 240) -> Iterator[TorchServe]:
+    """Builds the tiny archive into model_store, starts TorchServe on free ports, stops it afterwards."""
+    import build_archive
+
+    build_archive.main(["--source", "tiny", "--model-store", model_store, "--set", "device=cpu"])
+    server = TorchServe(model_store, workdir, Ports(*(free_port() for _ in range(5)))).start()
+    try:
+        server.wait_ready(timeout=ready_timeout)
+        yield server
+    finally:
+        server.stop()
