@@ -84,7 +84,8 @@ class GenerationResourceTest {
                 "crowded [busy]   | busy",
                 "huge [oom]       | GPU memory",
                 "glacier [slow]   | did not answer in time",
-                "odd [refused]    | 'seed' must be an integer"
+                "odd [refused]    | 'seed' must be an integer",
+                "keys [badtoken]  | misconfigured: the model server refused the gateway's token"
             })
     void modelServerFailuresEndTheJobAsFailedWithAReason(String prompt, String reason) {
         JsonPath failed = awaitDone(submit(request(prompt)));

@@ -21,7 +21,7 @@ import java.util.Map;
  * WireMock on a random port standing in for TorchServe's inference API, with its real error
  * replies chosen by a marker in the prompt: [busy-twice] (503, 503, then an image), [busy]
  * (always 503), [oom] (507), [slow] (past the read timeout), [lag] (2 s, within it), [refused]
- * (400 from the handler).
+ * (400 from the handler), [badtoken] (TorchServe's 400 for a wrong token).
  */
 public class FakeTorchServe implements QuarkusTestResourceLifecycleManager {
 
@@ -91,6 +91,15 @@ public class FakeTorchServe implements QuarkusTestResourceLifecycleManager {
                 .willReturn(aResponse()
                         .withStatus(400)
                         .withBody("{\"code\":400,\"error\":\"'seed' must be an integer\",\"field\":\"seed\"}")));
+        // TorchServe 0.12's own answer to a wrong Bearer token: 400, not 401.
+        server.stubFor(post(predict)
+                .atPriority(1)
+                .withRequestBody(containing("[badtoken]"))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withBody("{\"code\":400,\"type\":\"InvalidKeyException\",\"message\":\"Token "
+                                + "Authorization failed. Token either incorrect, expired, or not provided "
+                                + "correctly\"}")));
         server.stubFor(post(predict)
                 .atPriority(1)
                 .withRequestBody(containing("[lag]"))
