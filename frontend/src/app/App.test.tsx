@@ -22,6 +22,14 @@ describe('creating a QR code', () => {
     expect(screen.getByText(/higher scans more reliably, lower looks more natural/i)).toBeInTheDocument();
   });
 
+  it('says when a job waits for the model server, then delivers it', async () => {
+    const { user } = renderApp();
+    await fillBasics(user, 'natural scene during an outage');
+    await user.click(screen.getByRole('button', { name: /create qr code/i }));
+    await screen.findByText(/paused: waiting for the model server; your job is kept/i);
+    await screen.findByRole('heading', { name: /your qr code is ready/i });
+  });
+
   it('validates the link as the user types', async () => {
     const { user } = renderApp();
     const content = await screen.findByLabelText(/link or text/i);

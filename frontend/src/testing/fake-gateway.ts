@@ -4,7 +4,8 @@ import { API, doneGeneration, limits, parameters } from './fixtures';
 
 /**
  * An in-memory stand-in for the gateway's API: a submitted generation is queued on the first
- * status poll, running on the second and done (or failed, for a prompt containing "unscannable") after.
+ * status poll, running on the second and done (or failed, for a prompt containing "unscannable") after;
+ * a prompt containing "outage" waits for the model server on the third poll.
  */
 export const gateway = {
   gallery: [] as Generation[],
@@ -23,6 +24,10 @@ function statusOf(id: string, job: { request: GenerationRequest; polls: number }
   const done = doneGeneration(id, p, r.content);
   if (job.polls <= 1) return { ...done, status: 'queued', progress: 0, imageUrl: null, thumbnailUrl: null, scanReport: null };
   if (job.polls === 2) return { ...done, status: 'running', progress: 0.05, imageUrl: null, thumbnailUrl: null, scanReport: null };
+  if (job.polls === 3 && r.prompt.includes('outage')) {
+    const waiting = 'waiting for the model server';
+    return { ...done, status: 'running', progress: 0.05, message: waiting, imageUrl: null, thumbnailUrl: null, scanReport: null };
+  }
   if (r.prompt.includes('unscannable')) {
     return { ...done, status: 'failed', imageUrl: null, thumbnailUrl: null, scanReport: null, error: 'No candidate scanned after 3 attempts.' };
   }

@@ -38,6 +38,7 @@ export function doneGeneration(id: string, p: Parameters, content = 'https://exa
     id,
     status: 'done',
     progress: 1,
+    message: null,
     content,
     parameters: p,
     imageUrl: `/api/v1/images/${id}.png`,
@@ -48,6 +49,7 @@ export function doneGeneration(id: string, p: Parameters, content = 'https://exa
       analysis: { functionModuleErrors: 0, quietZoneErrors: 0, ecHeadroom: 0.6 },
     },
     error: null,
+    modelServerRetries: 0,
     createdAt: '2026-11-28T10:00:00Z',
     updatedAt: '2026-11-28T10:00:06Z',
   };

@@ -76,12 +76,16 @@ export interface Generation {
   id: string;
   status: GenerationStatus;
   progress: number;
+  /** What a running job waits for, e.g. "waiting for the model server"; null otherwise. */
+  message: string | null;
   content: string;
   parameters: Parameters;
   imageUrl: string | null;
   thumbnailUrl: string | null;
   scanReport: ScanReport | null;
   error: string | null;
+  /** Requests sent again after a model server outage (same seed and parameters). */
+  modelServerRetries: number;
   createdAt: string;
   updatedAt: string;
 }

@@ -13,6 +13,7 @@ interface Props {
 
 function statusLine(generation: Generation | null): string {
   if (!generation || generation.status === 'queued') return 'Queued: waiting for a free GPU slot…';
+  if (generation.message) return `Paused: ${generation.message}; your job is kept and will go on…`;
   if (generation.progress >= 0.8) return 'Checking that it scans…';
   return 'Painting your QR code…';
 }

@@ -29,6 +29,18 @@ public interface InferenceConfig {
     Duration retryBackoff();
 
     /**
+     * How long a generation waits out a model server that is down, restarting or has lost its
+     * worker (connection refused, TorchServe's "Worker died", no worker ready, model not loaded),
+     * retrying with the same seed and parameters; past it the job fails.
+     */
+    @WithDefault("PT180S")
+    Duration outageGrace();
+
+    /** Pause between two tries while the model server is out. */
+    @WithDefault("PT2S")
+    Duration outageRetryPause();
+
+    /**
      * Several TorchServe base URLs to spread generations over (least outstanding requests among the
      * healthy ones). Unset: the single endpoint of quarkus.rest-client.torchserve.url.
      */

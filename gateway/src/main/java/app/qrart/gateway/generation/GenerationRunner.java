@@ -6,6 +6,7 @@ import app.qrart.gateway.config.StorageConfig;
 import app.qrart.gateway.inference.InferenceException;
 import app.qrart.gateway.inference.InferencePayload;
 import app.qrart.gateway.inference.InferenceService;
+import app.qrart.gateway.inference.OutageListener;
 import app.qrart.gateway.qr.encode.QrEncoder;
 import app.qrart.gateway.qr.encode.QrSymbol;
 import app.qrart.gateway.qr.gate.ScanGate;
@@ -23,6 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
@@ -36,6 +38,7 @@ public class GenerationRunner {
 
     private static final Logger LOG = Logger.getLogger(GenerationRunner.class);
     static final int THUMBNAIL_SIDE = 256;
+    static final String WAITING = "waiting for the model server";
 
     private final QrEncoder encoder;
     private final ScanGate gate;
@@ -85,33 +88,32 @@ public class GenerationRunner {
 
     /** Runs the job to its recorded end; true when it ends done. */
     private boolean attempt(Generation queued) {
-        Generation current = queued;
+        // Candidate threads report model server waits into the same job state.
+        AtomicReference<Generation> job = new AtomicReference<>(queued);
         try {
-            current = current.running(0.05, clock.instant());
-            saveProgress(current);
-            QrSymbol symbol = encoder.encode(current.content());
+            saveProgress(job.updateAndGet(g -> g.running(0.05, clock.instant())));
+            QrSymbol symbol = encoder.encode(queued.content());
             String control = ImageCodec.base64Png(
-                    encoder.render(symbol, current.parameters().size()));
+                    encoder.render(symbol, queued.parameters().size()));
             for (int round = 0; round <= scan.retryRounds(); round++) {
-                Parameters used = escalated(current.parameters(), round);
-                List<BufferedImage> candidates = generateCandidates(current.id(), used, control);
-                current = current.running(progressAfter(round), clock.instant());
-                saveProgress(current);
+                Parameters used = escalated(queued.parameters(), round);
+                List<BufferedImage> candidates = generateCandidates(job, used, control);
+                double progress = progressAfter(round);
+                saveProgress(job.updateAndGet(g -> g.running(progress, clock.instant())));
                 Optional<ScanGate.Delivery> delivery = gate.deliver(candidates, symbol, round + 1);
                 if (delivery.isPresent()) {
-                    store(current, used, delivery.get());
+                    store(job.get(), used, delivery.get());
                     registry.counter("qrart.generation.rounds", "rounds", String.valueOf(round + 1))
                             .increment();
                     return true;
                 }
-                LOG.infof(
-                        "generation %s: no candidate scanned in round %d, even after repair", current.id(), round + 1);
+                LOG.infof("generation %s: no candidate scanned in round %d, even after repair", queued.id(), round + 1);
             }
-            fail(current, FailureReasons.unscannable(scan.retryRounds() + 1));
+            fail(job.get(), FailureReasons.unscannable(scan.retryRounds() + 1));
         } catch (RuntimeException e) {
             String detail = e instanceof InferenceException inference ? inference.detail() : e.getMessage();
             LOG.warnf("generation %s failed: %s (%s)", queued.id(), e.getClass().getSimpleName(), detail);
-            fail(current, FailureReasons.of(e));
+            fail(job.get(), FailureReasons.of(e));
         }
         return false;
     }
@@ -156,7 +158,12 @@ public class GenerationRunner {
         save(current.withParameters(used).done(key, delivery.report(), clock.instant()));
     }
 
-    private List<BufferedImage> generateCandidates(String id, Parameters p, String control) {
+    private List<BufferedImage> generateCandidates(AtomicReference<Generation> job, Parameters p, String control) {
+        String id = job.get().id();
+        OutageListener waiting = (attempt, outage) -> {
+            LOG.infof("generation %s: %s; trying again (attempt %d)", id, outage.getMessage(), attempt + 1);
+            saveProgress(job.updateAndGet(g -> g.waitingForModelServer(WAITING, clock.instant())));
+        };
         List<CompletableFuture<BufferedImage>> calls = new ArrayList<>();
         for (int i = 0; i < p.candidates(); i++) {
             InferencePayload payload = new InferencePayload(
@@ -171,7 +178,7 @@ public class GenerationRunner {
                     p.size(),
                     p.size(),
                     id + "-" + i);
-            calls.add(CompletableFuture.supplyAsync(() -> inference.generate(payload), executor));
+            calls.add(CompletableFuture.supplyAsync(() -> inference.generate(payload, waiting), executor));
         }
         try {
             return calls.stream().map(CompletableFuture::join).toList();

@@ -13,16 +13,21 @@ import jakarta.ws.rs.core.Response;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 /**
- * One image from TorchServe: bearer token, bounded retries while its queue is full, each failure
- * its own exception type. Staying busy through every retry fires {@link ModelServerOverloaded}.
+ * One image from TorchServe: bearer token, bounded retries while its queue is full, outages waited
+ * out within a grace, each failure its own exception type. Staying busy through every retry fires
+ * {@link ModelServerOverloaded}.
  */
 @ApplicationScoped
 public class InferenceService {
 
     /** TorchServe 0.12 answers a missing or wrong token with 400 and this message. */
     private static final String TOKEN_FAILED = "Token Authorization failed";
+    /** TorchServe's 503 when the model has no worker to serve (all dead or still loading). */
+    private static final String NO_WORKER = "no worker";
 
     private final EndpointPool pool;
     private final InferenceConfig config;
@@ -44,6 +49,31 @@ public class InferenceService {
     }
 
     public BufferedImage generate(InferencePayload payload) {
+        return generate(payload, OutageListener.NONE);
+    }
+
+    /**
+     * The image, waiting out model server outages for up to {@code outage-grace} (the same
+     * payload, so the same seed, on whichever endpoint is healthy); the listener hears each wait.
+     */
+    public BufferedImage generate(InferencePayload payload, OutageListener listener) {
+        long deadline = System.nanoTime() + config.outageGrace().toNanos();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return throughBusy(payload);
+            } catch (ModelServerOutageException e) {
+                long pause = config.outageRetryPause().toNanos();
+                if (System.nanoTime() + pause > deadline) {
+                    throw new ModelServerUnavailableException(config.outageGrace(), attempt, e);
+                }
+                listener.waiting(attempt, e);
+                pause(pause, e);
+            }
+        }
+    }
+
+    /** One request, retried with back-off while TorchServe's queue is full. */
+    private BufferedImage throughBusy(InferencePayload payload) {
         Backoff backoff = new Backoff(config.maxAttempts(), config.retryBackoff());
         try {
             return backoff.run(() -> counted(payload), ModelServerBusyException.class::isInstance);
@@ -82,9 +112,12 @@ public class InferenceService {
                 if (neverConnected) {
                     pool.markDown(endpoint);
                 }
-                if (!neverConnected || tried >= pool.size() || !pool.anotherHealthy(endpoint)) {
-                    throw new ModelServerUnreachableException(
-                            rootCause(e).getClass().getSimpleName());
+                String cause = rootCause(e).getClass().getSimpleName();
+                if (!neverConnected) {
+                    throw new ModelServerUnreachableException(cause);
+                }
+                if (tried >= pool.size() || !pool.anotherHealthy(endpoint)) {
+                    throw new ModelServerDownException(cause);
                 }
             } finally {
                 pool.release(endpoint);
@@ -101,26 +134,54 @@ public class InferenceService {
                 throw new InvalidModelReplyException(e.getMessage());
             }
         }
-        String detail = reply.hasEntity() ? reply.readEntity(String.class) : "";
-        String message = message(detail);
-        throw switch (status) {
-            case 503 -> new ModelServerBusyException(message);
-            case 507 -> new ModelServerOutOfMemoryException(message);
+        throw failure(status, reply.hasEntity() ? reply.readEntity(String.class) : "");
+    }
+
+    /**
+     * TorchServe's own replies carry {type, message}; the handler's carry {code, error, field}:
+     * the same status means different things from each.
+     */
+    private InferenceException failure(int status, String body) {
+        JsonNode node = json(body);
+        boolean fromTorchServe = node.has("type") && !node.has("error");
+        String message = node.path("error").asText(node.path("message").asText(clipped(body)));
+        return switch (status) {
+            case 503 ->
+                fromTorchServe && message.toLowerCase(Locale.ROOT).contains(NO_WORKER)
+                        ? new ModelNotReadyException(message)
+                        : new ModelServerBusyException(message);
+            case 507 ->
+                fromTorchServe ? new WorkerDiedException(message) : new ModelServerOutOfMemoryException(message);
+            case 404 ->
+                fromTorchServe ? new ModelNotReadyException(message) : new ModelServerFailedException(404, message);
             case 401, 403 -> new TokenRejectedException(message);
             case 400, 413 ->
                 message.contains(TOKEN_FAILED)
                         ? new TokenRejectedException(message)
-                        : new ModelServerRefusedException(message, detail);
+                        : new ModelServerRefusedException(message, body);
             default -> new ModelServerFailedException(status, message);
         };
     }
 
-    private String message(String detail) {
+    private JsonNode json(String body) {
         try {
-            JsonNode node = mapper.readTree(detail);
-            return node.path("error").asText(node.path("message").asText(detail));
+            JsonNode node = mapper.readTree(body);
+            return node == null ? mapper.createObjectNode() : node;
         } catch (IOException e) {
-            return detail.length() > 200 ? detail.substring(0, 200) : detail;
+            return mapper.createObjectNode();
+        }
+    }
+
+    private static String clipped(String body) {
+        return body.length() > 200 ? body.substring(0, 200) : body;
+    }
+
+    private static void pause(long nanos, ModelServerOutageException outage) {
+        try {
+            TimeUnit.NANOSECONDS.sleep(nanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw outage;
         }
     }
 

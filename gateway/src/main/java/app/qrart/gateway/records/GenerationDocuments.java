@@ -63,11 +63,13 @@ final class GenerationDocuments {
                 g.id(),
                 g.status(),
                 g.progress(),
+                g.message(),
                 g.content(),
                 parameters,
                 g.imageKey(),
                 report,
                 g.error(),
+                g.modelServerRetries(),
                 g.createdAt(),
                 g.updatedAt());
     }
@@ -89,6 +91,7 @@ final class GenerationDocuments {
                 r.id(),
                 r.status(),
                 r.progress(),
+                r.message(),
                 r.content(),
                 parameters,
                 null,
@@ -96,6 +99,7 @@ final class GenerationDocuments {
                 r.imageKey(),
                 report,
                 r.error(),
+                r.modelServerRetries(),
                 r.createdAt(),
                 r.updatedAt());
     }

@@ -17,11 +17,13 @@ record GenerationRecord(
         String id,
         GenerationStatus status,
         double progress,
+        String message,
         String content,
         ParametersRecord parameters,
         String imageKey,
         Map<String, Object> scanReport,
         String error,
+        int modelServerRetries,
         Instant createdAt,
         Instant updatedAt) {
 

@@ -79,6 +79,38 @@ class RealChainTest {
 
     @Test
     @Order(2)
+    void workersKilledInTheMiddleOfABatchAreWaitedOutAndEveryJobIsDeliveredWithItsSeed() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(Generations.submit(Map.of(
+                    "content",
+                    "https://qr.art/worker-" + i,
+                    "prompt",
+                    "3D worker " + i,
+                    "steps",
+                    40,
+                    "seed",
+                    100 + i,
+                    "candidates",
+                    2)));
+        }
+        awaitRunning(ids.get(0));
+        Thread.sleep(1500);
+        RealTorchServe.killWorkers();
+
+        int retried = 0;
+        for (int i = 0; i < ids.size(); i++) {
+            JsonPath end = Generations.awaitDone(ids.get(i));
+            assertEquals("done", end.getString("status"), end.prettify());
+            assertTrue(end.getBoolean("scanReport.verified"));
+            assertEquals(100L + i, end.getLong("parameters.seed"), "the seed asked for, unchanged by the retry");
+            retried += end.getInt("modelServerRetries");
+        }
+        assertTrue(retried >= 1, "the batch the workers were running was sent again");
+    }
+
+    @Test
+    @Order(3)
     void torchServeKilledInTheMiddleOfABatchLeavesEveryJobFailedWithAReasonNoneLostNoneStuck() throws Exception {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 4; i++) {

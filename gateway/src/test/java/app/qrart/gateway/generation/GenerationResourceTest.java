@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.qrart.gateway.support.FakeTorchServe;
 import app.qrart.gateway.support.QrImages;
@@ -92,6 +93,23 @@ class GenerationResourceTest {
         assertEquals("failed", failed.getString("status"));
         assertThat(failed.getString("error"), reason);
         assertEquals(null, failed.getString("imageUrl"));
+    }
+
+    @Test
+    void aDeadWorkerIsWaitedOutWithTheSameSeedAndTheRetriesAreRecorded() {
+        JsonPath done = awaitDone(submit(request("lighthouse [died-twice]")));
+        assertEquals("done", done.getString("status"), done.prettify());
+        assertEquals(2, done.getInt("modelServerRetries"));
+        assertEquals(42L, done.getLong("parameters.seed"));
+        assertEquals(null, done.getString("message"), "no wait left to report");
+    }
+
+    @Test
+    void aModelServerOutOfServicePastTheGraceFailsTheJobSayingSo() {
+        JsonPath failed = awaitDone(submit(request("lighthouse [died]")));
+        assertEquals("failed", failed.getString("status"));
+        assertThat(failed.getString("error"), "the model server stayed unavailable for 1 s");
+        assertTrue(failed.getInt("modelServerRetries") >= 1, failed.prettify());
     }
 
     @Test

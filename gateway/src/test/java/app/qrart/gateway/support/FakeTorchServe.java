@@ -9,25 +9,31 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * WireMock on a random port standing in for TorchServe's inference API, with its real error
  * replies chosen by a marker in the prompt: [busy-twice] (503, 503, then an image), [busy]
  * (always 503), [oom] (507), [slow] (past the read timeout), [lag] (2 s, within it), [refused]
- * (400 from the handler), [badtoken] (TorchServe's 400 for a wrong token).
+ * (400 from the handler), [died-twice] / [died] (TorchServe's 507 "Worker died." twice / always), [badtoken] (TorchServe's 400 for a wrong token).
  */
 public class FakeTorchServe implements QuarkusTestResourceLifecycleManager {
 
     public static final String TOKEN = "test-inference-key";
     private WireMockServer server;
     private Path dataDir;
+    /** TorchServe's own reply when the worker process running the batch ends. */
+    static final String WORKER_DIED =
+            "{\"code\":507,\"type\":\"InternalServerException\",\"message\":\"Worker died.\"}";
+
     private Map<String, String> overrides = Map.of();
 
     /** Init args are config properties that replace the defaults below (e.g. admission limits). */
@@ -61,7 +67,15 @@ public class FakeTorchServe implements QuarkusTestResourceLifecycleManager {
                         dataDir.resolve("images").toString(),
                         "qrart.storage.embedded.file",
                         dataDir.resolve("records.mv.db").toString()),
-                overrides);
+                withShortOutageGrace(overrides));
+    }
+
+    /** Outages are waited out for 1 s here, unless the test class asks for something else. */
+    private static Map<String, String> withShortOutageGrace(Map<String, String> overrides) {
+        Map<String, String> all = new HashMap<>(
+                Map.of("qrart.inference.outage-grace", "PT1S", "qrart.inference.outage-retry-pause", "PT0.2S"));
+        all.putAll(overrides);
+        return all;
     }
 
     private void stubs() {
@@ -104,30 +118,37 @@ public class FakeTorchServe implements QuarkusTestResourceLifecycleManager {
                 .atPriority(1)
                 .withRequestBody(containing("[lag]"))
                 .willReturn(aResponse().withFixedDelay(2000).withTransformers(EchoModelTransformer.NAME)));
-        busyTwice(predict);
+        failingTwice(predict, "[busy-twice]", aResponse().withStatus(503));
+        failingTwice(predict, "[died-twice]", aResponse().withStatus(507).withBody(WORKER_DIED));
+        server.stubFor(post(predict)
+                .atPriority(1)
+                .withRequestBody(containing("[died]"))
+                .willReturn(aResponse().withStatus(507).withBody(WORKER_DIED)));
     }
 
-    private void busyTwice(String predict) {
-        String scenario = "busy-twice";
+    /** Answers {@code reply} to the first two requests carrying the tag, then generates. */
+    private void failingTwice(String predict, String tag, ResponseDefinitionBuilder reply) {
+        String scenario = tag;
+        var tagged = matchingJsonPath("$.prompt", containing(tag));
         server.stubFor(post(predict)
                 .atPriority(1)
                 .inScenario(scenario)
                 .whenScenarioStateIs(Scenario.STARTED)
-                .withRequestBody(matchingJsonPath("$.prompt", containing("[busy-twice]")))
-                .willReturn(aResponse().withStatus(503))
+                .withRequestBody(tagged)
+                .willReturn(reply)
                 .willSetStateTo("once"));
         server.stubFor(post(predict)
                 .atPriority(1)
                 .inScenario(scenario)
                 .whenScenarioStateIs("once")
-                .withRequestBody(matchingJsonPath("$.prompt", containing("[busy-twice]")))
-                .willReturn(aResponse().withStatus(503))
+                .withRequestBody(tagged)
+                .willReturn(reply)
                 .willSetStateTo("twice"));
         server.stubFor(post(predict)
                 .atPriority(1)
                 .inScenario(scenario)
                 .whenScenarioStateIs("twice")
-                .withRequestBody(matchingJsonPath("$.prompt", containing("[busy-twice]")))
+                .withRequestBody(tagged)
                 .willReturn(aResponse().withTransformers(EchoModelTransformer.NAME)));
     }
 

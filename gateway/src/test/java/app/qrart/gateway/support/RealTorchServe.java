@@ -9,6 +9,10 @@ public class RealTorchServe implements QuarkusTestResourceLifecycleManager {
     private static volatile TorchServeProcess current;
 
     /** Kills the running TorchServe and its workers at once (SIGKILL), as a crashed host would. */
+    public static void killWorkers() {
+        current.killWorkers();
+    }
+
     public static void killHard() {
         current.killHard();
     }
@@ -30,7 +34,8 @@ public class RealTorchServe implements QuarkusTestResourceLifecycleManager {
                                 server.workdir().resolve("images").toString(),
                         "qrart.storage.embedded.file",
                                 server.workdir().resolve("records.mv.db").toString()),
-                Map.of());
+                // Long enough for TorchServe to restart a killed worker, short enough for a test to wait out.
+                Map.of("qrart.inference.outage-grace", "PT45S", "qrart.inference.outage-retry-pause", "PT1S"));
     }
 
     @Override

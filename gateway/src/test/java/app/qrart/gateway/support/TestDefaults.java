@@ -22,7 +22,9 @@ public final class TestDefaults {
             "qrart.storage.records",
             "qrart.generation.recovery-interval",
             "qrart.generation.stranded-after",
-            "qrart.inference.health-interval");
+            "qrart.inference.health-interval",
+            "qrart.inference.outage-grace",
+            "qrart.inference.outage-retry-pause");
 
     private TestDefaults() {}
 

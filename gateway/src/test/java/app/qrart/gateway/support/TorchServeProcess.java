@@ -1,7 +1,13 @@
 package app.qrart.gateway.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,11 +26,13 @@ public final class TorchServeProcess implements AutoCloseable {
     private final ChildProcess process;
     private final Path workdir;
     private final int inferencePort;
+    private final int managementPort;
 
-    private TorchServeProcess(ChildProcess process, Path workdir, int inferencePort) {
+    private TorchServeProcess(ChildProcess process, Path workdir, int inferencePort, int managementPort) {
         this.process = process;
         this.workdir = workdir;
         this.inferencePort = inferencePort;
+        this.managementPort = managementPort;
     }
 
     public static TorchServeProcess start() {
@@ -52,7 +60,7 @@ public final class TorchServeProcess implements AutoCloseable {
                             ports.stream().map(String::valueOf).collect(Collectors.joining(","))),
                     workdir.resolve("tsctl.log"));
             process.awaitReady(() -> Files.exists(workdir.resolve("READY")), READY_TIMEOUT, "TorchServe");
-            TorchServeProcess server = new TorchServeProcess(process, workdir, ports.get(0));
+            TorchServeProcess server = new TorchServeProcess(process, workdir, ports.get(0), ports.get(1));
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -72,11 +80,37 @@ public final class TorchServeProcess implements AutoCloseable {
     }
 
     public String inferenceKey() {
+        return key("inference");
+    }
+
+    /**
+     * Kills the model's worker processes (SIGKILL), not TorchServe: TorchServe answers the batch
+     * they ran with its own 507 "Worker died." and starts new workers.
+     */
+    public void killWorkers() {
         try {
-            String json = Files.readString(workdir.resolve("key_file.json"));
-            return new com.fasterxml.jackson.databind.ObjectMapper()
-                    .readTree(json)
-                    .path("inference")
+            HttpRequest request = HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + managementPort + "/models/qrart"))
+                    .header("Authorization", "Bearer " + key("management"))
+                    .build();
+            String body = HttpClient.newHttpClient()
+                    .send(request, HttpResponse.BodyHandlers.ofString())
+                    .body();
+            for (JsonNode worker : new ObjectMapper().readTree(body).path(0).path("workers")) {
+                ProcessHandle.of(worker.path("pid").asLong()).ifPresent(ProcessHandle::destroyForcibly);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private String key(String kind) {
+        try {
+            return new ObjectMapper()
+                    .readTree(Files.readString(workdir.resolve("key_file.json")))
+                    .path(kind)
                     .path("key")
                     .asText();
         } catch (IOException e) {
