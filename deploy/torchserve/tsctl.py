@@ -1,6 +1,6 @@
 """Start a local TorchServe with QR Art's shipped configuration; show and scale its workers.
 
-    python deploy/torchserve/tsctl.py run --model-store model-store --workdir .run/torchserve
+    python deploy/torchserve/tsctl.py run --model-store model-store --workdir .run/torchserve   (restarts it if it dies)
     python deploy/torchserve/tsctl.py status --workdir .run/torchserve
     python deploy/torchserve/tsctl.py scale --workdir .run/torchserve --min 2 --max 4
     python deploy/torchserve/tsctl.py ready --workdir .run/torchserve   (exit 0 when every worker is READY)
@@ -17,10 +17,13 @@ import argparse
 import os
 import signal
 import sys
+import time
 
 from ts_management import ManagementClient
 from ts_process import TorchServe
 from ts_properties import SHIPPED_CONFIG, Ports, read_properties
+
+MAX_BACKOFF_S = 60.0
 
 __all__ = ["SHIPPED_CONFIG", "ManagementClient", "Ports", "TorchServe", "main", "read_properties"]
 
@@ -52,6 +55,10 @@ def main(argv=None) -> None:
     parser.add_argument("--model", default="qrart")
     parser.add_argument("--min", type=int, help="scale: fewest workers")
     parser.add_argument("--max", type=int, help="scale: most workers")
+    parser.add_argument("--max-restarts", type=int, default=5,
+                        help="run: restarts of a TorchServe that exits on its own before giving up")
+    parser.add_argument("--restart-backoff", type=float, default=1.0,
+                        help="run: seconds before the first restart; doubled for each further one")
     args = parser.parse_args(argv)
     if args.command != "run":
         if args.command == "scale" and (args.min is None or args.max is None):
@@ -60,28 +67,54 @@ def main(argv=None) -> None:
         return
     if not args.model_store:
         parser.error("run needs --model-store")
-    ports = Ports.parse(args.ports)
     # SIGTERM (from a supervisor or `make run`'s trap) stops TorchServe like Ctrl-C does.
     signal.signal(signal.SIGTERM, _interrupt)
-    ready_flag = os.path.join(args.workdir, "READY")
-    if os.path.exists(ready_flag):
-        os.remove(ready_flag)
     os.makedirs(args.workdir, exist_ok=True)
-    server = TorchServe(args.model_store, args.workdir, ports).start()
+    supervise(args.model_store, args.workdir, Ports.parse(args.ports), args.max_restarts, args.restart_backoff)
+
+
+def supervise(model_store: str, workdir: str, ports: Ports, max_restarts: int, backoff: float) -> None:
+    """Runs TorchServe in the foreground; restarts it when it exits on its own, with back-off, a bounded
+    number of times (as a Kubernetes pod would be). READY exists in the workdir while it is ready."""
+    ready_flag = os.path.join(workdir, "READY")
+    restarts = 0
+    while True:
+        _remove(ready_flag)
+        server = TorchServe(model_store, workdir, ports)
+        try:
+            code = _serve(server, ready_flag)
+            _remove(ready_flag)
+            server.stop()
+            if restarts >= max_restarts:
+                print(f"TorchServe exited with {code}; {max_restarts} restarts spent, giving up", flush=True)
+                sys.exit(1)
+            restarts += 1
+            print(f"TorchServe exited with {code}; restart {restarts} of {max_restarts} in {backoff:g} s", flush=True)
+            time.sleep(backoff)
+            backoff = min(backoff * 2, MAX_BACKOFF_S)
+        except KeyboardInterrupt:
+            print("Stopping TorchServe...", flush=True)
+            server.stop()
+            _remove(ready_flag)
+            return
+
+
+def _serve(server: TorchServe, ready_flag: str) -> str:
+    """Starts TorchServe and waits until it exits; says how it ended."""
+    server.start()
     try:
         server.wait_ready()
-        open(ready_flag, "w").close()
-        print(f"TorchServe ready: inference {server.inference_url}/predictions/qrart "
-              f"(Bearer key in {server.workdir}/key_file.json), metrics {server.metrics_url}/metrics")
-        server.process.wait()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        print("Stopping TorchServe...")
-        server.stop()
-        if os.path.exists(ready_flag):
-            os.remove(ready_flag)
+    except (RuntimeError, TimeoutError) as e:
+        return f"a failed start ({e})"
+    open(ready_flag, "w").close()
+    print(f"TorchServe ready: inference {server.inference_url}/predictions/qrart "
+          f"(Bearer key in {server.workdir}/key_file.json), metrics {server.metrics_url}/metrics", flush=True)
+    return f"exit code {server.process.wait()}"
 
+
+def _remove(path: str) -> None:
+    if os.path.exists(path):
+        os.remove(path)
 
 if __name__ == "__main__":
     main()

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -68,13 +69,23 @@ public final class ChildProcess implements AutoCloseable {
         waitForExit();
     }
 
-    /** Asks the process and its children to stop, then makes sure they have. */
+    /**
+     * Asks the process to stop (a supervisor such as tsctl.py stops its children itself), then
+     * makes sure the children it had have stopped too.
+     */
     @Override
     public void close() {
-        process.descendants().forEach(ProcessHandle::destroy);
+        List<ProcessHandle> children = process.descendants().toList();
         process.destroy();
         waitForExit();
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        children.forEach(ProcessHandle::destroy);
+        children.forEach(child -> child.onExit()
+                .orTimeout(10, TimeUnit.SECONDS)
+                .exceptionally(e -> {
+                    child.destroyForcibly();
+                    return child;
+                })
+                .join());
     }
 
     private String logText() {
