@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from qrart_handler.loading import load_components
+from qrart_handler.loading import free_accelerator_memory, load_components
 from qrart_handler.pipeline import BatchedImg2Img
 from qrart_handler.service import GenerationService, warm_up
 from qrart_handler.settings import HandlerSettings
@@ -22,7 +22,7 @@ class QrArtHandler:
         config = getattr(context, "model_yaml_config", None) or {}
         settings = HandlerSettings.from_mapping(config.get("handler"))
         components = load_components(settings, properties.get("model_dir"), properties.get("gpu_id"))
-        self.service = GenerationService(settings, BatchedImg2Img(components).run)
+        self.service = GenerationService(settings, BatchedImg2Img(components).run, free_accelerator_memory)
         if settings.warmup:
             warm_up(self.service)
         log.info("QR Art handler ready (batch size %s)", properties.get("batch_size"))

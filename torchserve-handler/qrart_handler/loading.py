@@ -1,6 +1,7 @@
 """Load pipeline components from a folder of diffusers weights."""
 from __future__ import annotations
 
+import gc
 import logging
 import os
 
@@ -81,3 +82,10 @@ def apply_optimisations(c: Components, settings: HandlerSettings) -> None:
         c.unet = torch.compile(c.unet, mode=mode)
         c.controlnet = torch.compile(c.controlnet, mode=mode)
         c.vae.decode = torch.compile(c.vae.decode, mode=mode)
+
+
+def free_accelerator_memory() -> None:
+    """Gives the accelerator's cached blocks back after a pass ran out of memory."""
+    gc.collect()
+    if torch.cuda.is_available():
+        torch.cuda.empty_cache()

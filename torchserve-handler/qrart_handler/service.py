@@ -41,9 +41,10 @@ class BatchStats:
 
 
 class GenerationService:
-    def __init__(self, settings: HandlerSettings, run_pass: RunPass):
+    def __init__(self, settings: HandlerSettings, run_pass: RunPass, free_memory: Callable[[], None] = lambda: None):
         self.settings = settings
         self.run_pass = run_pass
+        self.free_memory = free_memory
         self.last_stats = BatchStats()
 
     def handle_batch(self, bodies: Sequence[Any]) -> list[ItemReply]:
@@ -55,12 +56,11 @@ class GenerationService:
                 valid.append((index, parse_request(body, self.settings.limits, self.settings.defaults)))
             except ItemError as err:
                 replies[index] = error_reply(err)
-        passes = plan_passes(valid, self.settings.max_pass_batch)
-        for _, members in passes:
-            self._run(members, replies)
+        executed: list[int] = []
+        for _, members in plan_passes(valid, self.settings.max_pass_batch):
+            self._run(members, replies, executed)
         self.last_stats = BatchStats(
-            size=len(bodies), valid=len(valid), passes=[len(m) for _, m in passes],
-            seconds=time.perf_counter() - started,
+            size=len(bodies), valid=len(valid), passes=executed, seconds=time.perf_counter() - started,
         )
         # The gateway's request ids (generation id + candidate) tie this batch to its jobs and logs.
         request_ids = [item.request_id for _, item in valid if item.request_id]
@@ -70,18 +70,34 @@ class GenerationService:
         )
         return replies  # type: ignore[return-value]
 
-    def _run(self, members, replies) -> None:
+    def _run(self, members, replies, executed: list[int]) -> None:
+        """One pass; a pass out of memory is split in halves and retried, down to single items."""
         requests = [request for _, request in members]
         try:
-            images = self.run_pass(pad_to_bucket(requests, self.settings.pass_buckets))[: len(requests)]
+            images = self._pass(requests)
         except Exception as exc:  # one failed pass fails its members only
             err = classify_failure(exc)
+            if isinstance(err, OutOfMemory) and len(members) > 1:
+                half = len(members) // 2
+                log.warning("QRART_SPLIT pass of %d ran out of memory; running %d + %d", len(members), half,
+                            len(members) - half)
+                self.free_memory()
+                self._run(members[:half], replies, executed)
+                self._run(members[half:], replies, executed)
+                return
             log.exception("pass of %d failed", len(members))
             for index, _ in members:
                 replies[index] = error_reply(err)
             return
+        executed.append(len(members))
         for (index, _), image in zip(members, images):
             replies[index] = ItemReply(200, encode_npy(image), NPY_CONTENT_TYPE)
+
+    def _pass(self, requests: list[GenerationRequest]) -> list[np.ndarray]:
+        limit = self.settings.inject_oom_above_pass
+        if limit and len(requests) > limit:
+            raise RuntimeError(f"CUDA out of memory (injected: a pass of {len(requests)} > {limit})")
+        return self.run_pass(pad_to_bucket(requests, self.settings.pass_buckets))[: len(requests)]
 
 
 def warm_up(service: GenerationService) -> None:

@@ -69,6 +69,8 @@ class HandlerSettings:
     pass_buckets: tuple[int, ...]
     # Run one pass per bucket at the default size when the worker starts (compiles up front).
     warmup: bool
+    # Fault injection for CPU tests: every pass of more items raises out of memory; 0 = off.
+    inject_oom_above_pass: int
     limits: Limits
     defaults: Defaults
 
@@ -82,6 +84,8 @@ class HandlerSettings:
         settings = _build(cls, raw, "handler", nested)
         if settings.pass_buckets and max(settings.pass_buckets) < settings.max_pass_batch:
             raise SettingsError("handler.pass_buckets must reach handler.max_pass_batch")
+        if settings.inject_oom_above_pass and settings.device != "cpu":
+            raise SettingsError("handler.inject_oom_above_pass is a CPU test setting; it needs device: cpu")
         return settings
 
 

@@ -2,9 +2,10 @@
 import json
 
 import numpy as np
+import pytest
 from qrart_handler.codec import NPY_CONTENT_TYPE, decode_npy
-from qrart_handler.samples import make_request, qr_like_png
-from qrart_handler.settings import merged
+from qrart_handler.samples import make_request, qr_like_png, shipped_settings
+from qrart_handler.settings import SettingsError, merged
 
 # Batched and single runs use the same per-sample noise; float32 kernels may sum in a
 # different order for a different batch size, so allow 2 grey levels at a pixel and
@@ -122,3 +123,35 @@ def test_padded_passes_return_the_same_images(tiny_model_dir, handler_config, co
     without_padding, _ = run(handler, context, bodies)
     for a, b in zip(with_padding, without_padding):
         assert_close(decode_npy(a), decode_npy(b))
+
+
+def test_a_pass_out_of_memory_is_split_until_it_fits_and_every_item_is_answered(
+        tiny_model_dir, handler_config, context, handler, caplog):
+    from ts_handler import QrArtHandler
+
+    constrained = QrArtHandler()
+    constrained.initialize(type(context)(tiny_model_dir, merged(handler_config, {"inject_oom_above_pass": 2})))
+    bodies = [make_request(seed=80 + i) for i in range(8)]
+    with caplog.at_level("WARNING", logger="qrart_handler.service"):
+        split, statuses = run(constrained, context, bodies)
+    assert statuses == [200] * 8
+    assert constrained.service.last_stats.passes == [2, 2, 2, 2]
+    assert sum("QRART_SPLIT" in record.getMessage() for record in caplog.records) == 3
+    whole, _ = run(handler, context, bodies)
+    for a, b in zip(split, whole):
+        assert_close(decode_npy(a), decode_npy(b))
+
+
+def test_a_single_item_that_does_not_fit_alone_fails_with_507(handler, context, monkeypatch):
+    def never_fits(requests):
+        raise RuntimeError("CUDA out of memory. Tried to allocate 20 GiB")
+
+    monkeypatch.setattr(handler.service, "run_pass", never_fits)
+    replies, statuses = run(handler, context, [make_request(seed=91), make_request(seed=92)])
+    assert statuses == [507, 507]
+    assert handler.service.last_stats.passes == []
+
+
+def test_fault_injection_is_refused_off_the_cpu():
+    with pytest.raises(SettingsError, match="inject_oom_above_pass"):
+        shipped_settings(device="cuda", inject_oom_above_pass=2)

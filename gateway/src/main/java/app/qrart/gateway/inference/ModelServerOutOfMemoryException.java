@@ -1,8 +1,8 @@
 package app.qrart.gateway.inference;
 
-/** The handler's pass ran out of GPU memory (507). */
+/** The handler's 507: even a pass of this one image ran out of GPU memory (larger passes are split first). */
 public class ModelServerOutOfMemoryException extends InferenceException {
     public ModelServerOutOfMemoryException(String detail) {
-        super("the model server ran out of GPU memory; try a smaller size or fewer candidates", detail);
+        super("the model server's GPU memory is too small for one image of this size; try a smaller size", detail);
     }
 }
