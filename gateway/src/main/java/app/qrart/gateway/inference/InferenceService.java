@@ -13,8 +13,10 @@ import jakarta.ws.rs.core.Response;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One image from TorchServe: bearer token, bounded retries while its queue is full, outages waited
@@ -108,14 +110,17 @@ public class InferenceService {
             } catch (WebApplicationException e) {
                 return read(e.getResponse());
             } catch (ProcessingException e) {
-                boolean neverConnected = rootCause(e) instanceof ConnectException;
-                if (neverConnected) {
-                    pool.markDown(endpoint);
+                Throwable root = rootCause(e);
+                String cause = root.getClass().getSimpleName();
+                if (!(root instanceof ConnectException)) {
+                    // A timeout: the server may still be working on it. Anything else: it went away.
+                    throw root instanceof TimeoutException
+                                    || root instanceof SocketTimeoutException
+                                    || cause.contains("Timeout")
+                            ? new ModelServerUnreachableException(cause)
+                            : new ModelServerConnectionLostException(cause);
                 }
-                String cause = rootCause(e).getClass().getSimpleName();
-                if (!neverConnected) {
-                    throw new ModelServerUnreachableException(cause);
-                }
+                pool.markDown(endpoint);
                 if (tried >= pool.size() || !pool.anotherHealthy(endpoint)) {
                     throw new ModelServerDownException(cause);
                 }

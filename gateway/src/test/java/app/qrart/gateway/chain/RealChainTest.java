@@ -111,6 +111,36 @@ class RealChainTest {
 
     @Test
     @Order(3)
+    void torchServeRestartedByItsSupervisorWithinTheGraceDeliversEveryJob() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            ids.add(Generations.submit(Map.of(
+                    "content",
+                    "https://qr.art/restart-" + i,
+                    "prompt",
+                    "3D restart " + i,
+                    "steps",
+                    40,
+                    "seed",
+                    200 + i,
+                    "candidates",
+                    2)));
+        }
+        awaitRunning(ids.get(0));
+        Thread.sleep(1500);
+        RealTorchServe.killTorchServe();
+
+        for (int i = 0; i < ids.size(); i++) {
+            JsonPath end = Generations.awaitDone(ids.get(i));
+            assertEquals("done", end.getString("status"), end.prettify());
+            assertEquals(200L + i, end.getLong("parameters.seed"));
+            assertTrue(end.getBoolean("scanReport.verified"));
+        }
+        given().when().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    @Order(4)
     void torchServeKilledInTheMiddleOfABatchLeavesEveryJobFailedWithAReasonNoneLostNoneStuck() throws Exception {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 4; i++) {

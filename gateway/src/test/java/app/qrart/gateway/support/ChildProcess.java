@@ -62,6 +62,11 @@ public final class ChildProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Kills the process's children (SIGKILL) and leaves the process itself running: a supervisor sees them die. */
+    public void killChildren() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+    }
+
     /** Kills the process and its children at once (SIGKILL), as a crashed host would. */
     public void kill() {
         process.descendants().forEach(ProcessHandle::destroyForcibly);

@@ -13,6 +13,10 @@ public class RealTorchServe implements QuarkusTestResourceLifecycleManager {
         current.killWorkers();
     }
 
+    public static void killTorchServe() {
+        current.killTorchServe();
+    }
+
     public static void killHard() {
         current.killHard();
     }
@@ -27,7 +31,8 @@ public class RealTorchServe implements QuarkusTestResourceLifecycleManager {
                 Map.of(
                         "quarkus.rest-client.torchserve.url", server.url(),
                         "quarkus.rest-client.torchserve.read-timeout", "600000",
-                        "qrart.inference.token", server.inferenceKey(),
+                        // No fixed token: the key file is re-read when a restarted TorchServe writes new keys.
+                        "qrart.inference.token", "",
                         "qrart.inference.retry-backoff", "PT0.5S",
                         "qrart.inference.key-file", server.keyFile(),
                         "qrart.storage.local.dir",
@@ -35,7 +40,7 @@ public class RealTorchServe implements QuarkusTestResourceLifecycleManager {
                         "qrart.storage.embedded.file",
                                 server.workdir().resolve("records.mv.db").toString()),
                 // Long enough for TorchServe to restart a killed worker, short enough for a test to wait out.
-                Map.of("qrart.inference.outage-grace", "PT45S", "qrart.inference.outage-retry-pause", "PT1S"));
+                Map.of("qrart.inference.outage-grace", "PT60S", "qrart.inference.outage-retry-pause", "PT1S"));
     }
 
     @Override

@@ -127,6 +127,14 @@ public final class TorchServeProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills TorchServe and its workers (SIGKILL) but not tsctl.py, which supervises them: it starts
+     * a new TorchServe on the same ports, with new keys in the same key file.
+     */
+    public void killTorchServe() {
+        process.killChildren();
+    }
+
     /** Kills TorchServe and its workers at once (SIGKILL), as a crashed host would. */
     public void killHard() {
         process.kill();
