@@ -1,6 +1,7 @@
 """A real TorchServe for test sessions: the tiny offline archive, CPU, the shipped config on random ports."""
 from __future__ import annotations
 
+import random
 import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -10,9 +11,17 @@ from ts_properties import Ports
 
 
 def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """A loopback port free now, below the kernel's ephemeral range (32768 and up on Linux), where
+    the local end of any outgoing connection could take it meanwhile."""
+    for _ in range(200):
+        port = random.randrange(20000, 32000)
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+                return port
+            except OSError:
+                continue
+    raise RuntimeError("no free port in [20000, 32000)")
 
 
 @contextmanager

@@ -2,11 +2,13 @@ package app.qrart.gateway.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -16,6 +18,10 @@ import java.util.function.BooleanSupplier;
  */
 public final class ChildProcess implements AutoCloseable {
 
+    private static final int PORTS_FROM = 20000;
+    private static final int PORTS_TO = 32000;
+    private static final Random RANDOM = new Random();
+
     private final Process process;
     private final Path log;
 
@@ -24,12 +30,20 @@ public final class ChildProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /**
+     * A loopback port free now, below the kernel's ephemeral range (32768 and up on Linux): a port
+     * from that range can be taken meanwhile as the local end of any outgoing connection.
+     */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int tries = 0; tries < 200; tries++) {
+            int port = PORTS_FROM + RANDOM.nextInt(PORTS_TO - PORTS_FROM);
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return port;
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new IllegalStateException("no free port in [" + PORTS_FROM + ", " + PORTS_TO + ")");
     }
 
     /** Starts the command with its output (both streams) in the log file. */
