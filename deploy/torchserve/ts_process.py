@@ -49,7 +49,11 @@ class TorchServe:
         # TorchServe keeps its PID file in the temp folder: one per workdir lets several run on a host.
         private_tmp = os.path.join(self.workdir, "tmp")
         os.makedirs(private_tmp, exist_ok=True)
-        env = {**os.environ, "TMPDIR": private_tmp, "LOG_LOCATION": self.log_dir, "METRICS_LOCATION": self.log_dir,
+        # The frontend names its workers' sockets after java.io.tmpdir (/tmp/.ts.sock.9000 by default):
+        # a private one keeps two TorchServes on a host from taking each other's workers.
+        java_options = f"{os.environ.get('JAVA_TOOL_OPTIONS', '')} -Djava.io.tmpdir={private_tmp}".strip()
+        env = {**os.environ, "TMPDIR": private_tmp, "JAVA_TOOL_OPTIONS": java_options,
+               "LOG_LOCATION": self.log_dir, "METRICS_LOCATION": self.log_dir,
                "PYTHONUNBUFFERED": "1",
                # Weights come from the archive or a local folder, never from a hub at run time.
                "HF_HUB_OFFLINE": "1", "DIFFUSERS_VERBOSITY": "error", "TRANSFORMERS_VERBOSITY": "error"}
