@@ -46,17 +46,7 @@ final class GenerationDocuments {
     }
 
     private GenerationRecord record(Generation g) {
-        Parameters p = g.parameters();
-        GenerationRecord.ParametersRecord parameters = new GenerationRecord.ParametersRecord(
-                p.prompt(),
-                p.negativePrompt(),
-                p.strength(),
-                p.controlnetScale(),
-                p.guidanceScale(),
-                p.steps(),
-                p.seed(),
-                p.size(),
-                p.candidates());
+        GenerationRecord.ParametersRecord parameters = GenerationRecord.ParametersRecord.of(g.parameters());
         Map<String, Object> report = g.scanReport() == null ? null : mapper.convertValue(g.scanReport(), TREE);
         return new GenerationRecord(
                 GenerationRecord.SCHEMA_VERSION,
@@ -75,17 +65,7 @@ final class GenerationDocuments {
     }
 
     private Generation generation(GenerationRecord r) {
-        GenerationRecord.ParametersRecord p = r.parameters();
-        Parameters parameters = new Parameters(
-                p.prompt(),
-                p.negativePrompt() == null ? "" : p.negativePrompt(),
-                p.strength(),
-                p.controlnetScale(),
-                p.guidanceScale(),
-                p.steps(),
-                p.seed(),
-                p.size(),
-                p.candidates());
+        Parameters parameters = r.parameters().toParameters();
         ScanReport report = r.scanReport() == null ? null : mapper.convertValue(r.scanReport(), ScanReport.class);
         return new Generation(
                 r.id(),

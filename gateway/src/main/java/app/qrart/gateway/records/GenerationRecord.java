@@ -1,6 +1,7 @@
 package app.qrart.gateway.records;
 
 import app.qrart.gateway.generation.GenerationStatus;
+import app.qrart.gateway.generation.Parameters;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.util.Map;
@@ -40,5 +41,33 @@ record GenerationRecord(
             int steps,
             long seed,
             int size,
-            int candidates) {}
+            int candidates) {
+
+        static ParametersRecord of(Parameters p) {
+            return new ParametersRecord(
+                    p.prompt(),
+                    p.negativePrompt(),
+                    p.strength(),
+                    p.controlnetScale(),
+                    p.guidanceScale(),
+                    p.steps(),
+                    p.seed(),
+                    p.size(),
+                    p.candidates());
+        }
+
+        /** Missing in a stored document, the negative prompt is empty. */
+        Parameters toParameters() {
+            return new Parameters(
+                    prompt,
+                    negativePrompt == null ? "" : negativePrompt,
+                    strength,
+                    controlnetScale,
+                    guidanceScale,
+                    steps,
+                    seed,
+                    size,
+                    candidates);
+        }
+    }
 }

@@ -17,6 +17,15 @@ import java.util.Map;
  */
 public final class Configs {
 
+    /** Every gateway mapping with nothing but its defaults, built once. */
+    private static final SmallRyeConfig DEFAULTS = new SmallRyeConfigBuilder()
+            .withMapping(AdmissionConfig.class)
+            .withMapping(GenerationConfig.class)
+            .withMapping(InferenceConfig.class)
+            .withMapping(ScanConfig.class)
+            .withMapping(StorageConfig.class)
+            .build();
+
     private Configs() {}
 
     public static <T> T of(Class<T> mapping, Map<String, String> overrides) {
@@ -29,14 +38,7 @@ public final class Configs {
 
     /** The {@code @WithDefault} value of one gateway property, as the gateway's mappings declare it. */
     public static String defaultValue(String property) {
-        SmallRyeConfig config = new SmallRyeConfigBuilder()
-                .withMapping(AdmissionConfig.class)
-                .withMapping(GenerationConfig.class)
-                .withMapping(InferenceConfig.class)
-                .withMapping(ScanConfig.class)
-                .withMapping(StorageConfig.class)
-                .build();
-        String value = config.getConfigValue(property).getValue();
+        String value = DEFAULTS.getConfigValue(property).getValue();
         if (value == null) {
             throw new IllegalArgumentException(property + " has no default");
         }
