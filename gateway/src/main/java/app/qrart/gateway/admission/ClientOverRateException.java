@@ -1,11 +1,11 @@
 package app.qrart.gateway.admission;
 
-/** The client has used its burst and its per-minute allowance. */
+/** The client (its address, or its key) has used its burst and its per-minute allowance. */
 public class ClientOverRateException extends AdmissionRefusedException {
-    public ClientOverRateException(int burst, double perMinute, int retryAfterSeconds) {
+    public ClientOverRateException(String who, int burst, double perMinute, Allowance rate) {
         super(
-                "this client started too many generations; at most " + burst + " at once and " + perMinute
-                        + " per minute",
-                retryAfterSeconds);
+                who + " started too many generations; at most " + burst + " at once and " + perMinute + " per minute",
+                (int) rate.resetSeconds(),
+                rate);
     }
 }

@@ -4,15 +4,17 @@ import app.qrart.gateway.config.AdmissionConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A token bucket per client: a burst, then a steady rate; a refusal says when the next token comes. */
+/**
+ * A token bucket per identity (an address, or a key): a burst, then a steady rate; a refusal says
+ * when the next token comes.
+ */
 @ApplicationScoped
 public class ClientRateLimiter {
 
     private static final double NANOS_PER_MINUTE = 60e9;
-
-    private final AdmissionConfig config;
     private static final long PURGE_EVERY_NANOS = 1_000_000_000L;
 
+    private final AdmissionConfig config;
     private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
     private volatile long lastPurge = System.nanoTime() - PURGE_EVERY_NANOS;
 
@@ -20,48 +22,63 @@ public class ClientRateLimiter {
         this.config = config;
     }
 
-    private static final class Bucket {
-        double tokens;
-        long refilledAt;
-
-        Bucket(double tokens, long now) {
-            this.tokens = tokens;
-            this.refilledAt = now;
+    /** How many generations an identity may start: at once, and per minute after that. */
+    public record Rate(int burst, double perMinute) {
+        double perNano() {
+            return perMinute / NANOS_PER_MINUTE;
         }
     }
 
-    /** Takes one generation from the client's allowance, or refuses saying when the next token comes. */
-    public void acquire(String client) {
+    private static final class Bucket {
+        final Rate rate;
+        double tokens;
+        long refilledAt;
+
+        Bucket(Rate rate, long now) {
+            this.rate = rate;
+            this.tokens = rate.burst();
+            this.refilledAt = now;
+        }
+
+        void refill(long now) {
+            tokens = Math.min(rate.burst(), tokens + (now - refilledAt) * rate.perNano());
+            refilledAt = now;
+        }
+
+        long secondsUntil(double level) {
+            return Math.max(1, (long) Math.ceil((level - tokens) / rate.perNano() / 1e9));
+        }
+    }
+
+    /** Takes one generation from the identity's allowance and says what is left, or refuses. */
+    public Allowance acquire(String identity, Rate rate, String who) {
         long now = System.nanoTime();
         // At most one sweep a second: when many clients are active a sweep frees little, and it is O(n).
         if (buckets.size() >= config.maxTrackedClients() && now - lastPurge >= PURGE_EVERY_NANOS) {
             lastPurge = now;
             forgetFullBuckets(now);
         }
-        Bucket bucket = buckets.computeIfAbsent(client, c -> new Bucket(config.perClientBurst(), now));
+        Bucket bucket = buckets.computeIfAbsent(identity, c -> new Bucket(rate, now));
         synchronized (bucket) {
-            refill(bucket, now);
-            if (bucket.tokens >= 1) {
-                bucket.tokens -= 1;
-                return;
+            bucket.refill(now);
+            Allowance allowance = new Allowance(
+                    rate.burst(), (int) bucket.tokens, bucket.secondsUntil(rate.burst()), Allowance.MINUTE);
+            if (bucket.tokens < 1) {
+                throw new ClientOverRateException(
+                        who, rate.burst(), rate.perMinute(), allowance.exhausted(bucket.secondsUntil(1)));
             }
-            double perNano = config.perClientPerMinute() / NANOS_PER_MINUTE;
-            int wait = (int) Math.ceil((1 - bucket.tokens) / perNano / 1e9);
-            throw new ClientOverRateException(config.perClientBurst(), config.perClientPerMinute(), Math.max(1, wait));
+            bucket.tokens -= 1;
+            return new Allowance(
+                    rate.burst(), (int) bucket.tokens, bucket.secondsUntil(rate.burst()), Allowance.MINUTE);
         }
-    }
-
-    private void refill(Bucket bucket, long now) {
-        double perNano = config.perClientPerMinute() / NANOS_PER_MINUTE;
-        bucket.tokens = Math.min(config.perClientBurst(), bucket.tokens + (now - bucket.refilledAt) * perNano);
-        bucket.refilledAt = now;
     }
 
     private void forgetFullBuckets(long now) {
         buckets.entrySet().removeIf(entry -> {
-            synchronized (entry.getValue()) {
-                refill(entry.getValue(), now);
-                return entry.getValue().tokens >= config.perClientBurst();
+            Bucket bucket = entry.getValue();
+            synchronized (bucket) {
+                bucket.refill(now);
+                return bucket.tokens >= bucket.rate.burst();
             }
         });
     }

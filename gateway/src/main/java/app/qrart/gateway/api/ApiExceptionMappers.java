@@ -1,12 +1,19 @@
 package app.qrart.gateway.api;
 
 import app.qrart.gateway.admission.AdmissionRefusedException;
+import app.qrart.gateway.admission.GatewayFullException;
 import app.qrart.gateway.admission.ModelServerOverloadedException;
+import app.qrart.gateway.auth.AccessRefusedException;
+import app.qrart.gateway.auth.FeatureOffException;
+import app.qrart.gateway.auth.InvalidKeyFieldException;
+import app.qrart.gateway.auth.KeyNotFoundException;
+import app.qrart.gateway.auth.OriginNotAllowedException;
+import app.qrart.gateway.auth.RevokedKeyException;
 import app.qrart.gateway.generation.GenerationNotFoundException;
 import app.qrart.gateway.generation.InvalidFieldException;
-import app.qrart.gateway.generation.RecordStoreException;
 import app.qrart.gateway.qr.encode.CanvasTooSmallException;
 import app.qrart.gateway.qr.encode.QrContentException;
+import app.qrart.gateway.storage.RecordStoreException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -55,11 +62,41 @@ public class ApiExceptionMappers {
         return json(404, e.getMessage(), null).build();
     }
 
-    /** Over a limit of this gateway: 429; the model server overloaded: 503. Both say when to retry. */
+    /**
+     * Over a limit of the caller (rate, quota): 429 with the limit's headers; the service at
+     * capacity (model server overloaded, in-flight bound full): 503. All say when to retry.
+     */
     @ServerExceptionMapper
     public Response refused(AdmissionRefusedException e) {
-        int status = e instanceof ModelServerOverloadedException ? 503 : 429;
-        return api(new ApiException(status, e.getMessage(), null, e.retryAfterSeconds()));
+        boolean capacity = e instanceof ModelServerOverloadedException || e instanceof GatewayFullException;
+        Response.ResponseBuilder reply =
+                json(capacity ? 503 : 429, e.getMessage(), null).header("Retry-After", e.retryAfterSeconds());
+        return RateLimitHeaders.add(reply, e.allowance().stream().toList()).build();
+    }
+
+    /** No key, an unknown one, an ended session, a wrong admin secret: 401 and how to authenticate. */
+    @ServerExceptionMapper
+    public Response unauthenticated(AccessRefusedException e) {
+        boolean forbidden = e instanceof RevokedKeyException || e instanceof OriginNotAllowedException;
+        Response.ResponseBuilder reply = json(forbidden ? 403 : 401, e.getMessage(), null);
+        return forbidden
+                ? reply.build()
+                : reply.header("WWW-Authenticate", "Bearer realm=\"qrart\"").build();
+    }
+
+    @ServerExceptionMapper
+    public Response featureOff(FeatureOffException e) {
+        return json(404, e.getMessage(), null).build();
+    }
+
+    @ServerExceptionMapper
+    public Response keyNotFound(KeyNotFoundException e) {
+        return json(404, e.getMessage(), "id").build();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidKeyField(InvalidKeyFieldException e) {
+        return json(400, e.getMessage(), e.field()).build();
     }
 
     @ServerExceptionMapper

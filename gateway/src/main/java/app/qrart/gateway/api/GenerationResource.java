@@ -1,5 +1,6 @@
 package app.qrart.gateway.api;
 
+import app.qrart.gateway.admission.Caller;
 import app.qrart.gateway.admission.ClientAddress;
 import app.qrart.gateway.config.AdmissionConfig;
 import app.qrart.gateway.generation.Generation;
@@ -30,11 +31,14 @@ public class GenerationResource {
     private final GenerationService service;
     private final GenerationQueries queries;
     private final AdmissionConfig admission;
+    private final CallerContext caller;
 
-    public GenerationResource(GenerationService service, GenerationQueries queries, AdmissionConfig admission) {
+    public GenerationResource(
+            GenerationService service, GenerationQueries queries, AdmissionConfig admission, CallerContext caller) {
         this.service = service;
         this.queries = queries;
         this.admission = admission;
+        this.caller = caller;
     }
 
     /** Accepted generations answer 202 with their id and status link. */
@@ -45,11 +49,13 @@ public class GenerationResource {
     @Timed("qrart.generations.submit")
     @Operation(summary = "Start a generation: a QR code for `content`, styled by `prompt`")
     public Response create(GenerationRequest request, @Context HttpServerRequest http) {
-        Generation generation = service.submit(request, ClientAddress.of(http, admission.clientIpHeader()));
+        Caller who = new Caller(ClientAddress.of(http, admission.clientIpHeader()), caller.key());
+        GenerationService.Submission submission = service.submit(request, who);
+        Generation generation = submission.generation();
         String link = "/api/v1/generations/" + generation.id();
-        return Response.accepted(new Accepted(generation.id(), generation.status(), link))
-                .location(URI.create(link))
-                .build();
+        Response.ResponseBuilder reply = Response.accepted(new Accepted(generation.id(), generation.status(), link))
+                .location(URI.create(link));
+        return RateLimitHeaders.add(reply, submission.ticket().allowances()).build();
     }
 
     @GET

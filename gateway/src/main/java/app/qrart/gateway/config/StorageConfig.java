@@ -96,5 +96,13 @@ public interface StorageConfig {
         /** Collection of generation records. */
         @WithDefault("generations")
         String collection();
+
+        /** Collection of API keys (their hashes, never the keys). */
+        @WithDefault("apiKeys")
+        String apiKeysCollection();
+
+        /** Collection of API keys' generations per day. */
+        @WithDefault("apiKeyUsage")
+        String apiKeyUsageCollection();
     }
 }

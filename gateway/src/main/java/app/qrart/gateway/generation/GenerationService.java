@@ -1,8 +1,11 @@
 package app.qrart.gateway.generation;
 
 import app.qrart.gateway.admission.Admission;
+import app.qrart.gateway.admission.Caller;
+import app.qrart.gateway.admission.Ticket;
 import app.qrart.gateway.config.GenerationConfig;
 import app.qrart.gateway.qr.encode.QrEncoder;
+import app.qrart.gateway.storage.RecordStoreException;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -60,24 +63,27 @@ public class GenerationService {
                 ManagedExecutor.builder().maxAsync(config.maxConcurrent()).build();
     }
 
+    /** An accepted generation and what is left of its caller's limits. */
+    public record Submission(Generation generation, Ticket ticket) {}
+
     /** Validates, then admits; the accepted job is recorded before it is queued. */
-    public Generation submit(GenerationRequest request, String client) {
+    public Submission submit(GenerationRequest request, Caller caller) {
         if (request == null) {
             throw new InvalidFieldException("body", "a JSON body is required");
         }
         String content = validator.content(request);
         Parameters parameters = validator.parameters(request);
         encoder.requireCanvasFits(encoder.encode(content), parameters.size());
-        admission.admit(client);
+        Ticket ticket = admission.admit(caller);
         Generation queued = Generation.queued(newId(), content, parameters, clock.instant());
         try {
             records.save(queued);
         } catch (RuntimeException e) {
-            admission.release();
+            admission.withdraw(ticket);
             throw new RecordStoreException("nothing was accepted: " + e.getMessage(), e);
         }
         dispatch(queued);
-        return queued;
+        return new Submission(queued, ticket);
     }
 
     /** Jobs a previous process accepted but did not finish run again at start-up (same seed, same result). */

@@ -5,9 +5,6 @@ import app.qrart.gateway.generation.Generation;
 import app.qrart.gateway.generation.GenerationRepository;
 import app.qrart.gateway.generation.GenerationStatus;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,38 +14,33 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * The embedded default: an H2 MVStore file. Every save is committed before it returns, so
- * records survive a restart; MVMap is safe for concurrent readers and writers.
+ * The embedded default: maps of the gateway's H2 MVStore file. Every save is committed before it
+ * returns, so records survive a restart; MVMap is safe for concurrent readers and writers, and
+ * writes of all maps commit under the store's lock.
  */
-public class EmbeddedGenerationRepository implements GenerationRepository, AutoCloseable {
+public class EmbeddedGenerationRepository implements GenerationRepository {
 
     private final MVStore store;
     private final MVMap<String, String> byId;
     private final MVMap<String, String> gallery;
     private final GenerationDocuments documents;
 
-    public EmbeddedGenerationRepository(Path file, ObjectMapper mapper) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-        } catch (java.io.IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        this.store = new MVStore.Builder()
-                .fileName(file.toString())
-                .autoCommitDisabled()
-                .open();
+    public EmbeddedGenerationRepository(MVStore store, ObjectMapper mapper) {
+        this.store = store;
         this.byId = store.openMap("generations");
         this.gallery = store.openMap("gallery");
         this.documents = new GenerationDocuments(mapper);
     }
 
     @Override
-    public synchronized void save(Generation generation) {
-        byId.put(generation.id(), write(generation));
-        if (generation.status() == GenerationStatus.DONE) {
-            gallery.put(GalleryCursor.of(generation), generation.id());
+    public void save(Generation generation) {
+        synchronized (store) {
+            byId.put(generation.id(), write(generation));
+            if (generation.status() == GenerationStatus.DONE) {
+                gallery.put(GalleryCursor.of(generation), generation.id());
+            }
+            store.commit();
         }
-        store.commit();
     }
 
     @Override
@@ -89,11 +81,6 @@ public class EmbeddedGenerationRepository implements GenerationRepository, AutoC
     @Override
     public boolean reachable() {
         return !store.isClosed();
-    }
-
-    @Override
-    public void close() {
-        store.close();
     }
 
     private String write(Generation generation) {

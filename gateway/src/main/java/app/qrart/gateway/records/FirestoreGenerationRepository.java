@@ -1,10 +1,11 @@
 package app.qrart.gateway.records;
 
+import static app.qrart.gateway.records.FirestoreCalls.await;
+
 import app.qrart.gateway.generation.GalleryCursor;
 import app.qrart.gateway.generation.Generation;
 import app.qrart.gateway.generation.GenerationRepository;
 import app.qrart.gateway.generation.GenerationStatus;
-import app.qrart.gateway.generation.RecordStoreException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.cloud.firestore.CollectionReference;
 import com.google.cloud.firestore.DocumentSnapshot;
@@ -17,15 +18,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /** Production records in Firestore: one document per generation, the gallery by an indexed key. */
 public class FirestoreGenerationRepository implements GenerationRepository {
 
     static final String GALLERY_KEY = "galleryKey";
-    private static final long TIMEOUT_SECONDS = 10;
     private static final int SCAN_BATCH = 100;
 
     private final Firestore firestore;
@@ -107,16 +104,5 @@ public class FirestoreGenerationRepository implements GenerationRepository {
         Map<String, Object> copy = new HashMap<>(data);
         copy.remove(GALLERY_KEY);
         return documents.fromDocument(copy);
-    }
-
-    private static <T> T await(com.google.api.core.ApiFuture<T> future) {
-        try {
-            return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RecordStoreException("interrupted", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new RecordStoreException("Firestore: " + e.getMessage(), e);
-        }
     }
 }

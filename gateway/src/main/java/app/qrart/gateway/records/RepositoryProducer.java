@@ -1,40 +1,94 @@
 package app.qrart.gateway.records;
 
+import app.qrart.gateway.auth.ApiKeyRepository;
 import app.qrart.gateway.config.StorageConfig;
 import app.qrart.gateway.generation.GenerationRepository;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.FirestoreOptions;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.h2.mvstore.MVStore;
 
-/** Picks the record adapter from configuration (qrart.storage.records). */
+/**
+ * Picks the record adapters from configuration (qrart.storage.records). Generations and API keys
+ * share one embedded file or one Firestore client.
+ */
 @ApplicationScoped
 public class RepositoryProducer {
 
+    private final StorageConfig config;
+    private final ObjectMapper mapper;
+    private MVStore embedded;
+    private Firestore firestore;
+
+    public RepositoryProducer(StorageConfig config, ObjectMapper mapper) {
+        this.config = config;
+        this.mapper = mapper;
+    }
+
     @Produces
     @ApplicationScoped
-    GenerationRepository repository(StorageConfig config, ObjectMapper mapper) {
+    GenerationRepository generations() {
         return switch (config.records()) {
-            case EMBEDDED ->
-                new EmbeddedGenerationRepository(Path.of(config.embedded().file()), mapper);
+            case EMBEDDED -> new EmbeddedGenerationRepository(embedded(), mapper);
             case FIRESTORE ->
                 new FirestoreGenerationRepository(
-                        firestore(config).getService(), config.firestore().collection(), mapper);
+                        firestore(), config.firestore().collection(), mapper);
         };
     }
 
-    void close(@Disposes GenerationRepository repository) throws Exception {
-        if (repository instanceof AutoCloseable closeable) {
-            closeable.close();
+    @Produces
+    @ApplicationScoped
+    ApiKeyRepository apiKeys() {
+        return switch (config.records()) {
+            case EMBEDDED -> new EmbeddedApiKeyRepository(embedded(), mapper);
+            case FIRESTORE ->
+                new FirestoreApiKeyRepository(
+                        firestore(),
+                        config.firestore().apiKeysCollection(),
+                        config.firestore().apiKeyUsageCollection());
+        };
+    }
+
+    @PreDestroy
+    synchronized void close() throws Exception {
+        if (embedded != null) {
+            embedded.close();
+        }
+        if (firestore != null) {
+            firestore.close();
         }
     }
 
-    private static FirestoreOptions firestore(StorageConfig config) {
-        FirestoreOptions.Builder options = FirestoreOptions.newBuilder().setProjectId(config.projectId());
-        // The emulator brings its own fake credentials; setting any others would bypass it.
-        config.firestore().emulatorHost().ifPresent(options::setEmulatorHost);
-        return options.build();
+    private synchronized MVStore embedded() {
+        if (embedded == null) {
+            Path file = Path.of(config.embedded().file());
+            try {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            embedded = new MVStore.Builder()
+                    .fileName(file.toString())
+                    .autoCommitDisabled()
+                    .open();
+        }
+        return embedded;
+    }
+
+    private synchronized Firestore firestore() {
+        if (firestore == null) {
+            FirestoreOptions.Builder options = FirestoreOptions.newBuilder().setProjectId(config.projectId());
+            // The emulator brings its own fake credentials; setting any others would bypass it.
+            config.firestore().emulatorHost().ifPresent(options::setEmulatorHost);
+            firestore = options.build().getService();
+        }
+        return firestore;
     }
 }

@@ -17,7 +17,7 @@ import io.restassured.http.ContentType;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Beyond its bound of generations in flight the gateway answers 429 with Retry-After, and recovers. */
+/** Beyond its bound of generations in flight the gateway answers 503 with Retry-After (the service is at capacity), and recovers. */
 @QuarkusTest
 @TestProfile(BackpressureResourceTest.OneAtATime.class)
 @QuarkusTestResource(value = FakeTorchServe.class, restrictToAnnotatedClass = true)
@@ -31,7 +31,7 @@ class BackpressureResourceTest {
     }
 
     @Test
-    void aFullGatewaySays429WithRetryAfterAndNothingAcceptedIsLost() {
+    void aFullGatewaySays503WithRetryAfterAndNothingAcceptedIsLost() {
         String running = Generations.submit(request("first [slow]"));
         String queued = Generations.submit(request("second [slow]"));
         given().contentType(ContentType.JSON)
@@ -39,9 +39,9 @@ class BackpressureResourceTest {
                 .when()
                 .post("/api/v1/generations")
                 .then()
-                .statusCode(429)
+                .statusCode(503)
                 .header("Retry-After", notNullValue())
-                .body("status", is(429));
+                .body("status", is(503));
         assertEquals("failed", awaitDone(running).getString("status"));
         assertEquals("failed", awaitDone(queued).getString("status"));
         assertEquals(

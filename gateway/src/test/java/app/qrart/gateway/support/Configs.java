@@ -1,6 +1,7 @@
 package app.qrart.gateway.support;
 
 import app.qrart.gateway.config.AdmissionConfig;
+import app.qrart.gateway.config.AuthConfig;
 import app.qrart.gateway.config.GenerationConfig;
 import app.qrart.gateway.config.InferenceConfig;
 import app.qrart.gateway.config.QrConfig;
@@ -20,6 +21,7 @@ public final class Configs {
     /** Every gateway mapping with nothing but its defaults, built once. */
     private static final SmallRyeConfig DEFAULTS = new SmallRyeConfigBuilder()
             .withMapping(AdmissionConfig.class)
+            .withMapping(AuthConfig.class)
             .withMapping(GenerationConfig.class)
             .withMapping(InferenceConfig.class)
             .withMapping(ScanConfig.class)

@@ -15,6 +15,7 @@ public final class TestDefaults {
 
     /** Keys some resource changes, put back to their {@code @WithDefault} value by every other. */
     private static final List<String> RESET_TO_DEFAULT = List.of(
+            "qrart.auth.mode",
             "qrart.scan.repair",
             "qrart.scan.retry-rounds",
             "qrart.scan.retry-controlnet-step",

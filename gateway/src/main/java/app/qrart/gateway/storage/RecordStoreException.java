@@ -1,4 +1,4 @@
-package app.qrart.gateway.generation;
+package app.qrart.gateway.storage;
 
 /** The record store could not complete an operation; adapters throw it for any outage. */
 public class RecordStoreException extends RuntimeException {
