@@ -1,29 +1,33 @@
 #!/usr/bin/env python3
 """Load and soak commands for the full stack with the offline model (benchmarks, not tests).
 
-    load: N concurrent clients (default 200), each its own user behind a proxy (X-Forwarded-For),
+    load: N concurrent clients (default 200), each its own user behind a proxy (X-Forwarded-For)
+          with its own API key (--auth api-key, the default; --auth none for anonymous clients),
           submit a generation, follow it to the end, repeat until the duration is over.
     soak: fewer clients for longer (default 20 for 600 s), sampling memory and threads.
 
-Starts scripts/run-stack.sh on free ports with a fresh state folder, unless --base-url points at a
-running gateway. Reports: outcomes by kind (done, failed, 429, other), p50/p99 of submit-to-done
+Starts scripts/run-stack.sh on free ports with a fresh state folder (keys required and a random
+admin secret with --auth api-key), unless --base-url points at a running gateway (then
+QRART_ADMIN_SECRET must be its admin secret for --auth api-key).
+Reports: outcomes by kind (done, failed, 429, other), p50/p99 of submit-to-done
 and of API calls, throughput, and gateway/TorchServe memory and threads at the start and the end.
 """
 import argparse
 import json
 import os
 import random
+import secrets
 import signal
 import socket
 import subprocess
 import tempfile
 import threading
 import time
-import urllib.error
 import urllib.request
 from collections import Counter
 from pathlib import Path
 
+import gateway_client
 import psutil
 
 REPO = Path(__file__).resolve().parent.parent
@@ -36,33 +40,45 @@ def free_port() -> int:
 
 
 def call(method, url, body=None, client=None, timeout=180):
-    data = json.dumps(body).encode() if body is not None else None
-    request = urllib.request.Request(url, data=data, method=method)
-    request.add_header("Content-Type", "application/json")
-    if client:
-        request.add_header("X-Forwarded-For", client)
-    started = time.perf_counter()
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as reply:
-            return reply.status, json.loads(reply.read() or b"null"), dict(reply.headers), time.perf_counter() - started
-    except urllib.error.HTTPError as error:
-        payload = error.read()
-        try:
-            parsed = json.loads(payload)
-        except ValueError:
-            parsed = None
-        return error.code, parsed, dict(error.headers), time.perf_counter() - started
+    """A call from one load client: its address behind the proxy, and its key when it has one."""
+    headers = {"X-Forwarded-For": client.address} if client else {}
+    if client and client.key:
+        headers["Authorization"] = f"Bearer {client.key}"
+    return gateway_client.call(method, url, body, headers, timeout)
+
+
+class Client:
+    def __init__(self, index, key=None):
+        self.index = index
+        self.address = f"198.18.{index // 250}.{index % 250 + 1}"
+        self.key = key
+
+
+def issue_keys(base, clients, admin_secret):
+    """One key per client, with room for the whole run; only the load test sees them."""
+    keyed = []
+    for index in range(clients):
+        status, reply, _, _ = gateway_client.call(
+            "POST", base + "/api/v1/admin/keys",
+            {"name": f"load client {index}", "perMinute": 600, "dailyQuota": 1_000_000},
+            {"Authorization": f"Bearer {admin_secret}"})
+        if status != 201:
+            raise SystemExit(f"could not create a key ({status}): {reply}")
+        keyed.append(Client(index, reply["key"]))
+    return keyed
 
 
 class Stack:
     """scripts/run-stack.sh on free ports; the gateway trusts X-Forwarded-For (a proxy in front)."""
 
-    def __init__(self):
+    def __init__(self, admin_secret=None):
         self.run_dir = tempfile.mkdtemp(prefix="qrart-load-")
         self.port = free_port()
         env = dict(os.environ, QRART_RUN_DIR=self.run_dir, QRART_HTTP_PORT=str(self.port),
                    QRART_TS_PORTS=",".join(str(free_port()) for _ in range(5)),
                    QRART_ADMISSION_CLIENT_IP_HEADER="X-Forwarded-For")
+        if admin_secret:
+            env.update(QRART_AUTH_MODE="api-key", QRART_AUTH_ADMIN_SECRET=admin_secret)
         self.log = open(Path(self.run_dir) / "stack.log", "w")
         self.process = subprocess.Popen(["bash", "scripts/run-stack.sh"], cwd=REPO, env=env,
                                         stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
@@ -121,8 +137,8 @@ def sample(stack_pid, base):
             "torchserve_rss_mib": round(rss(model_server), 1), "torchserve_threads": threads(model_server)}
 
 
-def client_loop(index, base, stop_at, steps, results, lock):
-    client = f"198.18.{index // 250}.{index % 250 + 1}"
+def client_loop(client, base, stop_at, steps, results, lock):
+    index = client.index
     rng = random.Random(index)
     while time.time() < stop_at:
         body = {"content": f"https://qr.art/load/{index}", "prompt": f"natural scene {rng.randint(0, 9999)}",
@@ -176,21 +192,30 @@ def main():
     parser.add_argument("--steps", type=int, default=4, help="denoising steps per generation")
     parser.add_argument("--base-url", help="a running gateway instead of starting the stack")
     parser.add_argument("--sample-every", type=int, default=60)
+    parser.add_argument("--auth", choices=["api-key", "none"], default="api-key",
+                        help="each client with its own API key (default), or anonymous")
     args = parser.parse_args()
     clients = args.clients or (200 if args.mode == "load" else 20)
     duration = args.duration or (120 if args.mode == "load" else 600)
 
-    stack = None if args.base_url else Stack()
+    admin_secret = None
+    if args.auth == "api-key":
+        admin_secret = os.environ.get("QRART_ADMIN_SECRET") if args.base_url else secrets.token_urlsafe(32)
+        if not admin_secret:
+            raise SystemExit("--auth api-key with --base-url needs QRART_ADMIN_SECRET")
+    stack = None if args.base_url else Stack(admin_secret)
     base = args.base_url or stack.base
     stack_pid = stack.process.pid if stack else None
     try:
         samples = [("start", sample(stack_pid, base))]
         results = {"outcomes": Counter(), "latency": [], "api": [], "reasons": Counter()}
         lock = threading.Lock()
-        stop_at = time.time() + duration
+        users = issue_keys(base, clients, admin_secret) if admin_secret else [Client(i) for i in range(clients)]
         started = time.perf_counter()
-        threads = [threading.Thread(target=client_loop, args=(i, base, stop_at, args.steps, results, lock), daemon=True)
-                   for i in range(clients)]
+        stop_at = time.time() + duration
+        threads = [threading.Thread(target=client_loop, args=(user, base, stop_at, args.steps, results, lock),
+                                    daemon=True)
+                   for user in users]
         for thread in threads:
             thread.start()
         next_sample = time.time() + args.sample_every
@@ -202,7 +227,8 @@ def main():
         elapsed = time.perf_counter() - started
         samples.append(("end", sample(stack_pid, base)))
         report = {
-            "mode": args.mode, "clients": clients, "duration_s": duration, "elapsed_s": round(elapsed, 1),
+            "mode": args.mode, "clients": clients, "auth": args.auth, "duration_s": duration,
+            "elapsed_s": round(elapsed, 1),
             "steps": args.steps, "outcomes": dict(results["outcomes"]),
             "failure_reasons": dict(results["reasons"]),
             "generations_per_s": round(results["outcomes"]["done"] / elapsed, 3),

@@ -91,9 +91,9 @@ describe('creating a QR code', () => {
     expect(screen.getByRole('combobox', { name: /size/i })).toHaveAttribute('aria-invalid', 'true');
   });
 
-  it('explains a 429 in plain words with when to retry', async () => {
+  it('explains a full service in plain words with when to retry', async () => {
     server.use(http.post(`${API}/api/v1/generations`, () =>
-      HttpResponse.json({ status: 429, error: 'too many generations in flight; retry later', field: null }, { status: 429, headers: { 'Retry-After': '5' } })));
+      HttpResponse.json({ status: 503, error: 'too many generations in flight; retry later', field: null }, { status: 503, headers: { 'Retry-After': '5' } })));
     const { user } = renderApp();
     await fillBasics(user);
     await user.click(screen.getByRole('button', { name: /create qr code/i }));

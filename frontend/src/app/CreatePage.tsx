@@ -56,7 +56,7 @@ export function CreatePage({ limits }: { limits: Limits }) {
           <Card component="section" aria-label="Result" sx={{ height: '100%' }}><CardContent>
             <Stack spacing={2}>
               {refusal && (
-                <Alert severity={refusal.status === 429 ? 'warning' : 'error'} role="alert"
+                <Alert severity={refusal.retryAfterSeconds ? 'warning' : 'error'} role="alert"
                   action={<Button color="inherit" onClick={() => void create(values)}>Try again</Button>}>
                   {refusal.message}{refusal.retryAfterSeconds ? ` Try again in ${refusal.retryAfterSeconds} s.` : ''}
                 </Alert>

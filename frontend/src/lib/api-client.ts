@@ -15,6 +15,7 @@ export class ApiError extends Error {
 }
 
 function plainWords(status: number): string {
+  if (status === 401) return 'Sign in with your API key to use the service.';
   if (status === 429) return 'The service is busy right now.';
   if (status === 404) return 'That was not found.';
   if (status >= 500) return 'The service had a problem; nothing you did caused it.';
@@ -43,6 +44,11 @@ export function resolveUrl(url: string): string {
 }
 
 async function request<T>(path: string, init: RequestInit): Promise<T> {
+  const response = await send(path, init);
+  return (await response.json()) as T;
+}
+
+async function send(path: string, init: RequestInit): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(apiUrl(path), { ...init, headers: { Accept: 'application/json', ...init.headers } });
@@ -50,7 +56,7 @@ async function request<T>(path: string, init: RequestInit): Promise<T> {
     throw new ApiError('Cannot reach the service. Check your connection and try again.', 0);
   }
   if (!response.ok) throw await toApiError(response);
-  return (await response.json()) as T;
+  return response;
 }
 
 export function apiGet<T>(path: string, signal?: AbortSignal): Promise<T> {
@@ -63,4 +69,14 @@ export function apiPost<T>(path: string, body: unknown): Promise<T> {
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
   });
+}
+
+/** A call whose answer has no body to read (204), e.g. signing out. */
+export async function apiDelete(path: string): Promise<void> {
+  await send(path, { method: 'DELETE' });
+}
+
+/** A POST authenticated with an API key instead of the session, e.g. signing in. */
+export function apiPostWithKey<T>(path: string, key: string): Promise<T> {
+  return request<T>(path, { method: 'POST', headers: { Authorization: `Bearer ${key}` } });
 }

@@ -35,6 +35,8 @@ function statusOf(id: string, job: { request: GenerationRequest; polls: number }
 }
 
 export const handlers = [
+  http.get(`${API}/api/v1/session`, () =>
+    HttpResponse.json({ status: 404, error: 'API keys are off on this gateway (qrart.auth.mode=none)', field: null }, { status: 404 })),
   http.get(`${API}/api/v1/limits`, () => HttpResponse.json(limits)),
   http.post(`${API}/api/v1/generations`, async ({ request }) => {
     const body = (await request.json()) as GenerationRequest;

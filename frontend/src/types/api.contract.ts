@@ -13,6 +13,7 @@ import type {
   Parameters,
   Range,
   ScanReport,
+  SessionView,
 } from './api';
 import type { components } from './openapi.gen';
 
@@ -30,6 +31,7 @@ export const contract: {
   parameters: SameKeys<Parameters, Schemas['Parameters']>;
   range: SameKeys<Range, Schemas['Range']>;
   scanReport: SameKeys<ScanReport, Schemas['ScanReport']>;
+  session: SameKeys<SessionView, Schemas['SessionView']>;
 } = {
   generation: true,
   request: true,
@@ -40,4 +42,5 @@ export const contract: {
   parameters: true,
   range: true,
   scanReport: true,
+  session: true,
 };

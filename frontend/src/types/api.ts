@@ -106,3 +106,9 @@ export interface ApiErrorBody {
   error: string;
   field: string | null;
 }
+
+/** Who a browser session stands for (GET/POST /api/v1/session). */
+export interface SessionView {
+  keyId: string;
+  name: string;
+}

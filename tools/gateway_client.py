@@ -1,0 +1,27 @@
+"""One JSON call to the gateway's HTTP API, for the command-line tools (standard library only)."""
+import json
+import time
+import urllib.error
+import urllib.request
+
+
+def call(method, url, body=None, headers=None, timeout=180):
+    """(status, parsed JSON body or None, headers, seconds); HTTP errors are answers, not exceptions."""
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(url, data=data, method=method)
+    request.add_header("Content-Type", "application/json")
+    for name, value in (headers or {}).items():
+        request.add_header(name, value)
+    started = time.perf_counter()
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as reply:
+            return reply.status, _json(reply.read()), dict(reply.headers), time.perf_counter() - started
+    except urllib.error.HTTPError as error:
+        return error.code, _json(error.read()), dict(error.headers), time.perf_counter() - started
+
+
+def _json(payload):
+    try:
+        return json.loads(payload or b"null")
+    except ValueError:
+        return None
