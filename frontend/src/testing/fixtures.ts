@@ -29,6 +29,7 @@ export function parameters(overrides: Partial<Parameters> = {}): Parameters {
     seed: 42,
     size: 512,
     candidates: 1,
+    allowSmallerSize: true,
     ...overrides,
   };
 }

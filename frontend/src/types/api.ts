@@ -39,6 +39,8 @@ export interface GenerationRequest {
   seed?: number;
   size?: number;
   candidates?: number;
+  /** When one image of this size does not fit the GPU, make it once at the next smaller size. */
+  allowSmallerSize?: boolean;
 }
 
 export type GenerationStatus = 'queued' | 'running' | 'done' | 'failed';
@@ -53,6 +55,7 @@ export interface Parameters {
   seed: number;
   size: number;
   candidates: number;
+  allowSmallerSize: boolean;
 }
 
 export interface ScanReport {

@@ -68,6 +68,8 @@ export function toRequest(v: FormValues): GenerationRequest {
     steps: Number(v.steps),
     size: Number(v.size),
     candidates: Number(v.candidates),
+    // A person at the form would rather get a smaller image than none; the result shows its size.
+    allowSmallerSize: true,
   };
   if (v.negativePrompt.trim() !== '') request.negativePrompt = v.negativePrompt;
   if (v.seed.trim() !== '') request.seed = Number(v.seed);

@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jboss.logging.Logger;
 
 /**
  * Session tokens for browsers signed in with a key: {@code <key id>.<expiry>.<HMAC-SHA256>}. The
@@ -19,6 +20,7 @@ import javax.crypto.spec.SecretKeySpec;
 @ApplicationScoped
 public class SessionTokens {
 
+    private static final Logger LOG = Logger.getLogger(SessionTokens.class);
     private static final String ALGORITHM = "HmacSHA256";
 
     private final byte[] secret;

@@ -19,6 +19,13 @@ final class FailureReasons {
         return known ? failure.getMessage() : UNEXPECTED;
     }
 
+    static String gpuTooSmall(int size, boolean smallerAllowed) {
+        return "the model server's GPU memory is too small for one image of size " + size
+                + (smallerAllowed
+                        ? ", and no smaller size could be used"
+                        : "; try a smaller size, or set allowSmallerSize to let the service choose one");
+    }
+
     static String unscannable(int rounds) {
         return "none of the candidates of " + rounds + " round(s) scanned back to the content, even after repair; "
                 + "try a higher controlnetScale or a shorter content";

@@ -14,4 +14,5 @@ public record GenerationRequest(
         Integer steps,
         Long seed,
         Integer size,
-        Integer candidates) {}
+        Integer candidates,
+        Boolean allowSmallerSize) {}

@@ -6,7 +6,9 @@ import app.qrart.gateway.config.StorageConfig;
 import app.qrart.gateway.inference.InferenceException;
 import app.qrart.gateway.inference.InferencePayload;
 import app.qrart.gateway.inference.InferenceService;
+import app.qrart.gateway.inference.ModelServerOutOfMemoryException;
 import app.qrart.gateway.inference.OutageListener;
+import app.qrart.gateway.qr.encode.CanvasTooSmallException;
 import app.qrart.gateway.qr.encode.QrEncoder;
 import app.qrart.gateway.qr.encode.QrSymbol;
 import app.qrart.gateway.qr.gate.ScanGate;
@@ -21,6 +23,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -93,11 +96,30 @@ public class GenerationRunner {
         try {
             saveProgress(job.updateAndGet(g -> g.running(0.05, clock.instant())));
             QrSymbol symbol = encoder.encode(queued.content());
-            String control = ImageCodec.base64Png(
-                    encoder.render(symbol, queued.parameters().size()));
+            Parameters requested = queued.parameters();
+            boolean resized = false;
             for (int round = 0; round <= scan.retryRounds(); round++) {
-                Parameters used = escalated(queued.parameters(), round);
-                List<BufferedImage> candidates = generateCandidates(job, used, control);
+                Parameters used = escalated(requested, round);
+                List<BufferedImage> candidates;
+                try {
+                    candidates = generateCandidates(job, used, control(symbol, used.size()));
+                } catch (ModelServerOutOfMemoryException e) {
+                    OptionalInt smaller = resized ? OptionalInt.empty() : smallerSize(symbol, requested);
+                    if (smaller.isEmpty()) {
+                        LOG.warnf(
+                                "generation %s: one image of size %d does not fit: %s",
+                                queued.id(), used.size(), e.detail());
+                        fail(job.get(), FailureReasons.gpuTooSmall(used.size(), requested.allowSmallerSize()));
+                        return false;
+                    }
+                    LOG.infof(
+                            "generation %s: size %d does not fit the GPU; again at %d",
+                            queued.id(), used.size(), smaller.getAsInt());
+                    requested = requested.resized(smaller.getAsInt());
+                    resized = true;
+                    round--;
+                    continue;
+                }
                 double progress = progressAfter(round);
                 saveProgress(job.updateAndGet(g -> g.running(progress, clock.instant())));
                 Optional<ScanGate.Delivery> delivery = gate.deliver(candidates, symbol, round + 1);
@@ -118,6 +140,31 @@ public class GenerationRunner {
         return false;
     }
 
+    private String control(QrSymbol symbol, int size) {
+        return ImageCodec.base64Png(encoder.render(symbol, size));
+    }
+
+    /** The next smaller allowed size the code still fits, when the request allows one. */
+    private OptionalInt smallerSize(QrSymbol symbol, Parameters requested) {
+        if (!requested.allowSmallerSize()) {
+            return OptionalInt.empty();
+        }
+        return limits.allowedSizes().stream()
+                .filter(size -> size < requested.size())
+                .filter(size -> fits(symbol, size))
+                .mapToInt(Integer::intValue)
+                .max();
+    }
+
+    private boolean fits(QrSymbol symbol, int size) {
+        try {
+            encoder.requireCanvasFits(symbol, size);
+            return true;
+        } catch (CanvasTooSmallException e) {
+            return false;
+        }
+    }
+
     /**
      * Round 0 uses the request as given; each further round new seeds and a firmer QR control,
      * the two knobs that most raise the odds of a scan.
@@ -127,16 +174,7 @@ public class GenerationRunner {
             return p;
         }
         double scale = Math.min(limits.maxControlnetScale(), p.controlnetScale() + round * scan.retryControlnetStep());
-        return new Parameters(
-                p.prompt(),
-                p.negativePrompt(),
-                p.strength(),
-                scale,
-                p.guidanceScale(),
-                p.steps(),
-                p.seed() + (long) round * p.candidates(),
-                p.size(),
-                p.candidates());
+        return p.escalated(p.seed() + (long) round * p.candidates(), scale);
     }
 
     private double progressAfter(int round) {

@@ -1,6 +1,10 @@
 package app.qrart.gateway.generation;
 
-/** Every parameter a generation used, recorded so a client can reuse it. */
+/**
+ * Every parameter a generation used, recorded so a client can reuse it. {@code allowSmallerSize}:
+ * when one image of {@code size} does not fit in the model server's GPU memory, the job may be
+ * made once at the next smaller allowed size instead of failing.
+ */
 public record Parameters(
         String prompt,
         String negativePrompt,
@@ -10,4 +14,36 @@ public record Parameters(
         int steps,
         long seed,
         int size,
-        int candidates) {}
+        int candidates,
+        boolean allowSmallerSize) {
+
+    /** The same parameters with another seed and conditioning scale (a retry round). */
+    public Parameters escalated(long newSeed, double newControlnetScale) {
+        return new Parameters(
+                prompt,
+                negativePrompt,
+                strength,
+                newControlnetScale,
+                guidanceScale,
+                steps,
+                newSeed,
+                size,
+                candidates,
+                allowSmallerSize);
+    }
+
+    /** The same parameters at another size. */
+    public Parameters resized(int newSize) {
+        return new Parameters(
+                prompt,
+                negativePrompt,
+                strength,
+                controlnetScale,
+                guidanceScale,
+                steps,
+                seed,
+                newSize,
+                candidates,
+                allowSmallerSize);
+    }
+}

@@ -101,7 +101,8 @@ public class RequestValidator {
                 steps,
                 seed(r.seed()),
                 size,
-                integer(r.candidates(), config.defaultCandidates(), "candidates", 1, config.maxCandidates()));
+                integer(r.candidates(), config.defaultCandidates(), "candidates", 1, config.maxCandidates()),
+                Boolean.TRUE.equals(r.allowSmallerSize()));
     }
 
     private long seed(Long seed) {

@@ -41,7 +41,8 @@ record GenerationRecord(
             int steps,
             long seed,
             int size,
-            int candidates) {
+            int candidates,
+            Boolean allowSmallerSize) {
 
         static ParametersRecord of(Parameters p) {
             return new ParametersRecord(
@@ -53,10 +54,11 @@ record GenerationRecord(
                     p.steps(),
                     p.seed(),
                     p.size(),
-                    p.candidates());
+                    p.candidates(),
+                    p.allowSmallerSize());
         }
 
-        /** Missing in a stored document, the negative prompt is empty. */
+        /** Missing in a stored document, the negative prompt is empty and the size is kept. */
         Parameters toParameters() {
             return new Parameters(
                     prompt,
@@ -67,7 +69,8 @@ record GenerationRecord(
                     steps,
                     seed,
                     size,
-                    candidates);
+                    candidates,
+                    Boolean.TRUE.equals(allowSmallerSize));
         }
     }
 }

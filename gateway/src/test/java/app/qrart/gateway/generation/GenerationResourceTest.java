@@ -96,6 +96,25 @@ class GenerationResourceTest {
     }
 
     @Test
+    void anImageTooLargeForTheGpuIsMadeAtTheNextSmallerSizeOnlyWhenTheRequestAllowsIt() {
+        Map<String, Object> allowed = request("wide valley [oom-768]");
+        allowed.put("size", 768);
+        allowed.put("allowSmallerSize", true);
+        JsonPath done = awaitDone(submit(allowed));
+        assertEquals("done", done.getString("status"));
+        assertEquals(512, done.getInt("parameters.size"));
+        assertEquals(true, done.getBoolean("parameters.allowSmallerSize"));
+
+        Map<String, Object> strict = request("wide valley [oom-768]");
+        strict.put("size", 768);
+        JsonPath failed = awaitDone(submit(strict));
+        assertEquals("failed", failed.getString("status"));
+        assertThat(
+                failed.getString("error"),
+                "too small for one image of size 768; try a smaller size, or set allowSmallerSize");
+    }
+
+    @Test
     void aDeadWorkerIsWaitedOutWithTheSameSeedAndTheRetriesAreRecorded() {
         JsonPath done = awaitDone(submit(request("lighthouse [died-twice]")));
         assertEquals("done", done.getString("status"), done.prettify());

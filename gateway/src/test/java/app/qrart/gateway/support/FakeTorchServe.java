@@ -22,7 +22,7 @@ import java.util.Map;
 /**
  * WireMock on a random port standing in for TorchServe's inference API, with its real error
  * replies chosen by a marker in the prompt: [busy-twice] (503, 503, then an image), [busy]
- * (always 503), [oom] (507), [slow] (past the read timeout), [lag] (2 s, within it), [refused]
+ * (always 503), [oom] (507), [oom-768] (507 for an image of width 768 only), [slow] (past the read timeout), [lag] (2 s, within it), [refused]
  * (400 from the handler), [died-twice] / [died] (TorchServe's 507 "Worker died." twice / always), [badtoken] (TorchServe's 400 for a wrong token).
  */
 public class FakeTorchServe implements QuarkusTestResourceLifecycleManager {
@@ -94,6 +94,11 @@ public class FakeTorchServe implements QuarkusTestResourceLifecycleManager {
         server.stubFor(post(predict)
                 .atPriority(1)
                 .withRequestBody(containing("[oom]"))
+                .willReturn(aResponse().withStatus(507).withBody("{\"code\":507,\"error\":\"out of memory\"}")));
+        server.stubFor(post(predict)
+                .atPriority(1)
+                .withRequestBody(containing("[oom-768]"))
+                .withRequestBody(containing("\"width\":768"))
                 .willReturn(aResponse().withStatus(507).withBody("{\"code\":507,\"error\":\"out of memory\"}")));
         server.stubFor(post(predict)
                 .atPriority(1)
