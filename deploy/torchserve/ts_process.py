@@ -71,11 +71,18 @@ class TorchServe:
         while time.monotonic() < deadline:
             if self.process and self.process.poll() is not None:
                 raise RuntimeError(f"TorchServe exited with {self.process.returncode}; see {self.log_dir}")
-            if os.path.exists(os.path.join(self.workdir, "key_file.json")) and self.management().all_workers_ready(
-                    model):
+            if self._key_file_written() and self.management().all_workers_ready(model):
                 return
             time.sleep(1)
         raise TimeoutError(f"model {model} not READY after {timeout}s; see {self.log_dir}")
+
+    def _key_file_written(self) -> bool:
+        """TorchServe writes its key file after creating it: an empty or partial one is not there yet."""
+        try:
+            self.key("management")
+            return True
+        except (OSError, ValueError, KeyError):
+            return False
 
     def stop(self, timeout: float = 60) -> int:
         if not self.process or self.process.poll() is not None:
