@@ -1,5 +1,6 @@
 package app.qrart.gateway.support;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -11,7 +12,12 @@ import java.util.Map;
 public final class KeysOn {
 
     public static final String ADMIN_SECRET = "admin-secret-for-tests-0123456789";
-    public static final String LOG_FILE = "target/api-key-tests.log";
+    /**
+     * The log file an integration-test launcher names for the packaged app and reads for its port
+     * (another path leaves it unable to tell that the app started); the JVM tests write it too.
+     */
+    public static final String LOG_FILE =
+            Path.of("target", "quarkus.log").toAbsolutePath().toString();
 
     private KeysOn() {}
 

@@ -16,6 +16,7 @@ public final class TestDefaults {
     /** Keys some resource changes, put back to their {@code @WithDefault} value by every other. */
     private static final List<String> RESET_TO_DEFAULT = List.of(
             "qrart.auth.mode",
+            "qrart.auth.session.secure-cookie",
             "qrart.scan.repair",
             "qrart.scan.retry-rounds",
             "qrart.scan.retry-controlnet-step",
@@ -38,6 +39,9 @@ public final class TestDefaults {
         for (String key : RESET_TO_DEFAULT) {
             all.put(key, Configs.defaultValue(key));
         }
+        all.put("qrart.auth.admin-secret", "");
+        all.put("quarkus.http.access-log.enabled", "false");
+        all.put("quarkus.log.category.\"app.qrart\".level", "INFO");
         all.put("qrart.inference.endpoints", "");
         all.put("qrart.inference.endpoint-key-files", "");
         all.putAll(overrides);
