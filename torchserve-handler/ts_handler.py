@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from qrart_handler.loading import free_accelerator_memory, load_components
-from qrart_handler.pipeline import BatchedImg2Img
+from qrart_handler.pipeline import BatchedImg2Img, PassOptions
 from qrart_handler.service import GenerationService, warm_up
 from qrart_handler.settings import HandlerSettings
 from ts.metrics.metric_type_enum import MetricTypes
@@ -22,7 +22,8 @@ class QrArtHandler:
         config = getattr(context, "model_yaml_config", None) or {}
         settings = HandlerSettings.from_mapping(config.get("handler"))
         components = load_components(settings, properties.get("model_dir"), properties.get("gpu_id"))
-        self.service = GenerationService(settings, BatchedImg2Img(components).run, free_accelerator_memory)
+        runner = BatchedImg2Img(components, PassOptions(cfg_cutoff=settings.cfg_cutoff))
+        self.service = GenerationService(settings, runner.run, free_accelerator_memory)
         if settings.warmup:
             warm_up(self.service)
         log.info("QR Art handler ready (batch size %s)", properties.get("batch_size"))

@@ -25,6 +25,8 @@ KNOWN_FIELDS = frozenset(
         "strength",
         "controlnet_conditioning_scale",
         "guidance_scale",
+        "control_guidance_start",
+        "control_guidance_end",
         "num_inference_steps",
         "seed",
         "width",
@@ -49,6 +51,9 @@ class GenerationRequest:
     width: int
     height: int
     request_id: str | None = None
+    # The fraction of the denoising steps the ControlNet runs for (diffusers' rule).
+    control_guidance_start: float = 0.0
+    control_guidance_end: float = 1.0
 
 
 def decode_body(raw: Any) -> Mapping[str, Any]:
@@ -83,6 +88,7 @@ def parse_request(raw: Any, limits: Limits, defaults: Defaults) -> GenerationReq
             "raise one of them",
             "strength",
         )
+    control_start, control_end = _control_window(body, defaults)
     return GenerationRequest(
         prompt=_prompt(body, "prompt", None, limits),
         negative_prompt=_prompt(body, "negative_prompt", defaults.negative_prompt, limits),
@@ -98,7 +104,20 @@ def parse_request(raw: Any, limits: Limits, defaults: Defaults) -> GenerationReq
         width=width,
         height=height,
         request_id=_request_id(body),
+        control_guidance_start=control_start,
+        control_guidance_end=control_end,
     )
+
+
+def _control_window(body, defaults: Defaults) -> tuple[float, float]:
+    start = _number(body, "control_guidance_start", defaults.control_guidance_start, 0.0, 1.0)
+    end = _number(body, "control_guidance_end", defaults.control_guidance_end, 0.0, 1.0)
+    if start >= end:
+        raise InvalidRequest(
+            f"'control_guidance_end' ({end}) must be greater than 'control_guidance_start' ({start})",
+            "control_guidance_end",
+        )
+    return start, end
 
 
 def _prompt(body, name, default, limits: Limits) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import torch
 
-from .grouping import first_step
+from .grouping import control_steps, first_step
 from .inputs import GenerationRequest
 
 # Deterministic schedulers only: an ancestral (noise-adding) step would need a
@@ -42,36 +42,84 @@ class Components:
     dtype: torch.dtype
 
 
+@dataclass(frozen=True)
+class PassOptions:
+    """Compute savings that apply to every pass (model-config.yaml's handler section)."""
+
+    # Fraction of the steps run with classifier-free guidance; 1.0 = all of them.
+    cfg_cutoff: float = 1.0
+
+
+def guided_steps(steps_run: int, cfg_cutoff: float) -> int:
+    """How many of the first steps keep classifier-free guidance (diffusers' SDCFGCutoffCallback rule)."""
+    return steps_run if cfg_cutoff >= 1.0 else int(steps_run * cfg_cutoff)
+
+
+@dataclass(frozen=True)
+class _Conditioning:
+    """Per-row inputs of one model call: text embeddings, control image, conditioning scale."""
+
+    embeds: torch.Tensor
+    control: torch.Tensor
+    scale: torch.Tensor
+
+    def with_unconditional(self, negative: torch.Tensor) -> _Conditioning:
+        """The classifier-free guidance batch: negative-prompt rows first, then these."""
+        return _Conditioning(
+            embeds=torch.cat([negative, self.embeds]),
+            control=torch.cat([self.control, self.control]),
+            scale=torch.cat([self.scale, self.scale]),
+        )
+
+
+def _spread(residual: torch.Tensor, rows, batch: int) -> torch.Tensor:
+    """A residual computed for some rows, as the full batch with zeros in the other rows."""
+    if rows is None:
+        return residual
+    full = residual.new_zeros((batch, *residual.shape[1:]))
+    full[rows] = residual
+    return full
+
+
 class BatchedImg2Img:
     """Runs one group of requests (same size and timesteps) in one denoising pass."""
 
-    def __init__(self, components: Components):
+    def __init__(self, components: Components, options: PassOptions | None = None):
         self.c = components
+        self.options = options or PassOptions()
 
     @torch.inference_mode()
     def run(self, requests: Sequence[GenerationRequest]) -> list[np.ndarray]:
         steps = requests[0].num_inference_steps
-        t_start = first_step(steps, requests[0].strength)
         generators = [torch.Generator("cpu").manual_seed(r.seed) for r in requests]
         use_cfg = any(r.guidance_scale > 1.0 for r in requests)
 
-        embeds = self._prompt_embeddings(requests, use_cfg)
+        positive = self._encode_text([r.prompt for r in requests])
+        negative = self._encode_text([r.negative_prompt for r in requests]) if use_cfg else None
         control = self._pixels(requests)
-        init = control * 2.0 - 1.0
-        if use_cfg:
-            control = torch.cat([control, control])
-        scheduler, timesteps = self._schedule(steps, t_start)
-        latents = self._noised_latents(init, generators, scheduler, timesteps[:1])
+        scheduler, timesteps = self._schedule(steps, first_step(steps, requests[0].strength))
+        latents = self._noised_latents(control * 2.0 - 1.0, generators, scheduler, timesteps[:1])
 
+        sample = _Conditioning(
+            embeds=positive, control=control,
+            scale=self._per_sample([r.controlnet_conditioning_scale for r in requests]),
+        )
         guidance = self._per_sample([r.guidance_scale for r in requests])
-        cond_scale = self._per_sample([r.controlnet_conditioning_scale for r in requests])
-        if use_cfg:
-            cond_scale = torch.cat([cond_scale, cond_scale])
-        for t in timesteps:
-            noise = self._predict_noise(latents, t, embeds, control, cond_scale, scheduler, use_cfg)
-            if use_cfg:
-                uncond, text = noise.chunk(2)
+        guided = guided_steps(len(timesteps), self.options.cfg_cutoff) if use_cfg else 0
+        # From the timesteps the scheduler runs, as diffusers counts them (PNDM runs one extra).
+        windows = [
+            control_steps(len(timesteps), r.control_guidance_start, r.control_guidance_end) for r in requests
+        ]
+        for i, t in enumerate(timesteps):
+            active = [i in window for window in windows]
+            model_input = scheduler.scale_model_input(latents, t)
+            if i < guided:
+                uncond, text = self._predict_noise(
+                    torch.cat([model_input, model_input]), t, sample.with_unconditional(negative), active * 2,
+                ).chunk(2)
                 noise = uncond + guidance * (text - uncond)
+            else:
+                noise = self._predict_noise(model_input, t, sample, active)
             latents = scheduler.step(noise, t, latents, return_dict=False)[0]
         return self._decode(latents)
 
@@ -83,13 +131,6 @@ class BatchedImg2Img:
         ids = tok(texts, padding="max_length", max_length=tok.model_max_length, truncation=True, return_tensors="pt")
         out = self.c.text_encoder(ids.input_ids.to(self.c.device))[0]
         return out.to(self.c.dtype)
-
-    def _prompt_embeddings(self, requests, use_cfg: bool) -> torch.Tensor:
-        positive = self._encode_text([r.prompt for r in requests])
-        if not use_cfg:
-            return positive
-        negative = self._encode_text([r.negative_prompt for r in requests])
-        return torch.cat([negative, positive])
 
     def _pixels(self, requests) -> torch.Tensor:
         """The QR images in [0, 1], as the ControlNet takes them (img2img wants [-1, 1])."""
@@ -118,19 +159,28 @@ class BatchedImg2Img:
         noise = self._randn(latents.shape[1:], generators)
         return scheduler.add_noise(latents, noise, first_timestep.repeat(latents.shape[0]))
 
-    def _predict_noise(self, latents, t, embeds, control, cond_scale, scheduler, use_cfg):
-        model_input = torch.cat([latents, latents]) if use_cfg else latents
-        model_input = scheduler.scale_model_input(model_input, t)
-        down, mid = self.c.controlnet(
-            model_input, t, encoder_hidden_states=embeds, controlnet_cond=control,
-            conditioning_scale=1.0, return_dict=False,
-        )
-        down = [residual * cond_scale for residual in down]
-        mid = mid * cond_scale
+    def _predict_noise(self, model_input, t, cond: _Conditioning, active: list[bool]) -> torch.Tensor:
+        down, mid = self._control_residuals(model_input, t, cond, active)
         return self.c.unet(
-            model_input, t, encoder_hidden_states=embeds,
+            model_input, t, encoder_hidden_states=cond.embeds,
             down_block_additional_residuals=down, mid_block_additional_residual=mid, return_dict=False,
         )[0]
+
+    def _control_residuals(self, model_input, t, cond: _Conditioning, active: list[bool]):
+        """The ControlNet's residuals for the rows inside their control window, zero for the others;
+        the ControlNet does not run at all for rows outside it."""
+        if not any(active):
+            return None, None
+        rows = None if all(active) else torch.tensor(
+            [k for k, on in enumerate(active) if on], device=model_input.device,
+        )
+        pick = (lambda x: x) if rows is None else (lambda x: x[rows])
+        down, mid = self.c.controlnet(
+            pick(model_input), t, encoder_hidden_states=pick(cond.embeds), controlnet_cond=pick(cond.control),
+            conditioning_scale=1.0, return_dict=False,
+        )
+        scale = pick(cond.scale)
+        return [_spread(r * scale, rows, len(active)) for r in down], _spread(mid * scale, rows, len(active))
 
     def _decode(self, latents) -> list[np.ndarray]:
         vae = self.c.vae

@@ -57,7 +57,7 @@ class GenerationService:
             except ItemError as err:
                 replies[index] = error_reply(err)
         executed: list[int] = []
-        for _, members in plan_passes(valid, self.settings.max_pass_batch):
+        for _, members in plan_passes(valid, self.settings.max_pass_batch, by_control_window=self.settings.compile):
             self._run(members, replies, executed)
         self.last_stats = BatchStats(
             size=len(bodies), valid=len(valid), passes=executed, seconds=time.perf_counter() - started,

@@ -36,6 +36,9 @@ class Defaults:
     strength: float
     controlnet_conditioning_scale: float
     guidance_scale: float
+    # The ControlNet runs from this fraction of the denoising steps to that one.
+    control_guidance_start: float
+    control_guidance_end: float
     num_inference_steps: int
     width: int
     height: int
@@ -69,6 +72,9 @@ class HandlerSettings:
     pass_buckets: tuple[int, ...]
     # Run one pass per bucket at the default size when the worker starts (compiles up front).
     warmup: bool
+    # Fraction of the denoising steps run with classifier-free guidance; the rest run the
+    # conditional half only (about half the UNet and ControlNet work). 1.0 = guidance throughout.
+    cfg_cutoff: float
     # Fault injection for CPU tests: every pass of more items raises out of memory; 0 = off.
     inject_oom_above_pass: int
     limits: Limits
@@ -84,6 +90,8 @@ class HandlerSettings:
         settings = _build(cls, raw, "handler", nested)
         if settings.pass_buckets and max(settings.pass_buckets) < settings.max_pass_batch:
             raise SettingsError("handler.pass_buckets must reach handler.max_pass_batch")
+        if not 0.0 < settings.cfg_cutoff <= 1.0:
+            raise SettingsError(f"handler.cfg_cutoff must be in (0, 1], got {settings.cfg_cutoff}")
         if settings.inject_oom_above_pass and settings.device != "cpu":
             raise SettingsError("handler.inject_oom_above_pass is a CPU test setting; it needs device: cpu")
         return settings

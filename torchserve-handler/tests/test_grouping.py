@@ -1,5 +1,5 @@
 """The grouping rule: same size and same timesteps actually run share one pass."""
-from qrart_handler.grouping import first_step, pass_key, plan_passes
+from qrart_handler.grouping import control_steps, first_step, pass_key, plan_passes
 from qrart_handler.inputs import parse_request
 from qrart_handler.samples import make_request, qr_like_png, shipped_settings
 
@@ -33,6 +33,21 @@ def test_size_steps_and_strength_that_change_timesteps_split():
     assert pass_key(parsed(width=768, height=768, image=qr_like_png(768))) != pass_key(base)
     assert pass_key(parsed(num_inference_steps=6)) != pass_key(base)
     assert pass_key(parsed(strength=1.0)) != pass_key(base)
+
+
+def test_control_steps_follow_diffusers_keep_rule():
+    assert control_steps(10, 0.0, 1.0) == range(0, 10)
+    assert control_steps(10, 0.0, 0.8) == range(0, 8)
+    assert control_steps(10, 0.25, 1.0) == range(3, 10)
+    assert control_steps(27, 0.0, 0.8) == range(0, 21)
+    assert control_steps(2, 0.2, 0.4) == range(1, 1)  # a window narrower than one step runs none
+
+
+def test_control_windows_share_a_pass_unless_the_model_is_compiled():
+    early, late = parsed(control_guidance_end=0.5), parsed(control_guidance_start=0.5)
+    assert pass_key(early) == pass_key(late)
+    assert pass_key(early, by_control_window=True) != pass_key(late, by_control_window=True)
+    assert pass_key(parsed(control_guidance_end=0.9), True) == pass_key(parsed(control_guidance_end=0.95), True)
 
 
 def test_plan_keeps_batch_indices_and_splits_large_groups():

@@ -56,6 +56,11 @@ BAD_REQUESTS = [
     ("image truncated PNG", {"image": base64.b64encode(b"\x89PNG\r\n\x1a\n....").decode()}, "image"),
     ("image wrong size", {"image": png_b64((256, 256))}, "image"),
     ("image mismatching height", {"height": 768}, "image"),
+    ("control start negative", {"control_guidance_start": -0.1}, "control_guidance_start"),
+    ("control end above one", {"control_guidance_end": 1.2}, "control_guidance_end"),
+    ("control end not numeric", {"control_guidance_end": "late"}, "control_guidance_end"),
+    ("control window empty", {"control_guidance_start": 0.6, "control_guidance_end": 0.6}, "control_guidance_end"),
+    ("control window reversed", {"control_guidance_start": 0.8, "control_guidance_end": 0.2}, "control_guidance_end"),
     ("unknown field", {"steps": 30}, "steps"),
     ("request id too long", {"request_id": "r" * 200}, "request_id"),
 ]
@@ -97,6 +102,7 @@ def test_defaults_are_the_original_knobs():
     request = parse_request(body, SHIPPED.limits, SHIPPED.defaults)
     assert (request.strength, request.controlnet_conditioning_scale, request.guidance_scale) == (0.9, 1.3, 7.5)
     assert (request.num_inference_steps, request.width, request.height) == (30, 512, 512)
+    assert (request.control_guidance_start, request.control_guidance_end) == (0.0, 1.0)
 
 
 def test_json_given_as_bytes_or_text_parses_like_a_dict():
