@@ -27,12 +27,13 @@ CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help venv archive gateway frontend api-types run test lint test-handler test-deploy test-gateway test-frontend test-e2e \
-        bench-cpu bench-gpu bench-scan bench-load bench-soak clean
+        bench-cpu bench-gpu bench-flops bench-scan bench-load bench-soak clean
 
 help:
 	@echo "make run    - install, build the model archive, start TorchServe + gateway"
 	@echo "make test   - install and run every test suite (handler, web app, gateway, end to end)"
 	@echo "make bench-cpu / bench-gpu - throughput benchmarks (not tests)"
+	@echo "make bench-flops - FLOPs per image of each compute option (full-size architecture, CPU)"
 	@echo "make bench-scan - scan verification + repair over ../shared/benchmarks/qr-art (raw, known payloads in place, embed)"
 	@echo "make bench-load / bench-soak - 200 clients / 10 minutes against the full stack (CLIENTS=, DURATION=)"
 
@@ -125,8 +126,14 @@ DURATION ?=
 bench-load bench-soak: $(ARCHIVE) $(GATEWAY_JAR)
 	$(PY) tools/loadtest.py $(@:bench-%=%) $(if $(CLIENTS),--clients $(CLIENTS)) $(if $(DURATION),--duration $(DURATION))
 
+# CUDA graphs (reduce-overhead) at batch 8 and 16, then the compute options (CFG cut-off 0.6,
+# control window 0-0.8) at the same sizes.
 bench-gpu: $(VENV_STAMP)
-	$(PY) $(HANDLER)/bench/gpu_throughput.py
+	$(PY) $(HANDLER)/bench/gpu_throughput.py --compile 8,16 --compile-mode reduce-overhead \
+		--cfg-cutoff 0.6 --control-end 0.8 --options-batch-sizes 8,16
+
+bench-flops: $(VENV_STAMP)
+	$(PY) $(HANDLER)/bench/flops.py --out $(HANDLER)/bench/results/flops.json
 
 clean:
 	rm -rf $(MODEL_STORE) .run gateway/target scan-bench/target target frontend/dist frontend/node_modules frontend/test-results

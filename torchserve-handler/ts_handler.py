@@ -22,7 +22,9 @@ class QrArtHandler:
         config = getattr(context, "model_yaml_config", None) or {}
         settings = HandlerSettings.from_mapping(config.get("handler"))
         components = load_components(settings, properties.get("model_dir"), properties.get("gpu_id"))
-        runner = BatchedImg2Img(components, PassOptions(cfg_cutoff=settings.cfg_cutoff))
+        runner = BatchedImg2Img(components, PassOptions(
+            cfg_cutoff=settings.cfg_cutoff, control_reuse_from=settings.control_reuse_from,
+        ))
         self.service = GenerationService(settings, runner.run, free_accelerator_memory)
         if settings.warmup:
             warm_up(self.service)

@@ -15,6 +15,7 @@ same seeds. Prints a table last and writes it as JSON and Markdown.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -26,7 +27,7 @@ import numpy as np
 import torch
 from qrart_handler.inputs import GenerationRequest
 from qrart_handler.loading import apply_optimisations
-from qrart_handler.pipeline import BatchedImg2Img, Components
+from qrart_handler.pipeline import BatchedImg2Img, Components, PassOptions
 from qrart_handler.samples import shipped_settings
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -48,6 +49,9 @@ def parse_args(argv=None):
     parser.add_argument("--dtype", default="bfloat16")
     parser.add_argument("--compile", default="", help="batch sizes to also run with torch.compile, e.g. 1,16")
     parser.add_argument("--compile-mode", default="default", help="torch.compile mode, e.g. reduce-overhead")
+    parser.add_argument("--cfg-cutoff", type=float, default=1.0, help="compute options phase: handler.cfg_cutoff")
+    parser.add_argument("--control-end", type=float, default=1.0, help="compute options phase: control_guidance_end")
+    parser.add_argument("--options-batch-sizes", default="8,16", help="batch sizes of the compute options phase")
     parser.add_argument("--time-budget", type=float, default=1e9, help="seconds; later phases are skipped past it")
     parser.add_argument("--out", default=os.path.join(HERE, "results"))
     args = parser.parse_args(argv)
@@ -89,13 +93,14 @@ def qr_like_image(size: int, seed: int):
     return Image.fromarray(pixels).convert("RGB")
 
 
-def make_requests(n: int, args, seed0: int = 0) -> list[GenerationRequest]:
+def make_requests(n: int, args, seed0: int = 0, control_end: float = 1.0) -> list[GenerationRequest]:
     return [
         GenerationRequest(
             prompt=PROMPTS[i % len(PROMPTS)], negative_prompt="blurry, low quality",
             image=qr_like_image(args.size, seed0 + i), strength=args.strength,
             controlnet_conditioning_scale=1.3 + 0.1 * (i % 3), guidance_scale=7.5 - (i % 2),
             num_inference_steps=args.steps, seed=seed0 + i, width=args.size, height=args.size,
+            control_guidance_end=control_end,
         )
         for i in range(n)
     ]
@@ -161,21 +166,21 @@ def time_runs(run, repeats, clock):
     return latencies
 
 
-def measure(result, args, name, runner, batch, clock, flops, peak) -> None:
+def measure(result, args, name, runner, batch, clock, flops, peak, control_end=1.0) -> None:
     """Times one configuration at one batch size and records (and writes) its row."""
-    requests = make_requests(batch, args)
+    requests = make_requests(batch, args, control_end=control_end)
     reset_memory(args.device)
     latencies = time_runs(lambda: runner.run(requests), args.repeats, clock)
     result["rows"].append(row(name, batch, latencies, flops, peak, peak_memory(args.device)))
     write_outputs(result, args.out, quiet=True)
 
 
-def count_flops_per_image(runner: BatchedImg2Img, args) -> float:
+def count_flops_per_image(runner: BatchedImg2Img, args, control_end: float = 1.0) -> float:
     from torch.utils.flop_counter import FlopCounterMode
 
     counter = FlopCounterMode(display=False)
     with counter:
-        runner.run(make_requests(1, args, seed0=500))
+        runner.run(make_requests(1, args, seed0=500, control_end=control_end))
     return float(counter.get_total_flops())
 
 
@@ -295,10 +300,30 @@ def main(argv=None) -> dict:
             print(f"compiled batch {batch} done at {time.perf_counter() - started:.0f}s", flush=True)
         compiled = runner.run(probe)
         result["checks"]["compiled_vs_eager_max_mean_diff"] = max_diff(compiled, optimised)
+    compute_options(result, args, runner, probe, optimised, clock, peak, over_budget)
 
     result["wall_s"] = time.perf_counter() - started
     write_outputs(result, args.out)
     return result
+
+
+def compute_options(result, args, runner, probe, full, clock, peak, over_budget) -> None:
+    """The handler's compute options (CFG cut-off, control window) on the last runner."""
+    if args.cfg_cutoff >= 1.0 and args.control_end >= 1.0:
+        return
+    runner = BatchedImg2Img(runner.c, PassOptions(cfg_cutoff=args.cfg_cutoff))
+    flops = count_flops_per_image(runner, args, control_end=args.control_end)
+    result["options_flops_per_image"] = flops
+    name = f"(c) compute options: CFG cut-off {args.cfg_cutoff}, control window 0-{args.control_end}"
+    for batch in (int(b) for b in args.options_batch_sizes.split(",") if b):
+        if over_budget():
+            result["notes"].append(f"skipped options batch {batch}: time budget")
+            continue
+        runner.run(make_requests(batch, args, control_end=args.control_end))
+        measure(result, args, name, runner, batch, clock, flops, peak, control_end=args.control_end)
+        print(f"options batch {batch} done", flush=True)
+    windowed = [dataclasses.replace(r, control_guidance_end=args.control_end) for r in probe]
+    result["checks"]["options_vs_full_max_mean_diff"] = max_diff(runner.run(windowed), full)
 
 
 def fmt(value, spec):

@@ -48,6 +48,15 @@ class PassOptions:
 
     # Fraction of the steps run with classifier-free guidance; 1.0 = all of them.
     cfg_cutoff: float = 1.0
+    # From this fraction of the steps on, the ControlNet runs every other step and its residuals
+    # are reused at the step after; 1.0 = it runs at every step.
+    control_reuse_from: float = 1.0
+
+
+def reuses_control(step: int, steps_run: int, reuse_from: float) -> bool:
+    """Whether this step reuses the previous step's ControlNet residuals instead of running it."""
+    first = steps_run if reuse_from >= 1.0 else int(steps_run * reuse_from)
+    return step > first and (step - first) % 2 == 1
 
 
 def guided_steps(steps_run: int, cfg_cutoff: float) -> int:
@@ -81,6 +90,28 @@ def _spread(residual: torch.Tensor, rows, batch: int) -> torch.Tensor:
     return full
 
 
+class _ResidualCache:
+    """The last ControlNet residuals of a pass, for a step that reuses them. After the guidance
+    cut-off the batch holds only the conditional rows: the second half of the cached rows."""
+
+    def __init__(self):
+        self.reuse_now = False
+        self.active: list[bool] | None = None
+        self.residuals = None
+
+    def keep(self, active: list[bool], down, mid) -> None:
+        self.active, self.residuals = active, (down, mid)
+
+    def take(self, active: list[bool]):
+        if self.residuals is None or self.residuals[0] is None:
+            return None
+        down, mid = self.residuals
+        if len(self.active) == 2 * len(active):
+            half = len(active)
+            self.active, down, mid = self.active[half:], [r[half:] for r in down], mid[half:]
+        return (down, mid) if self.active == active else None
+
+
 class BatchedImg2Img:
     """Runs one group of requests (same size and timesteps) in one denoising pass."""
 
@@ -110,16 +141,18 @@ class BatchedImg2Img:
         windows = [
             control_steps(len(timesteps), r.control_guidance_start, r.control_guidance_end) for r in requests
         ]
+        cache = _ResidualCache()
         for i, t in enumerate(timesteps):
             active = [i in window for window in windows]
+            cache.reuse_now = reuses_control(i, len(timesteps), self.options.control_reuse_from)
             model_input = scheduler.scale_model_input(latents, t)
             if i < guided:
                 uncond, text = self._predict_noise(
-                    torch.cat([model_input, model_input]), t, sample.with_unconditional(negative), active * 2,
+                    torch.cat([model_input, model_input]), t, sample.with_unconditional(negative), active * 2, cache,
                 ).chunk(2)
                 noise = uncond + guidance * (text - uncond)
             else:
-                noise = self._predict_noise(model_input, t, sample, active)
+                noise = self._predict_noise(model_input, t, sample, active, cache)
             latents = scheduler.step(noise, t, latents, return_dict=False)[0]
         return self._decode(latents)
 
@@ -159,8 +192,10 @@ class BatchedImg2Img:
         noise = self._randn(latents.shape[1:], generators)
         return scheduler.add_noise(latents, noise, first_timestep.repeat(latents.shape[0]))
 
-    def _predict_noise(self, model_input, t, cond: _Conditioning, active: list[bool]) -> torch.Tensor:
-        down, mid = self._control_residuals(model_input, t, cond, active)
+    def _predict_noise(self, model_input, t, cond: _Conditioning, active: list[bool], cache) -> torch.Tensor:
+        reused = cache.take(active) if cache.reuse_now else None
+        down, mid = reused or self._control_residuals(model_input, t, cond, active)
+        cache.keep(active, down, mid)
         return self.c.unet(
             model_input, t, encoder_hidden_states=cond.embeds,
             down_block_additional_residuals=down, mid_block_additional_residual=mid, return_dict=False,

@@ -75,6 +75,9 @@ class HandlerSettings:
     # Fraction of the denoising steps run with classifier-free guidance; the rest run the
     # conditional half only (about half the UNet and ControlNet work). 1.0 = guidance throughout.
     cfg_cutoff: float
+    # From this fraction of the denoising steps on, the ControlNet runs every other step and its
+    # residuals are reused at the step after. 1.0 = it runs at every step.
+    control_reuse_from: float
     # Fault injection for CPU tests: every pass of more items raises out of memory; 0 = off.
     inject_oom_above_pass: int
     limits: Limits
@@ -90,8 +93,9 @@ class HandlerSettings:
         settings = _build(cls, raw, "handler", nested)
         if settings.pass_buckets and max(settings.pass_buckets) < settings.max_pass_batch:
             raise SettingsError("handler.pass_buckets must reach handler.max_pass_batch")
-        if not 0.0 < settings.cfg_cutoff <= 1.0:
-            raise SettingsError(f"handler.cfg_cutoff must be in (0, 1], got {settings.cfg_cutoff}")
+        for name in ("cfg_cutoff", "control_reuse_from"):
+            if not 0.0 < getattr(settings, name) <= 1.0:
+                raise SettingsError(f"handler.{name} must be in (0, 1], got {getattr(settings, name)}")
         if settings.inject_oom_above_pass and settings.device != "cpu":
             raise SettingsError("handler.inject_oom_above_pass is a CPU test setting; it needs device: cpu")
         return settings

@@ -8,8 +8,10 @@ def test_benchmark_runs_tiny_on_cpu_and_its_checks_hold(tmp_path):
     result = gpu_throughput.main([
         "--model", "tiny", "--device", "cpu", "--batch-sizes", "1,2", "--steps", "2", "--strength", "1.0",
         "--repeats", "1", "--baseline-requests", "1", "--out", str(tmp_path),
+        "--cfg-cutoff", "0.5", "--control-end", "0.5", "--options-batch-sizes", "2",
     ])
-    assert [r["batch"] for r in result["rows"]] == [1, 1, 2]
+    assert [r["batch"] for r in result["rows"]] == [1, 1, 2, 2]
+    assert result["options_flops_per_image"] < result["flops_per_image"]
     assert all(r["images_per_s"] > 0 for r in result["rows"])
     assert result["flops_per_image"] > 0
     worst, mean = result["checks"]["batched_vs_single_max_mean_diff"]

@@ -83,3 +83,28 @@ def test_guided_steps_follow_the_diffusers_cut_off_rule():
     assert guided_steps(27, 1.0) == 27
     assert guided_steps(27, 0.6) == 16
     assert guided_steps(4, 0.5) == 2
+
+
+def test_controlnet_residuals_are_reused_every_other_step_from_the_set_fraction(counted, settings):
+    batch = requests(settings, {"seed": 1, "guidance_scale": 1.0}, {"seed": 2, "guidance_scale": 1.0})
+    BatchedImg2Img(counted, PassOptions(control_reuse_from=0.25)).run(batch)
+    assert counted.controlnet.rows == [2, 2, 2]  # step 2 reuses step 1's residuals
+    assert counted.unet.rows == [2, 2, 2, 2]
+
+
+def test_reused_residuals_follow_the_guidance_cut_off(counted, settings, components):
+    batch = requests(settings, {"seed": 1}, {"seed": 2})
+    options = PassOptions(cfg_cutoff=0.5, control_reuse_from=0.25)
+    images = BatchedImg2Img(counted, options).run(batch)
+    # Step 2 is unguided and reuses the conditional half of step 1's residuals.
+    assert counted.unet.rows == [4, 4, 2, 2]
+    assert counted.controlnet.rows == [4, 4, 2]
+    full = BatchedImg2Img(components).run(batch)
+    assert all(np.abs(a.astype(int) - b.astype(int)).mean() < 20 for a, b in zip(images, full))
+
+
+def test_reuse_follows_its_rule():
+    from qrart_handler.pipeline import reuses_control
+
+    assert [reuses_control(i, 10, 0.5) for i in range(10)] == [False] * 6 + [True, False, True, False]
+    assert not any(reuses_control(i, 10, 1.0) for i in range(10))

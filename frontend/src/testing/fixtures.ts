@@ -12,10 +12,12 @@ export const limits: Limits = {
   strength: { min: 0.01, max: 1 },
   controlnetScale: { min: 0, max: 4 },
   guidanceScale: { min: 0, max: 30 },
+  controlGuidance: { min: 0, max: 1 },
   maxSteps: 100,
   maxCandidates: 8,
   maxSeed: 2 ** 53 - 1,
-  defaults: { strength: 0.9, controlnetScale: 1.3, guidanceScale: 7.5, steps: 30, size: 512, candidates: 1 },
+  defaults: { strength: 0.9, controlnetScale: 1.3, guidanceScale: 7.5, steps: 30, size: 512, candidates: 1,
+    controlGuidanceStart: 0, controlGuidanceEnd: 1 },
 };
 
 export function parameters(overrides: Partial<Parameters> = {}): Parameters {
@@ -30,6 +32,8 @@ export function parameters(overrides: Partial<Parameters> = {}): Parameters {
     size: 512,
     candidates: 1,
     allowSmallerSize: true,
+    controlGuidanceStart: 0,
+    controlGuidanceEnd: 1,
     ...overrides,
   };
 }

@@ -15,6 +15,8 @@ export interface Limits {
   strength: Range;
   controlnetScale: Range;
   guidanceScale: Range;
+  /** Both ends of the control window lie in it; the start below the end. */
+  controlGuidance: Range;
   maxSteps: number;
   maxCandidates: number;
   maxSeed: number;
@@ -25,6 +27,8 @@ export interface Limits {
     steps: number;
     size: number;
     candidates: number;
+    controlGuidanceStart: number;
+    controlGuidanceEnd: number;
   };
 }
 
@@ -41,6 +45,9 @@ export interface GenerationRequest {
   candidates?: number;
   /** When one image of this size does not fit the GPU, make it once at the next smaller size. */
   allowSmallerSize?: boolean;
+  /** The share of the denoising steps the QR ControlNet runs from and until. */
+  controlGuidanceStart?: number;
+  controlGuidanceEnd?: number;
 }
 
 export type GenerationStatus = 'queued' | 'running' | 'done' | 'failed';
@@ -56,6 +63,8 @@ export interface Parameters {
   size: number;
   candidates: number;
   allowSmallerSize: boolean;
+  controlGuidanceStart: number;
+  controlGuidanceEnd: number;
 }
 
 export interface ScanReport {

@@ -13,6 +13,8 @@ export interface FormValues {
   seed: string;
   size: string;
   candidates: string;
+  controlGuidanceStart: string;
+  controlGuidanceEnd: string;
 }
 
 export type FieldName = keyof FormValues;
@@ -30,6 +32,8 @@ export function defaultValues(limits: Limits): FormValues {
     seed: '',
     size: String(d.size),
     candidates: String(d.candidates),
+    controlGuidanceStart: String(d.controlGuidanceStart),
+    controlGuidanceEnd: String(d.controlGuidanceEnd),
   };
 }
 
@@ -46,6 +50,8 @@ export function valuesFrom(content: string, p: Parameters): FormValues {
     seed: String(p.seed),
     size: String(p.size),
     candidates: String(p.candidates),
+    controlGuidanceStart: String(p.controlGuidanceStart),
+    controlGuidanceEnd: String(p.controlGuidanceEnd),
   };
 }
 
@@ -68,6 +74,8 @@ export function toRequest(v: FormValues): GenerationRequest {
     steps: Number(v.steps),
     size: Number(v.size),
     candidates: Number(v.candidates),
+    controlGuidanceStart: Number(v.controlGuidanceStart),
+    controlGuidanceEnd: Number(v.controlGuidanceEnd),
     // A person at the form would rather get a smaller image than none; the result shows its size.
     allowSmallerSize: true,
   };

@@ -37,9 +37,17 @@ describe('validateForm mirrors the gateway', () => {
     expect(validateForm(form({ strength: '0.2', steps: '4' }), limits).strength).toMatch(/no denoising step/);
   });
 
+  it('refuses a control window that ends before it starts, naming its end', () => {
+    const errors = validateForm(form({ controlGuidanceStart: '0.8', controlGuidanceEnd: '0.3' }), limits);
+    expect(errors.controlGuidanceEnd).toMatch(/end after it starts/);
+    expect(validateForm(form({ controlGuidanceEnd: '1.2' }), limits).controlGuidanceEnd).toMatch(/between 0 and 1/);
+    expect(validateForm(form({ controlGuidanceEnd: '0.8' }), limits)).toEqual({});
+  });
+
   it('sends numbers, and leaves an empty seed to the gateway', () => {
     const request = toRequest(form({ seed: '' }));
     expect(request).toMatchObject({ strength: 0.9, controlnetScale: 1.3, guidanceScale: 7.5, steps: 30, size: 512 });
+    expect(request).toMatchObject({ controlGuidanceStart: 0, controlGuidanceEnd: 1 });
     expect(request).not.toHaveProperty('seed');
     expect(request).not.toHaveProperty('negativePrompt');
   });

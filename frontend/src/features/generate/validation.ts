@@ -58,10 +58,16 @@ export function validateForm(v: FormValues, limits: Limits): FieldErrors {
     steps: numberError('Steps', v.steps, { min: 1, max: limits.maxSteps }, true),
     candidates: numberError('Candidates', v.candidates, { min: 1, max: limits.maxCandidates }, true),
     seed: v.seed.trim() === '' ? undefined : numberError('Seed', v.seed, { min: 0, max: limits.maxSeed }, true),
+    controlGuidanceStart: numberError('QR control from', v.controlGuidanceStart, limits.controlGuidance, false),
+    controlGuidanceEnd: numberError('QR control until', v.controlGuidanceEnd, limits.controlGuidance, false),
     size: limits.allowedSizes.includes(Number(v.size)) ? undefined : `Size must be one of ${limits.allowedSizes.join(', ')}.`,
   };
   if (!errors.strength && !errors.steps && Math.floor(Number(v.steps) * Number(v.strength)) < 1) {
     errors.strength = 'With these steps this strength runs no denoising step; raise one of them.';
+  }
+  if (!errors.controlGuidanceStart && !errors.controlGuidanceEnd
+      && Number(v.controlGuidanceStart) >= Number(v.controlGuidanceEnd)) {
+    errors.controlGuidanceEnd = 'QR control must end after it starts.';
   }
   return Object.fromEntries(Object.entries(errors).filter(([, message]) => message)) as FieldErrors;
 }

@@ -10,7 +10,9 @@ import type { Limits } from '../../../types/api';
 import type { FieldName, FormValues } from '../form-values';
 import type { FieldErrors } from '../validation';
 
-export const ADVANCED_FIELDS: FieldName[] = ['strength', 'controlnetScale', 'guidanceScale', 'steps', 'seed', 'size', 'candidates'];
+export const ADVANCED_FIELDS: FieldName[] = [
+  'strength', 'controlnetScale', 'guidanceScale', 'controlGuidanceStart', 'controlGuidanceEnd', 'steps', 'seed', 'size', 'candidates',
+];
 
 interface NumberField {
   name: FieldName;
@@ -23,6 +25,8 @@ const NUMBER_FIELDS: NumberField[] = [
   { name: 'strength', label: 'Strength', step: '0.01', explain: 'How far the art may move from the QR pattern: higher is more artistic, lower scans more easily.' },
   { name: 'controlnetScale', label: 'QR strength', step: '0.05', explain: 'How hard the QR pattern steers the image: higher scans more reliably, lower looks more natural.' },
   { name: 'guidanceScale', label: 'Prompt guidance', step: '0.5', explain: 'How literally the prompt is followed: higher sticks to your words, lower is more varied.' },
+  { name: 'controlGuidanceStart', label: 'QR control from', step: '0.05', explain: 'Share of the steps before the QR pattern starts steering: later leaves the composition freer.' },
+  { name: 'controlGuidanceEnd', label: 'QR control until', step: '0.05', explain: 'Share of the steps after which the QR pattern stops steering: earlier gives more art, later scans more reliably.' },
   { name: 'steps', label: 'Steps', step: '1', explain: 'Denoising steps: more gives finer detail and takes longer.' },
   { name: 'candidates', label: 'Candidates', step: '1', explain: 'Images made at once; the best one that scans is kept. More raises the odds and takes longer.' },
   { name: 'seed', label: 'Seed', step: '1', explain: 'Same seed and settings give the same image. Leave empty for a random one.' },

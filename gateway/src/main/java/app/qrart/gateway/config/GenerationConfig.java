@@ -36,6 +36,14 @@ public interface GenerationConfig {
     @WithDefault("7.5")
     double defaultGuidanceScale();
 
+    /** Default fraction of the denoising steps at which the ControlNet starts. */
+    @WithDefault("0.0")
+    double defaultControlGuidanceStart();
+
+    /** Default fraction of the denoising steps after which the ControlNet stops. */
+    @WithDefault("1.0")
+    double defaultControlGuidanceEnd();
+
     /** Smallest img2img strength accepted. */
     @WithDefault("0.01")
     double minStrength();

@@ -15,4 +15,6 @@ public record GenerationRequest(
         Long seed,
         Integer size,
         Integer candidates,
-        Boolean allowSmallerSize) {}
+        Boolean allowSmallerSize,
+        Double controlGuidanceStart,
+        Double controlGuidanceEnd) {}

@@ -215,7 +215,9 @@ public class GenerationRunner {
                     p.seed() + i,
                     p.size(),
                     p.size(),
-                    id + "-" + i);
+                    id + "-" + i,
+                    p.controlGuidanceStart(),
+                    p.controlGuidanceEnd());
             calls.add(CompletableFuture.supplyAsync(() -> inference.generate(payload, waiting), executor));
         }
         try {

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * What the API accepts and what it fills in, so a client can validate as the gateway does.
  * {@code maxContentBytes} is the QR byte-mode capacity (UTF-8) at the configured version cap and
- * error-correction level; purely numeric or upper-case content may fit a little more.
+ * error-correction level; purely numeric or upper-case content may fit a little more. Both ends of
+ * the control window lie in {@code controlGuidance}, the start below the end.
  */
 public record Limits(
         int maxContentChars,
@@ -17,6 +18,7 @@ public record Limits(
         Range strength,
         Range controlnetScale,
         Range guidanceScale,
+        Range controlGuidance,
         int maxSteps,
         int maxCandidates,
         long maxSeed,
@@ -27,5 +29,12 @@ public record Limits(
 
     /** The value each optional parameter takes when a request leaves it out. */
     public record Defaults(
-            double strength, double controlnetScale, double guidanceScale, int steps, int size, int candidates) {}
+            double strength,
+            double controlnetScale,
+            double guidanceScale,
+            int steps,
+            int size,
+            int candidates,
+            double controlGuidanceStart,
+            double controlGuidanceEnd) {}
 }

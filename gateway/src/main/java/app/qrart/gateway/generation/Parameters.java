@@ -3,7 +3,8 @@ package app.qrart.gateway.generation;
 /**
  * Every parameter a generation used, recorded so a client can reuse it. {@code allowSmallerSize}:
  * when one image of {@code size} does not fit in the model server's GPU memory, the job may be
- * made once at the next smaller allowed size instead of failing.
+ * made once at the next smaller allowed size instead of failing. {@code controlGuidanceStart} /
+ * {@code controlGuidanceEnd}: the fractions of the denoising steps between which the ControlNet runs.
  */
 public record Parameters(
         String prompt,
@@ -15,7 +16,9 @@ public record Parameters(
         long seed,
         int size,
         int candidates,
-        boolean allowSmallerSize) {
+        boolean allowSmallerSize,
+        double controlGuidanceStart,
+        double controlGuidanceEnd) {
 
     /** The same parameters with another seed and conditioning scale (a retry round). */
     public Parameters escalated(long newSeed, double newControlnetScale) {
@@ -29,7 +32,9 @@ public record Parameters(
                 newSeed,
                 size,
                 candidates,
-                allowSmallerSize);
+                allowSmallerSize,
+                controlGuidanceStart,
+                controlGuidanceEnd);
     }
 
     /** The same parameters at another size. */
@@ -44,6 +49,8 @@ public record Parameters(
                 seed,
                 newSize,
                 candidates,
-                allowSmallerSize);
+                allowSmallerSize,
+                controlGuidanceStart,
+                controlGuidanceEnd);
     }
 }

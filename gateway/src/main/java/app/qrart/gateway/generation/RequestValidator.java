@@ -16,6 +16,8 @@ public class RequestValidator {
     private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]{0,31}):(?!\\s)");
     private static final Set<String> ALWAYS_REFUSED = Set.of("javascript", "data", "vbscript", "file");
     static final long MAX_SEED = (1L << 53) - 1;
+    /** The control window's ends are fractions of the denoising steps. */
+    private static final Limits.Range CONTROL_WINDOW = new Limits.Range(0.0, 1.0);
 
     private final GenerationConfig config;
     private final QrEncoder encoder;
@@ -38,6 +40,7 @@ public class RequestValidator {
                 strengthRange(),
                 controlnetScaleRange(),
                 guidanceScaleRange(),
+                CONTROL_WINDOW,
                 config.maxSteps(),
                 config.maxCandidates(),
                 MAX_SEED,
@@ -47,7 +50,9 @@ public class RequestValidator {
                         config.defaultGuidanceScale(),
                         config.defaultSteps(),
                         config.defaultSize(),
-                        config.defaultCandidates()));
+                        config.defaultCandidates(),
+                        config.defaultControlGuidanceStart(),
+                        config.defaultControlGuidanceEnd()));
     }
 
     private Limits.Range strengthRange() {
@@ -90,6 +95,16 @@ public class RequestValidator {
         if (!config.allowedSizes().contains(size)) {
             throw new InvalidFieldException("size", "size must be one of " + config.allowedSizes() + ", got " + size);
         }
+        double controlStart = number(
+                r.controlGuidanceStart(), config.defaultControlGuidanceStart(), "controlGuidanceStart", CONTROL_WINDOW);
+        double controlEnd = number(
+                r.controlGuidanceEnd(), config.defaultControlGuidanceEnd(), "controlGuidanceEnd", CONTROL_WINDOW);
+        if (controlStart >= controlEnd) {
+            throw new InvalidFieldException(
+                    "controlGuidanceEnd",
+                    "'controlGuidanceEnd' (" + controlEnd + ") must be greater than 'controlGuidanceStart' ("
+                            + controlStart + ")");
+        }
         return new Parameters(
                 text(r.prompt(), "prompt", config.maxPromptChars(), true),
                 r.negativePrompt() == null
@@ -102,7 +117,9 @@ public class RequestValidator {
                 seed(r.seed()),
                 size,
                 integer(r.candidates(), config.defaultCandidates(), "candidates", 1, config.maxCandidates()),
-                Boolean.TRUE.equals(r.allowSmallerSize()));
+                Boolean.TRUE.equals(r.allowSmallerSize()),
+                controlStart,
+                controlEnd);
     }
 
     private long seed(Long seed) {

@@ -14,4 +14,6 @@ public record InferencePayload(
         long seed,
         int width,
         int height,
-        @JsonProperty("request_id") String requestId) {}
+        @JsonProperty("request_id") String requestId,
+        @JsonProperty("control_guidance_start") double controlGuidanceStart,
+        @JsonProperty("control_guidance_end") double controlGuidanceEnd) {}

@@ -42,7 +42,9 @@ record GenerationRecord(
             long seed,
             int size,
             int candidates,
-            Boolean allowSmallerSize) {
+            Boolean allowSmallerSize,
+            Double controlGuidanceStart,
+            Double controlGuidanceEnd) {
 
         static ParametersRecord of(Parameters p) {
             return new ParametersRecord(
@@ -55,10 +57,15 @@ record GenerationRecord(
                     p.seed(),
                     p.size(),
                     p.candidates(),
-                    p.allowSmallerSize());
+                    p.allowSmallerSize(),
+                    p.controlGuidanceStart(),
+                    p.controlGuidanceEnd());
         }
 
-        /** Missing in a stored document, the negative prompt is empty and the size is kept. */
+        /**
+         * Missing in a stored document, the negative prompt is empty, a smaller size not allowed and
+         * the control window whole.
+         */
         Parameters toParameters() {
             return new Parameters(
                     prompt,
@@ -70,7 +77,9 @@ record GenerationRecord(
                     seed,
                     size,
                     candidates,
-                    Boolean.TRUE.equals(allowSmallerSize));
+                    Boolean.TRUE.equals(allowSmallerSize),
+                    controlGuidanceStart == null ? 0.0 : controlGuidanceStart,
+                    controlGuidanceEnd == null ? 1.0 : controlGuidanceEnd);
         }
     }
 }

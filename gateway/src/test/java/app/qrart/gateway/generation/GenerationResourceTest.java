@@ -39,6 +39,7 @@ class GenerationResourceTest {
         assertEquals(0.9, done.getDouble("parameters.strength"));
         assertEquals(1.3, done.getDouble("parameters.controlnetScale"));
         assertEquals(7.5, done.getDouble("parameters.guidanceScale"));
+        assertEquals(1.0, done.getDouble("parameters.controlGuidanceEnd"), "the whole control window by default");
         assertEquals(true, done.getBoolean("scanReport.verified"));
         assertEquals(1.0, done.getDouble("scanReport.analysis.ecHeadroom"), "the echo model draws the QR cleanly");
         assertEquals(0, done.getInt("scanReport.analysis.functionModuleErrors"));
@@ -93,6 +94,17 @@ class GenerationResourceTest {
         assertEquals("failed", failed.getString("status"));
         assertThat(failed.getString("error"), reason);
         assertEquals(null, failed.getString("imageUrl"));
+    }
+
+    @Test
+    void theControlWindowReachesTheModelServerAndIsRecorded() {
+        Map<String, Object> body = request("misty forest [window]");
+        body.put("controlGuidanceStart", 0.2);
+        body.put("controlGuidanceEnd", 0.8);
+        JsonPath done = awaitDone(submit(body));
+        assertEquals("done", done.getString("status"), done.getString("error"));
+        assertEquals(0.2, done.getDouble("parameters.controlGuidanceStart"));
+        assertEquals(0.8, done.getDouble("parameters.controlGuidanceEnd"));
     }
 
     @Test
@@ -174,6 +186,10 @@ class GenerationResourceTest {
                 Arguments.of("strength", "strong", "strength"),
                 Arguments.of("controlnetScale", -1, "controlnetScale"),
                 Arguments.of("guidanceScale", 1e9, "guidanceScale"),
+                Arguments.of("controlGuidanceStart", -0.1, "controlGuidanceStart"),
+                Arguments.of("controlGuidanceEnd", 1.5, "controlGuidanceEnd"),
+                Arguments.of("controlGuidanceEnd", "late", "controlGuidanceEnd"),
+                Arguments.of("controlGuidanceStart", 1.0, "controlGuidanceEnd"),
                 Arguments.of("steps", 0, "steps"),
                 Arguments.of("steps", 2.5, "steps"),
                 Arguments.of("steps", "30", "steps"),

@@ -30,6 +30,9 @@ class LimitsResourceTest {
                 .body("defaults.strength", is(0.9f))
                 .body("defaults.controlnetScale", is(1.3f))
                 .body("defaults.guidanceScale", is(7.5f))
+                .body("defaults.controlGuidanceStart", is(0.0f))
+                .body("defaults.controlGuidanceEnd", is(1.0f))
+                .body("controlGuidance.max", is(1.0f))
                 .body("strength.min", is(0.01f))
                 .body("allowedSizes", hasItem(512))
                 .body("refusedSchemes", hasItem("javascript"));

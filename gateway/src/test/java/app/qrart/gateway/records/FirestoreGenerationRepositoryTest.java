@@ -57,7 +57,7 @@ class FirestoreGenerationRepositoryTest {
     }
 
     static Generation generation(String id, String prompt, Instant created) {
-        Parameters p = new Parameters(prompt, "blurry", 0.9, 1.3, 7.5, 30, 1234567890123L, 512, 2, false);
+        Parameters p = new Parameters(prompt, "blurry", 0.9, 1.3, 7.5, 30, 1234567890123L, 512, 2, false, 0.1, 0.8);
         return Generation.queued(id, "https://example.com/" + id, p, created);
     }
 

@@ -23,7 +23,8 @@ import java.util.Map;
  * WireMock on a random port standing in for TorchServe's inference API, with its real error
  * replies chosen by a marker in the prompt: [busy-twice] (503, 503, then an image), [busy]
  * (always 503), [oom] (507), [oom-768] (507 for an image of width 768 only), [slow] (past the read timeout), [lag] (2 s, within it), [refused]
- * (400 from the handler), [died-twice] / [died] (TorchServe's 507 "Worker died." twice / always), [badtoken] (TorchServe's 400 for a wrong token).
+ * (400 from the handler), [died-twice] / [died] (TorchServe's 507 "Worker died." twice / always), [badtoken] (TorchServe's 400 for a wrong token),
+ * [window] (an image only when the payload carries the control window 0.2 to 0.8, else the handler's 400).
  */
 public class FakeTorchServe implements QuarkusTestResourceLifecycleManager {
 
@@ -123,6 +124,22 @@ public class FakeTorchServe implements QuarkusTestResourceLifecycleManager {
                 .atPriority(1)
                 .withRequestBody(containing("[lag]"))
                 .willReturn(aResponse().withFixedDelay(2000).withTransformers(EchoModelTransformer.NAME)));
+        var window = matchingJsonPath("$.prompt", containing("[window]"));
+        server.stubFor(post(predict)
+                .atPriority(1)
+                .withRequestBody(window)
+                .withRequestBody(matchingJsonPath("$.control_guidance_start", equalTo("0.2")))
+                .withRequestBody(matchingJsonPath("$.control_guidance_end", equalTo("0.8")))
+                .willReturn(aResponse().withTransformers(EchoModelTransformer.NAME)));
+        server.stubFor(
+                post(predict)
+                        .atPriority(2)
+                        .withRequestBody(window)
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(400)
+                                        .withBody(
+                                                "{\"code\":400,\"error\":\"control window not as sent\",\"field\":\"control_guidance_end\"}")));
         failingTwice(predict, "[busy-twice]", aResponse().withStatus(503));
         failingTwice(predict, "[died-twice]", aResponse().withStatus(507).withBody(WORKER_DIED));
         server.stubFor(post(predict)
