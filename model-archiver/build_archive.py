@@ -26,6 +26,13 @@ import sys
 import tempfile
 
 import yaml
+from weights_layout import (
+    WeightsLayoutError,
+    base_download,
+    base_variant,
+    controlnet_download,
+    controlnet_variant,
+)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -35,8 +42,6 @@ MODEL_NAME = "qrart"
 BASE_REPO = "stable-diffusion-v1-5/stable-diffusion-v1-5"
 CONTROLNET_REPO = "monster-labs/control_v1p_sd15_qrcode_monster"
 CONTROLNET_SUBFOLDER = "v2"
-BASE_FILES = ["model_index.json", "*.json", "*.txt", "unet/*.safetensors", "vae/*.safetensors",
-              "text_encoder/*.safetensors"]
 
 
 def parse_args(argv=None):
@@ -55,23 +60,49 @@ def parse_args(argv=None):
     return parser.parse_args(argv)
 
 
-def hub_weights(offline: bool) -> tuple[str, str]:
-    from huggingface_hub import snapshot_download
+def hub_weights(offline: bool, variant: str) -> tuple[str, str]:
+    """Snapshot folders from the hub cache; online, only the files the handler loads are fetched."""
+    from huggingface_hub import list_repo_files, snapshot_download
 
-    base = snapshot_download(BASE_REPO, allow_patterns=BASE_FILES, local_files_only=offline)
-    controlnet = snapshot_download(
-        CONTROLNET_REPO, allow_patterns=[f"{CONTROLNET_SUBFOLDER}/*"], local_files_only=offline
-    )
+    if offline:
+        base = snapshot_download(BASE_REPO, local_files_only=True)
+        controlnet = snapshot_download(CONTROLNET_REPO, local_files_only=True)
+    else:
+        base = snapshot_download(BASE_REPO, allow_patterns=base_download(list_repo_files(BASE_REPO), variant))
+        controlnet = snapshot_download(CONTROLNET_REPO, allow_patterns=controlnet_download(
+            list_repo_files(CONTROLNET_REPO), CONTROLNET_SUBFOLDER, variant))
     return base, os.path.join(controlnet, CONTROLNET_SUBFOLDER)
 
 
-def find_real_weights(args) -> tuple[str, str] | None:
+def find_real_weights(args, variant: str) -> tuple[str, str] | None:
     if args.base and args.controlnet:
         return os.path.abspath(args.base), os.path.abspath(args.controlnet)
     try:
-        return hub_weights(offline=True)
+        return hub_weights(offline=True, variant=variant)
     except Exception:  # not in the cache: huggingface_hub raises several kinds
         return None
+
+
+def wanted_variant(handler: dict) -> str:
+    """fp16 files where the handler will run in half precision on a GPU, fp32 ones otherwise."""
+    import torch
+
+    on_gpu = handler["device"] == "cuda" or (handler["device"] == "auto" and torch.cuda.is_available())
+    return "fp16" if on_gpu and handler["dtype"] != "float32" else ""
+
+
+def checked_weights(base: str, controlnet: str, wanted: str) -> dict:
+    """The handler keys for real weights, after checking every file it will load is there."""
+    for path in (base, controlnet):
+        if not os.path.isdir(path):
+            sys.exit(f"weights folder not found: {path}")
+    try:
+        variants = base_variant(base, wanted), controlnet_variant(controlnet, wanted)
+    except WeightsLayoutError as err:
+        sys.exit(str(err))
+    print(f"Using real weights: base={base} controlnet={controlnet} variants={variants}")
+    return {"pipeline_path": base, "controlnet_path": controlnet,
+            "weights_variant": variants[0], "controlnet_variant": variants[1]}
 
 
 def banner(lines: list[str]) -> None:
@@ -79,7 +110,7 @@ def banner(lines: list[str]) -> None:
     print("\n" + "!" * width, *[f"! {line.ljust(width - 4)} !" for line in lines], "!" * width + "\n", sep="\n")
 
 
-def choose_weights(args, staging: str) -> dict:
+def choose_weights(args, staging: str, wanted: str) -> dict:
     """Returns the handler keys that point at the weights."""
     if args.source == "tiny":
         real = None
@@ -88,15 +119,11 @@ def choose_weights(args, staging: str) -> dict:
             sys.exit("--source dir needs --base and --controlnet")
         real = (os.path.abspath(args.base), os.path.abspath(args.controlnet))
     elif args.source == "hub":
-        real = hub_weights(offline=False)
+        real = hub_weights(offline=False, variant=wanted)
     else:
-        real = find_real_weights(args)
+        real = find_real_weights(args, wanted)
     if real:
-        for path in real:
-            if not os.path.isdir(path):
-                sys.exit(f"weights folder not found: {path}")
-        print(f"Using real weights: base={real[0]} controlnet={real[1]}")
-        return {"pipeline_path": real[0], "controlnet_path": real[1]}
+        return checked_weights(*real, wanted)
     from qrart_handler.tiny import build_tiny_pipeline
 
     build_tiny_pipeline(os.path.join(staging, "pipeline"))
@@ -106,7 +133,7 @@ def choose_weights(args, staging: str) -> dict:
         "textures, not art. For real images run with --source hub (online) or",
         "--source dir --base SD15_DIR --controlnet QR_CONTROLNET_DIR.",
     ])
-    return {"pipeline_path": "pipeline", "controlnet_path": ""}
+    return {"pipeline_path": "pipeline", "controlnet_path": "", "weights_variant": "", "controlnet_variant": ""}
 
 
 def load_config(template: str, profile: str) -> dict:
@@ -120,11 +147,15 @@ def load_config(template: str, profile: str) -> dict:
     return config
 
 
-def write_config(config: dict, weights: dict, overrides: list[str], target: str) -> dict:
-    config["handler"].update(weights)
+def with_overrides(config: dict, overrides: list[str]) -> dict:
     for item in overrides:
         key, _, value = item.partition("=")
         config["handler"][key] = yaml.safe_load(value)
+    return config
+
+
+def write_config(config: dict, weights: dict, target: str) -> dict:
+    config["handler"].update(weights)
     from qrart_handler.settings import HandlerSettings
 
     HandlerSettings.from_mapping(config["handler"])  # fail here, not at worker start
@@ -151,9 +182,10 @@ def archive(staging: str, config_path: str, model_store: str) -> str:
 def main(argv=None) -> str:
     args = parse_args(argv)
     with tempfile.TemporaryDirectory() as staging, tempfile.TemporaryDirectory() as scratch:
-        weights = choose_weights(args, staging)
+        config = with_overrides(load_config(args.config, args.profile), args.set)
+        weights = choose_weights(args, staging, wanted_variant(config["handler"]))
         config_path = os.path.join(scratch, "model-config.yaml")
-        write_config(load_config(args.config, args.profile), weights, args.set, config_path)
+        write_config(config, weights, config_path)
         path = archive(staging, config_path, args.model_store)
     print(f"Model archive written: {path}")
     return path

@@ -30,6 +30,13 @@ def tiny_torchserve(model_store: str, workdir: str, ready_timeout: float = 240) 
     import build_archive
 
     build_archive.main(["--source", "tiny", "--model-store", model_store, "--set", "device=cpu"])
+    with serving(model_store, workdir, ready_timeout) as server:
+        yield server
+
+
+@contextmanager
+def serving(model_store: str, workdir: str, ready_timeout: float = 240) -> Iterator[TorchServe]:
+    """Starts TorchServe over an archive already in model_store on free ports, stops it afterwards."""
     server = TorchServe(model_store, workdir, Ports(*(free_port() for _ in range(5)))).start()
     try:
         server.wait_ready(timeout=ready_timeout)

@@ -50,11 +50,13 @@ def load_components(settings: HandlerSettings, model_dir: str, gpu_id: int | Non
     extra = {}
     if settings.controlnet_path:
         controlnet_path = resolve(settings.controlnet_path, model_dir)
-        extra["controlnet"] = diffusers.ControlNetModel.from_pretrained(controlnet_path, dtype=dtype)
+        extra["controlnet"] = diffusers.ControlNetModel.from_pretrained(
+            controlnet_path, dtype=dtype, variant=settings.controlnet_variant or None, local_files_only=True,
+        )
     log.info("loading pipeline from %s on %s as %s", pipeline_path, device, dtype)
     pipe = diffusers.StableDiffusionControlNetImg2ImgPipeline.from_pretrained(
         pipeline_path, dtype=dtype, safety_checker=None, feature_extractor=None,
-        requires_safety_checker=False, local_files_only=True, **extra,
+        requires_safety_checker=False, local_files_only=True, variant=settings.weights_variant or None, **extra,
     )
     pipe.to(device)
     components = Components(

@@ -52,6 +52,9 @@ class HandlerSettings:
     pipeline_path: str
     # Optional separate ControlNet folder (real weights: SD 1.5 base + QR ControlNet).
     controlnet_path: str
+    # Weight file variant of each ("" = the fp32 files, "fp16" = *.fp16.safetensors).
+    weights_variant: str
+    controlnet_variant: str
     # Scheduler class name from diffusers; must be deterministic (see pipeline.SCHEDULERS).
     scheduler: str
     # "auto" picks CUDA when present; "cpu" or "cuda" force it.
