@@ -4,6 +4,7 @@ import dataclasses
 
 import numpy as np
 import pytest
+from flops import RowCounter
 from qrart_handler.inputs import parse_request
 from qrart_handler.loading import load_components
 from qrart_handler.pipeline import BatchedImg2Img, PassOptions, guided_steps
@@ -14,20 +15,6 @@ from qrart_handler.settings import HandlerSettings
 FOUR_STEPS = {"num_inference_steps": 4, "strength": 1.0}
 
 
-class RowCounter:
-    """Wraps a model and records the batch size of every call."""
-
-    def __init__(self, model):
-        self.model, self.rows = model, []
-
-    def __call__(self, sample, *args, **kwargs):
-        self.rows.append(sample.shape[0])
-        return self.model(sample, *args, **kwargs)
-
-    def __getattr__(self, name):
-        return getattr(self.model, name)
-
-
 @pytest.fixture(scope="module")
 def components(tiny_model_dir, handler_config):
     return load_components(HandlerSettings.from_mapping(handler_config), tiny_model_dir)
@@ -36,7 +23,7 @@ def components(tiny_model_dir, handler_config):
 @pytest.fixture
 def counted(components):
     return dataclasses.replace(
-        components, unet=RowCounter(components.unet), controlnet=RowCounter(components.controlnet),
+        components, unet=RowCounter(components.unet, []), controlnet=RowCounter(components.controlnet, []),
     )
 
 
