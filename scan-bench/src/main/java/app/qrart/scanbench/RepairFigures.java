@@ -1,80 +1,141 @@
 package app.qrart.scanbench;
 
-import app.qrart.gateway.qr.verify.QrVerifier;
+import app.qrart.gateway.qr.verify.QrDecoder;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
-/** What the scan benchmark collects per image and prints as medians and percentiles. */
+/** What the scan benchmark collects per delivered image and prints as means, medians and percentiles. */
 final class RepairFigures {
 
     final List<Double> changed = new ArrayList<>();
     final List<Double> ssim = new ArrayList<>();
-    final List<Double> robustness = new ArrayList<>();
+    final List<Double> relative = new ArrayList<>();
     final List<Double> millis = new ArrayList<>();
     final List<Double> headroomBefore = new ArrayList<>();
     final List<Double> headroomAfter = new ArrayList<>();
-    final Map<String, int[]> variantReads = new LinkedHashMap<>();
+    final Map<QrDecoder, Integer> fullSize = new EnumMap<>(QrDecoder.class);
+    private final SuiteTally delivered = new SuiteTally();
+    private final SuiteTally plain = new SuiteTally();
     int images;
     int readUnaided;
     int passed;
+    int targetMet;
 
-    /** Adds one image's camera-suite result: its robustness and its reads per variant. */
-    void addRobustness(Map<String, Integer> reads) {
-        reads.forEach((name, n) -> {
-            int[] tally = variantReads.computeIfAbsent(name, k -> new int[2]);
-            tally[0] += n;
-            tally[1] += 2;
-        });
-        robustness.add(QrVerifier.robustness(reads));
+    /** Reads per camera variant and reader, summed over images. */
+    private static final class SuiteTally {
+        final Map<String, Map<QrDecoder, Integer>> reads = new LinkedHashMap<>();
+        int images;
+
+        void add(Map<String, Set<QrDecoder>> readers) {
+            images++;
+            readers.forEach((variant, reading) -> {
+                Map<QrDecoder, Integer> byDecoder = reads.computeIfAbsent(variant, v -> new EnumMap<>(QrDecoder.class));
+                for (QrDecoder decoder : QrDecoder.values()) {
+                    byDecoder.merge(decoder, reading.contains(decoder) ? 1 : 0, Integer::sum);
+                }
+            });
+        }
+
+        double share(QrDecoder decoder) {
+            return reads.values().stream().mapToInt(m -> m.get(decoder)).sum()
+                    / (double) Math.max(1, images * reads.size());
+        }
+
+        double overall() {
+            double sum = 0;
+            for (QrDecoder decoder : QrDecoder.values()) {
+                sum += share(decoder);
+            }
+            return sum / QrDecoder.values().length;
+        }
+
+        void print(String label) {
+            System.out.printf(Locale.ROOT, "  %s: all readers %.3f;", label, overall());
+            for (QrDecoder decoder : QrDecoder.values()) {
+                System.out.printf(Locale.ROOT, " %s %.3f", name(decoder), share(decoder));
+            }
+            System.out.println();
+            StringBuilder line = new StringBuilder("    per condition (" + names() + "):");
+            reads.forEach((variant, byDecoder) -> {
+                line.append(' ').append(variant);
+                for (QrDecoder decoder : QrDecoder.values()) {
+                    line.append(String.format(Locale.ROOT, " %.2f", byDecoder.get(decoder) / (double) images));
+                }
+                line.append(';');
+            });
+            System.out.println(line);
+        }
     }
 
-    void print(String what, int variants) {
+    /** One delivered image: its suite reads, the plain code's suite reads, the full-size readers. */
+    void addDelivered(Map<String, Set<QrDecoder>> reads, Map<String, Set<QrDecoder>> plainReads, Set<QrDecoder> full) {
+        passed++;
+        delivered.add(reads);
+        plain.add(plainReads);
+        for (QrDecoder decoder : QrDecoder.values()) {
+            fullSize.merge(decoder, full.contains(decoder) ? 1 : 0, Integer::sum);
+        }
+    }
+
+    void print(String what) {
         System.out.printf(
                 Locale.ROOT,
-                "  %s: read unaided by both decoders %d; after repair both read %d of %d (%.1f%%)%n",
+                "  %s: read unaided by every reader %d; delivered (every reader reads it) %d of %d (%.1f%%)%n",
                 what,
                 readUnaided,
                 passed,
                 images,
                 100.0 * passed / images);
+        StringBuilder full = new StringBuilder("  full size, delivered images read by:");
+        fullSize.forEach(
+                (decoder, n) -> full.append(String.format(Locale.ROOT, " %s %d/%d", name(decoder), n, passed)));
+        System.out.println(full);
         System.out.printf(
                 Locale.ROOT,
-                "  pixels changed >10 levels: median %.1f%%, p95 %.1f%%%n",
+                "  robustness relative to a plain code: mean %.3f, p10 %.3f; target met %d of %d%n",
+                mean(relative),
+                percentile(relative, 10),
+                targetMet,
+                passed);
+        System.out.printf(
+                Locale.ROOT,
+                "  pixels changed >10 levels: median %.1f%%, p95 %.1f%%; SSIM to the picture: median %.3f, p5 %.3f%n",
                 100 * percentile(changed, 50),
-                100 * percentile(changed, 95));
-        System.out.printf(
-                Locale.ROOT,
-                "  SSIM to the unrepaired image: median %.3f, p5 %.3f%n",
+                100 * percentile(changed, 95),
                 percentile(ssim, 50),
                 percentile(ssim, 5));
+        delivered.print("camera suite, delivered images");
+        plain.print("camera suite, plain black-on-white codes of the same symbols (the reference)");
         System.out.printf(
                 Locale.ROOT,
-                "  robustness (%d camera variants x 2 decoders): mean %.3f, min %.3f%n",
-                variants,
-                mean(robustness),
-                robustness.stream().mapToDouble(Double::doubleValue).min().orElse(0));
-        StringBuilder perVariant = new StringBuilder("  reads per camera variant:");
-        variantReads.forEach(
-                (name, t) -> perVariant.append(String.format(Locale.ROOT, " %s %.2f", name, (double) t[0] / t[1])));
-        System.out.println(perVariant);
-        System.out.printf(
-                Locale.ROOT,
-                "  EC headroom (1 - worst block errors / correctable): before median %.2f, "
-                        + "after median %.2f, min %.2f%n",
+                "  EC headroom (1 - worst block errors / correctable): before median %.2f, after median %.2f%n",
                 percentile(headroomBefore, 50),
-                percentile(headroomAfter, 50),
-                headroomAfter.stream().mapToDouble(Double::doubleValue).min().orElse(0));
+                percentile(headroomAfter, 50));
         System.out.printf(
                 Locale.ROOT,
-                "  verification + repair: median %.0f ms, p95 %.0f ms per image%n",
+                "  gate + suite + repair: median %.0f ms, p95 %.0f ms per image%n",
                 percentile(millis, 50),
                 percentile(millis, 95));
     }
 
-    private static double mean(List<Double> values) {
+    private static String names() {
+        StringBuilder out = new StringBuilder();
+        for (QrDecoder decoder : QrDecoder.values()) {
+            out.append(out.isEmpty() ? "" : "/").append(name(decoder));
+        }
+        return out.toString();
+    }
+
+    static String name(QrDecoder decoder) {
+        return decoder.name().toLowerCase(Locale.ROOT);
+    }
+
+    static double mean(List<Double> values) {
         return values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
     }
 

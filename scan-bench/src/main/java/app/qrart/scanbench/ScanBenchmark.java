@@ -5,22 +5,29 @@ import app.qrart.gateway.config.ScanConfig;
 import app.qrart.gateway.qr.analysis.ScanAnalyzer;
 import app.qrart.gateway.qr.encode.QrEncoder;
 import app.qrart.gateway.qr.encode.QrSymbol;
+import app.qrart.gateway.qr.gate.RobustnessMeter;
+import app.qrart.gateway.qr.gate.ScanGate;
+import app.qrart.gateway.qr.gate.ScanStrength;
 import app.qrart.gateway.qr.image.Ssim;
 import app.qrart.gateway.qr.locate.SymbolLocator;
 import app.qrart.gateway.qr.repair.QrRepairer;
-import app.qrart.gateway.qr.verify.BoofQrDecoder;
-import app.qrart.gateway.qr.verify.CameraSimulator;
+import app.qrart.gateway.qr.verify.QrDecoder;
 import app.qrart.gateway.qr.verify.QrVerifier;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 
@@ -28,21 +35,40 @@ import javax.imageio.ImageIO;
  * Scan verification and repair over a folder of artistic QR codes (a benchmark command, not a test).
  *
  * <pre>
- *   make bench-scan                       # ../shared/benchmarks/qr-art, both modes
- *   java ... ScanBenchmark DIR raw        # decode the originals: pass rate per decoder
- *   java ... ScanBenchmark DIR known      # locate each code, match its symbol, repair it in place
- *   java ... ScanBenchmark DIR embed TEXT # "use your own picture": embed TEXT in every image and repair
+ *   make bench-scan                       # ../shared/benchmarks/qr-art: raw, known and embed
+ *   java ... ScanBenchmark DIR raw        # decode the originals: pass rate per reader
+ *   java ... ScanBenchmark DIR known      # locate each code, match its symbol, repair it in place, per strength
+ *   java ... ScanBenchmark DIR embed TEXT # "use your own picture": embed TEXT in every image, per strength
+ *   java ... ScanBenchmark DIR delivered  # judge delivered images as they are (DIR: PNGs + payloads.csv)
  * </pre>
  *
- * DIR holds images/ and payloads.csv (file,payload,...). Images are read in place, never copied.
+ * DIR holds images/ and payloads.csv (file,payload,...); images are read in place, never copied.
+ * BENCH_STRENGTHS (default artistic,balanced,robust) picks the strengths; SCAN_BENCH_OUT=DIR writes
+ * every delivered image as PNG with payloads.csv (file,payload,strength) into DIR/known and DIR/embed.
  */
 public final class ScanBenchmark {
 
     private static final int CANVAS = 512;
-    private static final boolean VERBOSE = System.getenv("BENCH_VERBOSE") != null;
     /** Restricts the known-payload mode to files whose name this regular expression finds (to look into cases). */
     private static final Pattern ONLY =
             System.getenv("BENCH_ONLY") == null ? null : Pattern.compile(System.getenv("BENCH_ONLY"));
+
+    private final QrVerifier verifier = new QrVerifier();
+    private final QrEncoder encoder = new QrEncoder(qrConfig(), verifier);
+    private final ScanAnalyzer analyzer = new ScanAnalyzer(encoder, qrConfig());
+    private final RobustnessMeter meter = new RobustnessMeter(encoder, verifier, qrConfig(), scanConfig());
+    private final ScanGate gate = new ScanGate(
+            encoder,
+            verifier,
+            new QrRepairer(encoder, verifier, qrConfig(), scanConfig()),
+            analyzer,
+            meter,
+            scanConfig(),
+            new SimpleMeterRegistry());
+    private final List<ScanStrength> strengths = strengths();
+    private final Optional<Path> out = Optional.ofNullable(System.getenv("SCAN_BENCH_OUT"))
+            .filter(s -> !s.isBlank())
+            .map(Path::of);
 
     private ScanBenchmark() {}
 
@@ -50,160 +76,257 @@ public final class ScanBenchmark {
         Path dir = Path.of(args.length > 0 ? args[0] : "../shared/benchmarks/qr-art");
         String mode = args.length > 1 ? args[1] : "both";
         String payload = args.length > 2 ? args[2] : "https://qr.art/bench?id=0042";
+        ScanBenchmark bench = new ScanBenchmark();
         if (mode.equals("both") || mode.equals("raw")) {
-            raw(dir);
+            bench.raw(dir);
         }
         if (mode.equals("both") || mode.equals("known")) {
-            known(dir);
+            bench.known(dir);
         }
         if (mode.equals("both") || mode.equals("embed")) {
-            embed(dir, payload);
+            bench.embed(dir, payload);
+        }
+        if (mode.equals("delivered")) {
+            bench.delivered(dir);
         }
     }
 
-    static void raw(Path dir) throws IOException {
+    void raw(Path dir) throws IOException {
         Map<String, String> payloads = payloads(dir.resolve("payloads.csv"));
-        QrVerifier verifier = new QrVerifier();
-        int zxing = 0;
-        int boof = 0;
-        int both = 0;
+        Map<QrDecoder, Integer> reads = new EnumMap<>(QrDecoder.class);
+        int all = 0;
         long nanos = 0;
         for (Map.Entry<String, String> entry : payloads.entrySet()) {
             BufferedImage image =
                     ImageIO.read(dir.resolve("images").resolve(entry.getKey()).toFile());
             long start = System.nanoTime();
-            boolean z = verifier.decode(image).filter(entry.getValue()::equals).isPresent();
-            boolean b =
-                    BoofQrDecoder.decode(image).filter(entry.getValue()::equals).isPresent();
+            Set<QrDecoder> readers = fullSizeReaders(image, entry.getValue());
             nanos += System.nanoTime() - start;
-            zxing += z ? 1 : 0;
-            boof += b ? 1 : 0;
-            both += z && b ? 1 : 0;
+            readers.forEach(d -> reads.merge(d, 1, Integer::sum));
+            all += readers.size() == QrDecoder.values().length ? 1 : 0;
         }
         int n = payloads.size();
-        System.out.printf(Locale.ROOT, "raw: %d images with a known payload%n", n);
-        System.out.printf(
-                Locale.ROOT,
-                "  ZXing (either binarizer) %d (%.1f%%), BoofCV %d (%.1f%%), both %d (%.1f%%)%n",
-                zxing,
-                100.0 * zxing / n,
-                boof,
-                100.0 * boof / n,
-                both,
-                100.0 * both / n);
-        System.out.printf(Locale.ROOT, "  %.0f ms per image (two decoders, original size)%n", nanos / 1e6 / n);
-    }
-
-    /** Repairs each picture with a known payload in place: located, matched to its symbol, minimally fixed. */
-    static void known(Path dir) throws IOException {
-        Map<String, String> payloads = payloads(dir.resolve("payloads.csv"));
-        QrVerifier verifier = new QrVerifier();
-        QrEncoder encoder = new QrEncoder(qrConfig(), verifier);
-        QrRepairer repairer = new QrRepairer(encoder, verifier, qrConfig(), scanConfig());
-        ScanAnalyzer analyzer = new ScanAnalyzer(encoder, qrConfig());
-        RepairFigures figures = new RepairFigures();
-        for (Map.Entry<String, String> entry : payloads.entrySet()) {
-            if (ONLY != null && !ONLY.matcher(entry.getKey()).find()) {
-                continue;
-            }
-            BufferedImage picture =
-                    ImageIO.read(dir.resolve("images").resolve(entry.getKey()).toFile());
-            String payload = entry.getValue();
-            long start = System.nanoTime();
-            Optional<SymbolLocator.Located> located = SymbolLocator.locate(picture, payload);
-            boolean already = located.map(SymbolLocator.Located::readsUnaided)
-                    .orElseGet(() -> verifier.readsExactly(picture, payload));
-            QrRepairer.Repair repair = already
-                    ? new QrRepairer.Repair(picture, 0, 0)
-                    : located.map(l -> repairer.repair(picture, l)).orElse(new QrRepairer.Repair(null, 0, 0));
-            figures.millis.add((System.nanoTime() - start) / 1e6);
-            figures.images++;
-            figures.readUnaided += already ? 1 : 0;
-            if (located.isPresent()) {
-                SymbolLocator.Located l = located.get();
-                figures.headroomBefore.add(analyzer.analyse(l.asRead(picture), l.symbol(), l.grid())
-                        .ecHeadroom());
-                if (repair.image() != null) {
-                    figures.headroomAfter.add(analyzer.analyse(
-                                    l.asRead(repair.image()),
-                                    l.symbol(),
-                                    l.grid().shifted(repair.margin(), repair.margin()))
-                            .ecHeadroom());
-                }
-            }
-            if (repair.image() != null) {
-                int module = (int)
-                        Math.round(located.map(l -> l.grid().modulePixels()).orElse(8.0));
-                boolean reversed = located.map(SymbolLocator.Located::reversed).orElse(false);
-                record(figures, picture, repair, verifier.readsByVariant(repair.image(), payload, module, reversed));
-            }
-            if (VERBOSE) {
-                System.out.printf(
-                        Locale.ROOT,
-                        "    %s %s%s disagreement %.2f -> %s changed %.1f%%%n",
-                        entry.getKey(),
-                        located.map(SymbolLocator.Located::source).orElse("not located"),
-                        located.filter(SymbolLocator.Located::reversed)
-                                .map(l -> " reversed")
-                                .orElse(""),
-                        located.map(SymbolLocator.Located::disagreement).orElse(1.0),
-                        repair.image() == null ? "FAILED" : already ? "read unaided" : "repaired",
-                        100 * repair.pixelsChangedShare());
-            }
+        System.out.printf(Locale.ROOT, "raw: %d images with a known payload, read at original size by:", n);
+        for (QrDecoder decoder : QrDecoder.values()) {
+            int k = reads.getOrDefault(decoder, 0);
+            System.out.printf(Locale.ROOT, " %s %d (%.1f%%)", RepairFigures.name(decoder), k, 100.0 * k / n);
         }
-        System.out.printf(Locale.ROOT, "known payloads, repaired in place (%d images, native size):%n", figures.images);
-        figures.print("known payloads", CameraSimulator.VARIANTS);
+        System.out.printf(Locale.ROOT, "; all three %d (%.1f%%)%n", all, 100.0 * all / n);
+        System.out.printf(Locale.ROOT, "  %.0f ms per image (three readers, original size)%n", nanos / 1e6 / n);
     }
 
-    static void embed(Path dir, String payload) throws IOException {
-        QrVerifier verifier = new QrVerifier();
-        QrEncoder encoder = new QrEncoder(qrConfig(), verifier);
-        QrRepairer repairer = new QrRepairer(encoder, verifier, qrConfig(), scanConfig());
-        ScanAnalyzer analyzer = new ScanAnalyzer(encoder, qrConfig());
+    /** Repairs each picture with a known payload in place, at each strength: located, matched, fixed towards the target. */
+    void known(Path dir) throws IOException {
+        Map<String, String> payloads = payloads(dir.resolve("payloads.csv"));
+        for (ScanStrength strength : strengths) {
+            RepairFigures figures = new RepairFigures();
+            Delivered written = new Delivered(out.map(o -> o.resolve("known")));
+            for (Map.Entry<String, String> entry : payloads.entrySet()) {
+                if (ONLY != null && !ONLY.matcher(entry.getKey()).find()) {
+                    continue;
+                }
+                BufferedImage picture = ImageIO.read(
+                        dir.resolve("images").resolve(entry.getKey()).toFile());
+                knownOne(picture, entry.getKey(), entry.getValue(), strength, figures, written);
+            }
+            written.close();
+            System.out.printf(
+                    Locale.ROOT,
+                    "known payloads repaired in place, %s (%d images, native size):%n",
+                    strength.apiName(),
+                    figures.images);
+            figures.print("known payloads");
+        }
+    }
+
+    private void knownOne(
+            BufferedImage picture,
+            String file,
+            String payload,
+            ScanStrength strength,
+            RepairFigures figures,
+            Delivered written)
+            throws IOException {
+        long start = System.nanoTime();
+        Optional<SymbolLocator.Located> located = SymbolLocator.locate(picture, payload);
+        QrRepairer.Repair repair =
+                located.map(l -> gate.inPlace(picture, l, strength)).orElse(QrRepairer.Repair.none());
+        figures.millis.add((System.nanoTime() - start) / 1e6);
+        figures.images++;
+        if (located.isEmpty()) {
+            return;
+        }
+        SymbolLocator.Located l = located.get();
+        figures.readUnaided += l.readsUnaided() ? 1 : 0;
+        figures.headroomBefore.add(
+                analyzer.analyse(l.asRead(picture), l.symbol(), l.grid()).ecHeadroom());
+        if (repair.image() == null) {
+            return;
+        }
+        figures.headroomAfter.add(analyzer.analyse(
+                        l.asRead(repair.image()), l.symbol(), l.grid().shifted(repair.margin(), repair.margin()))
+                .ecHeadroom());
+        int module = Math.max(1, (int) Math.round(l.grid().modulePixels()));
+        BufferedImage inside =
+                repair.image().getSubimage(repair.margin(), repair.margin(), picture.getWidth(), picture.getHeight());
+        record(
+                figures,
+                repair.robustness(),
+                repair.targetMet(),
+                repair.pixelsChangedShare(),
+                repair.pixelsChangedShare() == 0 ? 1.0 : Ssim.of(picture, inside),
+                verifier.readersByVariant(repair.image(), payload, module, l.reversed()),
+                verifier.readersByVariant(meter.plainCode(l.symbol(), module), payload, module, false),
+                fullSizeReaders(l.asRead(repair.image()), payload));
+        written.add(strength.apiName() + "-" + png(file), repair.image(), payload, strength);
+    }
+
+    /** Embeds the payload in every picture (a square crop at 512 x 512) through the gate, at each strength. */
+    void embed(Path dir, String payload) throws IOException {
         QrSymbol symbol = encoder.encode(payload);
         int module = encoder.modulePixels(symbol, CANVAS);
-        RepairFigures figures = new RepairFigures();
         List<Path> images;
         try (var files = Files.list(dir.resolve("images"))) {
             images = files.sorted().toList();
         }
-        for (Path file : images) {
-            BufferedImage picture = squareCanvas(ImageIO.read(file.toFile()));
+        Map<String, Set<QrDecoder>> plainReads =
+                verifier.readersByVariant(meter.plainCode(symbol, module), payload, module, false);
+        for (ScanStrength strength : strengths) {
+            RepairFigures figures = new RepairFigures();
+            Delivered written = new Delivered(out.map(o -> o.resolve("embed")));
+            for (Path file : images) {
+                BufferedImage picture = squareCanvas(ImageIO.read(file.toFile()));
+                long start = System.nanoTime();
+                Optional<ScanGate.Delivery> delivery = gate.deliver(List.of(picture), symbol, 1, strength);
+                figures.millis.add((System.nanoTime() - start) / 1e6);
+                figures.images++;
+                figures.headroomBefore.add(analyzer.analyse(picture, symbol).ecHeadroom());
+                if (delivery.isEmpty()) {
+                    continue;
+                }
+                var report = delivery.get().report();
+                BufferedImage image = delivery.get().image();
+                figures.readUnaided += report.candidatesVerified();
+                figures.headroomAfter.add(report.analysis().ecHeadroom());
+                record(
+                        figures,
+                        report.relativeRobustness(),
+                        report.robustnessTargetMet(),
+                        report.pixelsChangedShare(),
+                        report.ssim(),
+                        verifier.readersByVariant(image, payload, module, false),
+                        plainReads,
+                        fullSizeReaders(image, payload));
+                written.add(strength.apiName() + "-" + png(file.getFileName().toString()), image, payload, strength);
+            }
+            written.close();
+            System.out.printf(
+                    Locale.ROOT,
+                    "embed \"%s\" (QR version %d, level %s, %d px/module) into %d images at %dx%d, %s:%n",
+                    payload,
+                    symbol.version(),
+                    symbol.errorCorrection(),
+                    module,
+                    images.size(),
+                    CANVAS,
+                    CANVAS,
+                    strength.apiName());
+            figures.print("own payload");
+        }
+    }
+
+    /** Judges delivered images as they are (no repair): DIR holds PNGs and payloads.csv (file,payload). */
+    void delivered(Path dir) throws IOException {
+        RepairFigures figures = new RepairFigures();
+        for (Map.Entry<String, String> entry :
+                payloads(dir.resolve("payloads.csv")).entrySet()) {
+            BufferedImage image = ImageIO.read(dir.resolve(entry.getKey()).toFile());
+            String payload = entry.getValue();
+            QrSymbol symbol = encoder.encode(payload);
+            int module = encoder.modulePixels(symbol, image.getWidth());
             long start = System.nanoTime();
-            boolean already = verifier.readsExactly(picture, payload);
-            QrRepairer.Repair repair =
-                    already ? new QrRepairer.Repair(picture, 0, 0) : repairer.repair(picture, symbol);
+            boolean reads = verifier.readsExactly(image, payload);
+            double relative = meter.relative(image, symbol, module);
             figures.millis.add((System.nanoTime() - start) / 1e6);
             figures.images++;
-            figures.readUnaided += already ? 1 : 0;
-            figures.headroomBefore.add(analyzer.analyse(picture, symbol).ecHeadroom());
-            if (repair.image() != null) {
-                figures.headroomAfter.add(
-                        analyzer.analyse(repair.image(), symbol).ecHeadroom());
-                record(figures, picture, repair, verifier.readsByVariant(repair.image(), payload, module));
-            }
+            figures.readUnaided += reads ? 1 : 0;
+            record(
+                    figures,
+                    relative,
+                    false,
+                    0,
+                    1,
+                    verifier.readersByVariant(image, payload, module, false),
+                    verifier.readersByVariant(meter.plainCode(symbol, module), payload, module, false),
+                    fullSizeReaders(image, payload));
         }
-        System.out.printf(
-                Locale.ROOT,
-                "embed \"%s\" (QR version %d, level %s, %d px/module) into %d images at %dx%d:%n",
-                payload,
-                symbol.version(),
-                symbol.errorCorrection(),
-                module,
-                images.size(),
-                CANVAS,
-                CANVAS);
-        figures.print("own payload", CameraSimulator.VARIANTS);
+        System.out.printf(Locale.ROOT, "delivered images in %s, as they are (%d):%n", dir, figures.images);
+        figures.print("delivered");
     }
 
     private static void record(
-            RepairFigures figures, BufferedImage picture, QrRepairer.Repair repair, Map<String, Integer> reads) {
-        figures.passed++;
-        figures.changed.add(repair.pixelsChangedShare());
-        BufferedImage inside =
-                repair.image().getSubimage(repair.margin(), repair.margin(), picture.getWidth(), picture.getHeight());
-        figures.ssim.add(repair.pixelsChangedShare() == 0 ? 1.0 : Ssim.of(picture, inside));
-        figures.addRobustness(reads);
+            RepairFigures figures,
+            double relative,
+            boolean targetMet,
+            double changed,
+            double ssim,
+            Map<String, Set<QrDecoder>> reads,
+            Map<String, Set<QrDecoder>> plainReads,
+            Set<QrDecoder> fullSize) {
+        figures.relative.add(relative);
+        figures.targetMet += targetMet ? 1 : 0;
+        figures.changed.add(changed);
+        figures.ssim.add(ssim);
+        figures.addDelivered(reads, plainReads, fullSize);
+    }
+
+    private static Set<QrDecoder> fullSizeReaders(BufferedImage image, String payload) {
+        Set<QrDecoder> readers = EnumSet.noneOf(QrDecoder.class);
+        for (QrDecoder decoder : QrDecoder.values()) {
+            if (decoder.reads(image, payload)) {
+                readers.add(decoder);
+            }
+        }
+        return readers;
+    }
+
+    /** Delivered images written as PNGs with a payloads.csv beside them, when an output folder is set. */
+    private static final class Delivered {
+        private final Optional<Path> folder;
+        private final List<String> rows = new ArrayList<>();
+
+        Delivered(Optional<Path> folder) throws IOException {
+            this.folder = folder;
+            if (folder.isPresent()) {
+                Files.createDirectories(folder.get());
+            }
+        }
+
+        void add(String file, BufferedImage image, String payload, ScanStrength strength) throws IOException {
+            if (folder.isPresent()) {
+                ImageIO.write(image, "png", folder.get().resolve(file).toFile());
+                rows.add(file + "," + payload + "," + strength.apiName());
+            }
+        }
+
+        /** Appends this run's rows to payloads.csv (written with its header when new). */
+        void close() throws IOException {
+            if (folder.isEmpty()) {
+                return;
+            }
+            Path csv = folder.get().resolve("payloads.csv");
+            List<String> lines = new ArrayList<>();
+            if (!Files.exists(csv)) {
+                lines.add("file,payload,strength");
+            }
+            lines.addAll(rows);
+            Files.write(csv, lines, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        }
+    }
+
+    private static String png(String file) {
+        int dot = file.lastIndexOf('.');
+        return (dot < 0 ? file : file.substring(0, dot)) + ".png";
     }
 
     private static BufferedImage squareCanvas(BufferedImage source) {
@@ -229,6 +352,15 @@ public final class ScanBenchmark {
             }
         }
         return payloads;
+    }
+
+    private static List<ScanStrength> strengths() {
+        String names = Optional.ofNullable(System.getenv("BENCH_STRENGTHS")).orElse("artistic,balanced,robust");
+        return Arrays.stream(names.split(","))
+                .map(String::trim)
+                .map(name -> ScanStrength.fromApiName(name)
+                        .orElseThrow(() -> new IllegalArgumentException("BENCH_STRENGTHS: unknown strength " + name)))
+                .toList();
     }
 
     /** The gateway's own configuration: @WithDefault values, overridable by QRART_* variables. */

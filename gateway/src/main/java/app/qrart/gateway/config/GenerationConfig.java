@@ -44,6 +44,10 @@ public interface GenerationConfig {
     @WithDefault("1.0")
     double defaultControlGuidanceEnd();
 
+    /** Default scanStrength (artistic, balanced or robust; targets in qrart.scan.strength.*). */
+    @WithDefault("balanced")
+    String defaultScanStrength();
+
     /** Smallest img2img strength accepted. */
     @WithDefault("0.01")
     double minStrength();

@@ -2,6 +2,7 @@ package app.qrart.gateway.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.util.List;
 
 /** The scan check and the repair of codes that fail it. */
@@ -12,7 +13,10 @@ public interface ScanConfig {
     @WithDefault("true")
     boolean repair();
 
-    /** Largest share of pixels a repair may change by more than 10 grey levels; beyond it the code fails. */
+    /**
+     * Largest share of pixels a repair may change by more than 10 grey levels to make a code read
+     * at all; beyond it the code fails. Past a strength's own cap the repair goes on only while nothing reads.
+     */
     @WithDefault("0.75")
     double maxPixelsChanged();
 
@@ -53,6 +57,46 @@ public interface ScanConfig {
     /** Grey levels either side of the dark/light threshold within which a module counts as ambiguous. */
     @WithDefault("24")
     int ambiguityMargin();
+
+    /**
+     * artistic: robustness relative to a plain black-on-white code of the same symbol (1.0 = as
+     * robust) that the repair goes on for.
+     */
+    @WithName("strength.artistic.target")
+    @WithDefault("0.75")
+    double artisticTarget();
+
+    /** artistic: largest share of pixels changed in pursuit of its target. */
+    @WithName("strength.artistic.max-pixels-changed")
+    @WithDefault("0.05")
+    double artisticMaxPixelsChanged();
+
+    /** balanced (the default strength): relative robustness the repair goes on for. */
+    @WithName("strength.balanced.target")
+    @WithDefault("0.92")
+    double balancedTarget();
+
+    /** balanced: largest share of pixels changed in pursuit of its target. */
+    @WithName("strength.balanced.max-pixels-changed")
+    @WithDefault("0.15")
+    double balancedMaxPixelsChanged();
+
+    /** robust: relative robustness the repair goes on for. */
+    @WithName("strength.robust.target")
+    @WithDefault("0.98")
+    double robustTarget();
+
+    /** robust: largest share of pixels changed in pursuit of its target. */
+    @WithName("strength.robust.max-pixels-changed")
+    @WithDefault("0.5")
+    double robustMaxPixelsChanged();
+
+    /**
+     * Whether a round whose delivery misses its strength's robustness target is followed by
+     * another round (new seeds, firmer control), the most robust delivery of all rounds kept.
+     */
+    @WithDefault("true")
+    boolean retryForRobustness();
 
     /** Extra rounds, with new seeds and a firmer QR control, when no candidate scans even after repair. */
     @WithDefault("2")

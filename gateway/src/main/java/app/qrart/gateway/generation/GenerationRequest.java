@@ -17,4 +17,5 @@ public record GenerationRequest(
         Integer candidates,
         Boolean allowSmallerSize,
         Double controlGuidanceStart,
-        Double controlGuidanceEnd) {}
+        Double controlGuidanceEnd,
+        String scanStrength) {}

@@ -98,13 +98,17 @@ public class GenerationRunner {
             QrSymbol symbol = encoder.encode(queued.content());
             Parameters requested = queued.parameters();
             boolean resized = false;
+            ScanGate.Delivery kept = null;
+            Parameters keptParameters = null;
+            int roundsRun = 0;
             for (int round = 0; round <= scan.retryRounds(); round++) {
                 Parameters used = escalated(requested, round);
                 List<BufferedImage> candidates;
                 try {
                     candidates = generateCandidates(job, used, control(symbol, used.size()));
                 } catch (ModelServerOutOfMemoryException e) {
-                    OptionalInt smaller = resized ? OptionalInt.empty() : smallerSize(symbol, requested);
+                    OptionalInt smaller =
+                            resized || kept != null ? OptionalInt.empty() : smallerSize(symbol, requested);
                     if (smaller.isEmpty()) {
                         LOG.warnf(
                                 "generation %s: one image of size %d does not fit: %s",
@@ -120,16 +124,32 @@ public class GenerationRunner {
                     round--;
                     continue;
                 }
+                roundsRun = round + 1;
                 double progress = progressAfter(round);
                 saveProgress(job.updateAndGet(g -> g.running(progress, clock.instant())));
-                Optional<ScanGate.Delivery> delivery = gate.deliver(candidates, symbol, round + 1);
-                if (delivery.isPresent()) {
-                    store(job.get(), used, delivery.get());
-                    registry.counter("qrart.generation.rounds", "rounds", String.valueOf(round + 1))
-                            .increment();
-                    return true;
+                Optional<ScanGate.Delivery> delivery = gate.deliver(candidates, symbol, roundsRun, used.scanStrength());
+                if (delivery.isEmpty()) {
+                    LOG.infof(
+                            "generation %s: no candidate scanned in round %d, even after repair",
+                            queued.id(), roundsRun);
+                    continue;
                 }
-                LOG.infof("generation %s: no candidate scanned in round %d, even after repair", queued.id(), round + 1);
+                if (delivery.get().betterThan(kept)) {
+                    kept = delivery.get();
+                    keptParameters = used;
+                }
+                if (kept.report().robustnessTargetMet() || !scan.retryForRobustness()) {
+                    break;
+                }
+                LOG.infof(
+                        "generation %s: round %d scans but is short of the %s robustness target",
+                        queued.id(), roundsRun, used.scanStrength().apiName());
+            }
+            if (kept != null) {
+                store(job.get(), keptParameters, kept.afterRounds(roundsRun));
+                registry.counter("qrart.generation.rounds", "rounds", String.valueOf(roundsRun))
+                        .increment();
+                return true;
             }
             fail(job.get(), FailureReasons.unscannable(scan.retryRounds() + 1));
         } catch (RuntimeException e) {

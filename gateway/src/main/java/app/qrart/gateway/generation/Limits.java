@@ -6,7 +6,8 @@ import java.util.List;
  * What the API accepts and what it fills in, so a client can validate as the gateway does.
  * {@code maxContentBytes} is the QR byte-mode capacity (UTF-8) at the configured version cap and
  * error-correction level; purely numeric or upper-case content may fit a little more. Both ends of
- * the control window lie in {@code controlGuidance}, the start below the end.
+ * the control window lie in {@code controlGuidance}, the start below the end; {@code scanStrengths}
+ * lists the accepted values of {@code scanStrength}.
  */
 public record Limits(
         int maxContentChars,
@@ -22,6 +23,7 @@ public record Limits(
         int maxSteps,
         int maxCandidates,
         long maxSeed,
+        List<String> scanStrengths,
         Defaults defaults) {
 
     /** An inclusive numeric range. */
@@ -36,5 +38,6 @@ public record Limits(
             int size,
             int candidates,
             double controlGuidanceStart,
-            double controlGuidanceEnd) {}
+            double controlGuidanceEnd,
+            String scanStrength) {}
 }

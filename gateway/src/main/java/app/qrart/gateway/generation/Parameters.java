@@ -1,10 +1,13 @@
 package app.qrart.gateway.generation;
 
+import app.qrart.gateway.qr.gate.ScanStrength;
+
 /**
  * Every parameter a generation used, recorded so a client can reuse it. {@code allowSmallerSize}:
  * when one image of {@code size} does not fit in the model server's GPU memory, the job may be
  * made once at the next smaller allowed size instead of failing. {@code controlGuidanceStart} /
- * {@code controlGuidanceEnd}: the fractions of the denoising steps between which the ControlNet runs.
+ * {@code controlGuidanceEnd}: the fractions of the denoising steps between which the ControlNet runs. {@code scanStrength}: how robust
+ * the delivered code is made (a relative robustness target and a footprint cap).
  */
 public record Parameters(
         String prompt,
@@ -18,7 +21,8 @@ public record Parameters(
         int candidates,
         boolean allowSmallerSize,
         double controlGuidanceStart,
-        double controlGuidanceEnd) {
+        double controlGuidanceEnd,
+        ScanStrength scanStrength) {
 
     /** The same parameters with another seed and conditioning scale (a retry round). */
     public Parameters escalated(long newSeed, double newControlnetScale) {
@@ -34,7 +38,8 @@ public record Parameters(
                 candidates,
                 allowSmallerSize,
                 controlGuidanceStart,
-                controlGuidanceEnd);
+                controlGuidanceEnd,
+                scanStrength);
     }
 
     /** The same parameters at another size. */
@@ -51,6 +56,7 @@ public record Parameters(
                 candidates,
                 allowSmallerSize,
                 controlGuidanceStart,
-                controlGuidanceEnd);
+                controlGuidanceEnd,
+                scanStrength);
     }
 }

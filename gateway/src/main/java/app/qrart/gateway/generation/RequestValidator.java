@@ -2,6 +2,7 @@ package app.qrart.gateway.generation;
 
 import app.qrart.gateway.config.GenerationConfig;
 import app.qrart.gateway.qr.encode.QrEncoder;
+import app.qrart.gateway.qr.gate.ScanStrength;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import java.util.Locale;
@@ -44,6 +45,7 @@ public class RequestValidator {
                 config.maxSteps(),
                 config.maxCandidates(),
                 MAX_SEED,
+                ScanStrength.apiNames(),
                 new Limits.Defaults(
                         config.defaultStrength(),
                         config.defaultControlnetScale(),
@@ -52,7 +54,8 @@ public class RequestValidator {
                         config.defaultSize(),
                         config.defaultCandidates(),
                         config.defaultControlGuidanceStart(),
-                        config.defaultControlGuidanceEnd()));
+                        config.defaultControlGuidanceEnd(),
+                        defaultScanStrength().apiName()));
     }
 
     private Limits.Range strengthRange() {
@@ -119,7 +122,26 @@ public class RequestValidator {
                 integer(r.candidates(), config.defaultCandidates(), "candidates", 1, config.maxCandidates()),
                 Boolean.TRUE.equals(r.allowSmallerSize()),
                 controlStart,
-                controlEnd);
+                controlEnd,
+                scanStrength(r.scanStrength()));
+    }
+
+    private ScanStrength scanStrength(String name) {
+        if (name == null) {
+            return defaultScanStrength();
+        }
+        return ScanStrength.fromApiName(name)
+                .orElseThrow(() -> new InvalidFieldException(
+                        "scanStrength",
+                        "'scanStrength' must be one of " + String.join(", ", ScanStrength.apiNames()) + ", got '" + name
+                                + "'"));
+    }
+
+    /** The configured default, checked against the strengths there are when first asked for. */
+    private ScanStrength defaultScanStrength() {
+        return ScanStrength.fromApiName(config.defaultScanStrength())
+                .orElseThrow(() -> new IllegalStateException("qrart.generation.default-scan-strength must be one of "
+                        + ScanStrength.apiNames() + ", got '" + config.defaultScanStrength() + "'"));
     }
 
     private long seed(Long seed) {

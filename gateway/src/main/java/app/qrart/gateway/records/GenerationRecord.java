@@ -2,6 +2,7 @@ package app.qrart.gateway.records;
 
 import app.qrart.gateway.generation.GenerationStatus;
 import app.qrart.gateway.generation.Parameters;
+import app.qrart.gateway.qr.gate.ScanStrength;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.util.Map;
@@ -44,7 +45,8 @@ record GenerationRecord(
             int candidates,
             Boolean allowSmallerSize,
             Double controlGuidanceStart,
-            Double controlGuidanceEnd) {
+            Double controlGuidanceEnd,
+            String scanStrength) {
 
         static ParametersRecord of(Parameters p) {
             return new ParametersRecord(
@@ -59,12 +61,13 @@ record GenerationRecord(
                     p.candidates(),
                     p.allowSmallerSize(),
                     p.controlGuidanceStart(),
-                    p.controlGuidanceEnd());
+                    p.controlGuidanceEnd(),
+                    p.scanStrength().apiName());
         }
 
         /**
-         * Missing in a stored document, the negative prompt is empty, a smaller size not allowed and
-         * the control window whole.
+         * Missing in a stored document, the negative prompt is empty, a smaller size not allowed,
+         * the control window whole and the scan strength balanced.
          */
         Parameters toParameters() {
             return new Parameters(
@@ -79,7 +82,8 @@ record GenerationRecord(
                     candidates,
                     Boolean.TRUE.equals(allowSmallerSize),
                     controlGuidanceStart == null ? 0.0 : controlGuidanceStart,
-                    controlGuidanceEnd == null ? 1.0 : controlGuidanceEnd);
+                    controlGuidanceEnd == null ? 1.0 : controlGuidanceEnd,
+                    ScanStrength.fromApiName(scanStrength).orElse(ScanStrength.BALANCED));
         }
     }
 }

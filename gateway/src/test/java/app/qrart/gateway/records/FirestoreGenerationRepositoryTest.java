@@ -10,6 +10,7 @@ import app.qrart.gateway.generation.GenerationRepository;
 import app.qrart.gateway.generation.GenerationStatus;
 import app.qrart.gateway.generation.Parameters;
 import app.qrart.gateway.qr.gate.ScanReport;
+import app.qrart.gateway.qr.gate.ScanStrength;
 import app.qrart.gateway.support.EmulatorProcess;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -57,7 +58,8 @@ class FirestoreGenerationRepositoryTest {
     }
 
     static Generation generation(String id, String prompt, Instant created) {
-        Parameters p = new Parameters(prompt, "blurry", 0.9, 1.3, 7.5, 30, 1234567890123L, 512, 2, false, 0.1, 0.8);
+        Parameters p = new Parameters(
+                prompt, "blurry", 0.9, 1.3, 7.5, 30, 1234567890123L, 512, 2, false, 0.1, 0.8, ScanStrength.ROBUST);
         return Generation.queued(id, "https://example.com/" + id, p, created);
     }
 
@@ -67,7 +69,23 @@ class FirestoreGenerationRepositoryTest {
         Generation done = generation("doc000001", "3D castle", now)
                 .done(
                         "doc000001.png",
-                        new ScanReport(true, "zxing+boofcv", 2, 1, false, 0, 0.0, 1.0, 0.96, 1, null),
+                        new ScanReport(
+                                true,
+                                "zxing+wechat+boofcv",
+                                2,
+                                1,
+                                false,
+                                0,
+                                0.0,
+                                1.0,
+                                0.96,
+                                1,
+                                null,
+                                "robust",
+                                0.97,
+                                0.99,
+                                0.98,
+                                true),
                         now.plusSeconds(5));
         repository.save(done);
 
@@ -97,7 +115,23 @@ class FirestoreGenerationRepositoryTest {
                             ? g
                             : g.done(
                                     "gal00000" + i + ".png",
-                                    new ScanReport(true, "zxing+boofcv", 1, 1, true, 12, 0.03, 0.97, 0.9, 1, null),
+                                    new ScanReport(
+                                            true,
+                                            "zxing+wechat+boofcv",
+                                            1,
+                                            1,
+                                            true,
+                                            12,
+                                            0.03,
+                                            0.97,
+                                            0.9,
+                                            1,
+                                            null,
+                                            "robust",
+                                            0.97,
+                                            0.93,
+                                            0.98,
+                                            false),
                                     base.plusSeconds(i)));
         }
         GenerationRepository.Page first = repository.page(null, 2, "FOREST");

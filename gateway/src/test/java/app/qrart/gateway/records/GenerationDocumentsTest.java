@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import app.qrart.gateway.generation.Generation;
 import app.qrart.gateway.generation.GenerationStatus;
 import app.qrart.gateway.generation.Parameters;
+import app.qrart.gateway.qr.gate.ScanStrength;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -65,7 +66,8 @@ class GenerationDocumentsTest {
     }
 
     private static Generation sample() {
-        Parameters p = new Parameters("a fox", "", 0.9, 1.3, 7.5, 30, 42, 512, 1, false, 0.0, 0.8);
+        Parameters p =
+                new Parameters("a fox", "", 0.9, 1.3, 7.5, 30, 42, 512, 1, false, 0.0, 0.8, ScanStrength.ARTISTIC);
         return Generation.queued("sample0000001", "https://example.com/fox", p, Instant.parse("2026-12-01T00:00:00Z"));
     }
 

@@ -5,29 +5,41 @@ import app.qrart.gateway.qr.analysis.ScanAnalyzer;
 import app.qrart.gateway.qr.encode.QrEncoder;
 import app.qrart.gateway.qr.encode.QrSymbol;
 import app.qrart.gateway.qr.image.Ssim;
+import app.qrart.gateway.qr.locate.SymbolLocator;
+import app.qrart.gateway.qr.repair.CandidateRanking;
 import app.qrart.gateway.qr.repair.QrRepairer;
+import app.qrart.gateway.qr.repair.RepairGoal;
+import app.qrart.gateway.qr.verify.QrDecoder;
 import app.qrart.gateway.qr.verify.QrVerifier;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.awt.image.BufferedImage;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * What to deliver of a round of candidates: the most robust one that both decoders read exactly
- * unaided; when none does, every candidate is repaired and the best repair by
- * {@link CandidateRanking} is delivered; when no repair reads either, nothing.
+ * What to deliver of a round of candidates. The gate is hard: only an image every reader of
+ * {@link QrDecoder} reads exactly is delivered. Of the candidates that read unaided, the best by
+ * {@link CandidateRanking} (relative robustness against the strength's target); when it falls
+ * short of the target it is repaired further towards it. When none reads, every candidate is
+ * repaired towards the target and the best repair is delivered; when no repair reads, nothing.
  */
 @ApplicationScoped
 public class ScanGate {
 
-    static final String DECODERS = "zxing+boofcv";
+    static final String DECODERS = Arrays.stream(QrDecoder.values())
+            .map(d -> d.name().toLowerCase(Locale.ROOT))
+            .collect(Collectors.joining("+"));
 
     private final QrEncoder encoder;
     private final QrVerifier verifier;
     private final QrRepairer repairer;
     private final ScanAnalyzer analyzer;
+    private final RobustnessMeter meter;
     private final ScanConfig scan;
     private final MeterRegistry registry;
 
@@ -36,21 +48,40 @@ public class ScanGate {
             QrVerifier verifier,
             QrRepairer repairer,
             ScanAnalyzer analyzer,
+            RobustnessMeter meter,
             ScanConfig scan,
             MeterRegistry registry) {
         this.encoder = encoder;
         this.verifier = verifier;
         this.repairer = repairer;
         this.analyzer = analyzer;
+        this.meter = meter;
         this.scan = scan;
         this.registry = registry;
     }
 
     /** The image to deliver and its report. */
-    public record Delivery(BufferedImage image, ScanReport report) {}
+    public record Delivery(BufferedImage image, ScanReport report) {
+
+        /** The same delivery, reported as made in this many rounds. */
+        public Delivery afterRounds(int total) {
+            return new Delivery(image, report.afterRounds(total));
+        }
+
+        /** Whether this delivery ranks above the other (null: none) by {@link CandidateRanking}. */
+        public boolean betterThan(Delivery other) {
+            return other == null || CandidateRanking.BEST_LAST.compare(score(), other.score()) > 0;
+        }
+
+        private CandidateRanking.Score score() {
+            return new CandidateRanking.Score(
+                    report.robustnessTargetMet(), report.relativeRobustness(), report.pixelsChangedShare());
+        }
+    }
 
     /** The delivery for these candidates of {@code symbol}, made in {@code rounds} rounds, if any passes. */
-    public Optional<Delivery> deliver(List<BufferedImage> candidates, QrSymbol symbol, int rounds) {
+    public Optional<Delivery> deliver(
+            List<BufferedImage> candidates, QrSymbol symbol, int rounds, ScanStrength strength) {
         String content = symbol.content();
         List<BufferedImage> verified = candidates.stream()
                 .filter(image -> verifier.readsExactly(image, content))
@@ -58,72 +89,115 @@ public class ScanGate {
         registry.counter("qrart.scan.checks", "result", verified.isEmpty() ? "fail" : "pass")
                 .increment();
         int modulePixels = encoder.modulePixels(symbol, candidates.get(0).getWidth());
-        if (!verified.isEmpty()) {
-            Scored most = mostRobust(verified, content, modulePixels);
-            ScanReport report = new ScanReport(
-                    true,
-                    DECODERS,
-                    candidates.size(),
-                    verified.size(),
-                    false,
-                    0,
-                    0.0,
-                    1.0,
-                    most.score().robustness(),
-                    rounds,
-                    analyzer.analyse(most.image(), symbol));
-            return Optional.of(new Delivery(most.image(), report));
+        Round round = new Round(symbol, modulePixels, strength, meter.goal(symbol, modulePixels, strength), rounds);
+        Optional<Candidate> chosen;
+        if (verified.isEmpty()) {
+            chosen = bestRepair(candidates, round);
+            registry.counter("qrart.scan.repairs", "result", chosen.isEmpty() ? "fail" : "pass")
+                    .increment();
+        } else {
+            chosen = Optional.of(bestVerified(verified, round));
         }
-        Optional<Repaired> best = bestRepair(candidates, symbol, modulePixels);
-        registry.counter("qrart.scan.repairs", "result", best.isEmpty() ? "fail" : "pass")
-                .increment();
-        return best.map(repaired -> repaired.delivery(candidates.size(), rounds, analyzer, symbol));
+        Optional<Delivery> delivery = chosen.map(c -> report(c, round, candidates.size(), verified.size()));
+        delivery.ifPresent(d -> registry.counter(
+                        "qrart.scan.robustness-target",
+                        "met",
+                        String.valueOf(d.report().robustnessTargetMet()))
+                .increment());
+        return delivery;
     }
 
-    private record Scored(BufferedImage image, CandidateRanking.Score score) {}
+    /**
+     * A code located in an existing picture, as the gate would deliver it at this strength: as it
+     * is when every reader reads it and it meets the target, else repaired in place towards the
+     * target (kept as it is when no repair ranks higher); no image when nothing reads.
+     */
+    public QrRepairer.Repair inPlace(BufferedImage picture, SymbolLocator.Located located, ScanStrength strength) {
+        int modulePixels = Math.max(1, (int) Math.round(located.grid().modulePixels()));
+        RepairGoal goal = meter.goal(located.symbol(), modulePixels, strength);
+        QrRepairer.Repair asIs = null;
+        if (located.readsUnaided()) {
+            double relative = goal.robustness().applyAsDouble(located.asRead(picture));
+            asIs = new QrRepairer.Repair(picture, 0, 0, 0, relative, goal.met(relative));
+            if (asIs.targetMet() || !scan.repair()) {
+                return asIs;
+            }
+        }
+        QrRepairer.Repair repaired = scan.repair() ? repairer.repair(picture, located, goal) : QrRepairer.Repair.none();
+        return asIs == null || repaired.betterThan(asIs) ? repaired : asIs;
+    }
 
-    private record Repaired(BufferedImage candidate, QrRepairer.Repair repair, CandidateRanking.Score score) {
+    /** What one round's images are judged against. */
+    private record Round(QrSymbol symbol, int modulePixels, ScanStrength strength, RepairGoal goal, int rounds) {
 
-        Delivery delivery(int tried, int rounds, ScanAnalyzer analyzer, QrSymbol symbol) {
-            BufferedImage image = repair.image();
-            ScanReport report = new ScanReport(
-                    true,
-                    DECODERS,
-                    tried,
-                    0,
-                    true,
-                    repair.modulesTouched(),
-                    repair.pixelsChangedShare(),
-                    Ssim.of(candidate, image),
-                    score.robustness(),
-                    rounds,
-                    analyzer.analyse(image, symbol));
-            return new Delivery(image, report);
+        /** A candidate that reads as generated, measured against the goal. */
+        Candidate unrepaired(BufferedImage image) {
+            double relative = goal.robustness().applyAsDouble(image);
+            return new Candidate(image, new QrRepairer.Repair(image, 0, 0, 0, relative, goal.met(relative)));
         }
     }
 
-    /** The verified candidate {@link CandidateRanking} puts first (none was repaired: the most robust). */
-    private Scored mostRobust(List<BufferedImage> verified, String content, int modulePixels) {
-        return verified.stream()
-                .map(image -> new Scored(
-                        image, new CandidateRanking.Score(verifier.robustness(image, content, modulePixels), 0)))
-                .max(Comparator.comparing(Scored::score, CandidateRanking.BEST_LAST))
+    /** A candidate as generated and what the gate made of it (itself when unrepaired). */
+    private record Candidate(BufferedImage generated, QrRepairer.Repair result) {
+
+        boolean repaired() {
+            return result.image() != generated;
+        }
+
+        CandidateRanking.Score score() {
+            return result.score();
+        }
+    }
+
+    /**
+     * The best candidate that reads as generated; when it falls short of the target, its repair
+     * towards the target if that ranks higher.
+     */
+    private Candidate bestVerified(List<BufferedImage> verified, Round round) {
+        Candidate best = verified.stream()
+                .map(round::unrepaired)
+                .max(Comparator.comparing(Candidate::score, CandidateRanking.BEST_LAST))
                 .orElseThrow();
+        if (best.result().targetMet() || !scan.repair()) {
+            return best;
+        }
+        Candidate hardened =
+                new Candidate(best.generated(), repairer.repair(best.generated(), round.symbol(), round.goal()));
+        return hardened.result().betterThan(best.result()) ? hardened : best;
     }
 
-    /** The best repaired candidate (most robust, then fewest pixels changed), if any repair reads. */
-    private Optional<Repaired> bestRepair(List<BufferedImage> candidates, QrSymbol symbol, int modulePixels) {
+    /** The best repaired candidate by {@link CandidateRanking}, if any repair reads. */
+    private Optional<Candidate> bestRepair(List<BufferedImage> candidates, Round round) {
         if (!scan.repair()) {
             return Optional.empty();
         }
         return candidates.stream()
-                .map(image -> repaired(image, repairer.repair(image, symbol), symbol.content(), modulePixels))
-                .filter(repaired -> repaired.repair().image() != null)
-                .max(Comparator.comparing(Repaired::score, CandidateRanking.BEST_LAST));
+                .map(image -> new Candidate(image, repairer.repair(image, round.symbol(), round.goal())))
+                .filter(candidate -> candidate.result().image() != null)
+                .max(Comparator.comparing(Candidate::score, CandidateRanking.BEST_LAST));
     }
 
-    private Repaired repaired(BufferedImage candidate, QrRepairer.Repair repair, String content, int modulePixels) {
-        double robustness = repair.image() == null ? 0 : verifier.robustness(repair.image(), content, modulePixels);
-        return new Repaired(candidate, repair, new CandidateRanking.Score(robustness, repair.pixelsChangedShare()));
+    private Delivery report(Candidate chosen, Round round, int tried, int verified) {
+        QrRepairer.Repair result = chosen.result();
+        BufferedImage image = result.image();
+        double plain = meter.plain(round.symbol(), round.modulePixels());
+        ScanReport report = new ScanReport(
+                true,
+                DECODERS,
+                tried,
+                verified,
+                chosen.repaired(),
+                result.modulesTouched(),
+                result.pixelsChangedShare(),
+                chosen.repaired() ? Ssim.of(chosen.generated(), image) : 1.0,
+                result.robustness() * plain,
+                round.rounds(),
+                analyzer.analyse(image, round.symbol()),
+                round.strength().apiName(),
+                plain,
+                result.robustness(),
+                round.goal().target(),
+                result.targetMet());
+        return new Delivery(image, report);
     }
 }

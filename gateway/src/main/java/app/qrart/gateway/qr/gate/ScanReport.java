@@ -3,12 +3,16 @@ package app.qrart.gateway.qr.gate;
 import app.qrart.gateway.qr.analysis.ScanAnalysis;
 
 /**
- * What the scan check found on the delivered image: whether it reads back exactly, how many
- * candidates were tried and read unaided, whether (and how much) it was repaired (modules touched,
- * share of pixels changed by more than 10 grey levels, SSIM to the unrepaired candidate), and its
- * robustness: the share of simulated camera conditions x decoders that still read it; rounds: how
- * many generation rounds it took (more than 1 when the first candidates could not be made to scan);
- * analysis: module errors of the delivered image per part of the symbol and its EC headroom.
+ * What the scan check found on the delivered image: whether it reads back exactly (by every
+ * reader named in {@code decoder}), how many candidates were tried and read unaided, whether (and
+ * how much) it was repaired (modules touched, share of pixels changed by more than 10 grey levels,
+ * SSIM to the unrepaired candidate), and its robustness: the share of simulated camera conditions
+ * x readers that still read it; {@code plainRobustness}: the same score of a plain black-on-white
+ * code of the symbol at the same module size; {@code relativeRobustness}: the first over the second
+ * (1.0 = as robust as a plain code); {@code scanStrength} asked for {@code robustnessTarget}
+ * (relative), and {@code robustnessTargetMet} says whether it was reached; rounds: how many
+ * generation rounds it took; analysis: module errors of the delivered image per part of the
+ * symbol and its EC headroom.
  */
 public record ScanReport(
         boolean verified,
@@ -21,4 +25,31 @@ public record ScanReport(
         double ssim,
         double robustness,
         int rounds,
-        ScanAnalysis analysis) {}
+        ScanAnalysis analysis,
+        String scanStrength,
+        double plainRobustness,
+        double relativeRobustness,
+        double robustnessTarget,
+        boolean robustnessTargetMet) {
+
+    /** The same report for a delivery that took this many rounds. */
+    public ScanReport afterRounds(int total) {
+        return new ScanReport(
+                verified,
+                decoder,
+                candidatesTried,
+                candidatesVerified,
+                repaired,
+                modulesTouched,
+                pixelsChangedShare,
+                ssim,
+                robustness,
+                total,
+                analysis,
+                scanStrength,
+                plainRobustness,
+                relativeRobustness,
+                robustnessTarget,
+                robustnessTargetMet);
+    }
+}

@@ -97,6 +97,16 @@ public final class Luma {
         return image.getRGB(0, 0, w, h, null, 0, w);
     }
 
+    /** The image's luma, one byte per pixel, row by row: what a grey-scale decoder is given. */
+    public static byte[] grayBytes(BufferedImage image) {
+        int[] rgb = pixels(image);
+        byte[] gray = new byte[rgb.length];
+        for (int i = 0; i < rgb.length; i++) {
+            gray[i] = (byte) of(rgb[i]);
+        }
+        return gray;
+    }
+
     public static int maxChannelDelta(int a, int b) {
         int dr = Math.abs(((a >> 16) & 0xff) - ((b >> 16) & 0xff));
         int dg = Math.abs(((a >> 8) & 0xff) - ((b >> 8) & 0xff));

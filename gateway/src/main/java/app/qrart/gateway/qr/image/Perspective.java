@@ -2,7 +2,10 @@ package app.qrart.gateway.qr.image;
 
 import java.awt.image.BufferedImage;
 
-/** A camera rotated about the vertical axis: the far edge shrinks, as a pinhole projection does. */
+/**
+ * A camera rotated about the vertical axis (the far edge shrinks, as a pinhole projection does),
+ * or about its own axis (a phone held askew).
+ */
 public final class Perspective {
 
     // Focal length in half-widths: about a 37 degree field of view, like a phone camera.
@@ -34,6 +37,30 @@ public final class Perspective {
                 out.setRGB(x, y, inside ? image.getRGB(sx, sy) : BACKGROUND);
             }
         }
+        return out;
+    }
+
+    /**
+     * The image turned by the angle about its centre on a frame large enough to hold all of it,
+     * the corners filled with the background (bilinear sampling, as a camera's optics blur).
+     */
+    public static BufferedImage rotate(BufferedImage image, double degrees) {
+        double angle = Math.toRadians(degrees);
+        double cos = Math.cos(angle);
+        double sin = Math.sin(angle);
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int side =
+                (int) Math.ceil(Math.max(w * Math.abs(cos) + h * Math.abs(sin), w * Math.abs(sin) + h * Math.abs(cos)));
+        BufferedImage out = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
+        var g = out.createGraphics();
+        g.setColor(new java.awt.Color(BACKGROUND));
+        g.fillRect(0, 0, side, side);
+        g.setRenderingHint(
+                java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.rotate(angle, side / 2.0, side / 2.0);
+        g.drawImage(image, (side - w) / 2, (side - h) / 2, null);
+        g.dispose();
         return out;
     }
 }

@@ -5,6 +5,7 @@ import app.qrart.gateway.qr.analysis.ModuleGrid;
 import app.qrart.gateway.qr.encode.QrSymbol;
 import app.qrart.gateway.qr.image.Luma;
 import app.qrart.gateway.qr.verify.BoofQrDecoder;
+import app.qrart.gateway.qr.verify.QrDecoder;
 import app.qrart.gateway.qr.verify.QrVerifier;
 import boofcv.abst.fiducial.QrCodeDetector;
 import boofcv.alg.fiducial.qrcode.QrCode;
@@ -91,8 +92,9 @@ public final class SymbolLocator {
         SymbolCandidates symbols = new SymbolCandidates(content, zxing);
         QrCodeDetector<GrayU8> boof = FactoryFiducial.qrcode(null, GrayU8.class);
         boof.process(BoofQrDecoder.gray(image));
-        boolean readsUnaided =
-                zxing.isPresent() && boof.getDetections().stream().anyMatch(code -> content.equals(code.message));
+        boolean readsUnaided = zxing.isPresent()
+                && boof.getDetections().stream().anyMatch(code -> content.equals(code.message))
+                && QrDecoder.WECHAT.reads(image, content);
         List<Located> found = new ArrayList<>();
         for (Candidate candidate : detected(image, boof, widths)) {
             best(plane, candidate, symbols).ifPresent(found::add);

@@ -16,17 +16,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Makes a picture read as its QR symbol by changing as little as it can. Steps, each judging the
- * image as the previous step left it and checked with both decoders, the first that reads kept:
- * lighten the quiet-zone modules next to the symbol that are dark or ambiguous, restore wrong
- * function-pattern modules, and push the centres of wrong or ambiguous data modules across the
- * threshold as round dots (hue kept, edges faded), only as many codewords per Reed-Solomon block
- * as the step's EC headroom needs ({@link RepairPlan}). A code located in a picture is first tried
- * with repainted modules keeping their texture; then, from the picture again, with them flattened
- * (generated images start there), and headroom grows, then the dot, then the quiet band, then the
- * contrast; last, on a fresh copy, every module is repainted.
- * A step past the footprint cap ends the repair as failed. Pictures whose code reaches their edges
- * get a thin light border first (the repaired image is then larger by it).
+ * Makes a picture read as its QR symbol by changing as little as it can, then, for a
+ * {@link RepairGoal}, as robust as the goal asks within its footprint. Steps, each judging the
+ * image as the previous step left it and checked with every reader: lighten the quiet-zone
+ * modules next to the symbol that are dark or ambiguous, restore wrong function-pattern modules,
+ * and push the centres of wrong or ambiguous data modules across the threshold as round dots (hue
+ * kept, edges faded), only as many codewords per Reed-Solomon block as the step's EC headroom
+ * needs ({@link RepairPlan}). A code located in a picture is first tried with repainted modules
+ * keeping their texture; then, from the picture again, with them flattened (generated images
+ * start there), and headroom grows, then the dot, then the quiet band, then the contrast; last,
+ * on a fresh copy, every module is repainted. Every rung that reads is measured against the
+ * goal: the first that meets it ends the climb, else the most robust rung within the goal's
+ * footprint is kept. A step past the hard footprint cap ends the repair as failed. Pictures whose
+ * code reaches their edges get a thin light border first (the repaired image is then larger by it).
  */
 @ApplicationScoped
 public class QrRepairer {
@@ -55,12 +57,37 @@ public class QrRepairer {
     /**
      * What a repair did; `image` is null when no repair within the cap makes it scan. `margin` is
      * the light border, in pixels per side, added around a picture whose code reaches its edges
-     * (the image is then that much larger; the border counts as changed pixels).
+     * (the image is then that much larger; the border counts as changed pixels). `robustness` is
+     * the goal's measure of the image (NaN when the goal measures none), `targetMet` whether it
+     * reaches the goal's target.
      */
-    public record Repair(BufferedImage image, int modulesTouched, double pixelsChangedShare, int margin) {
+    public record Repair(
+            BufferedImage image,
+            int modulesTouched,
+            double pixelsChangedShare,
+            int margin,
+            double robustness,
+            boolean targetMet) {
 
         public Repair(BufferedImage image, int modulesTouched, double pixelsChangedShare) {
-            this(image, modulesTouched, pixelsChangedShare, 0);
+            this(image, modulesTouched, pixelsChangedShare, 0, Double.NaN, image != null);
+        }
+
+        public static Repair none() {
+            return new Repair(null, 0, 0);
+        }
+
+        /** Its standing for {@link CandidateRanking}. */
+        public CandidateRanking.Score score() {
+            return new CandidateRanking.Score(targetMet, robustness, pixelsChangedShare);
+        }
+
+        /** Whether this repair is to be preferred to the other (an image to none, then by {@link CandidateRanking}). */
+        public boolean betterThan(Repair other) {
+            if (image == null || other.image() == null) {
+                return image != null && other.image() == null;
+            }
+            return CandidateRanking.BEST_LAST.compare(score(), other.score()) > 0;
         }
     }
 
@@ -73,7 +100,12 @@ public class QrRepairer {
      * textured finders that a blurred or distant camera loses.
      */
     public Repair repair(BufferedImage original, QrSymbol symbol) {
-        return repair(original, symbol, ModuleGrid.of(original, symbol, encoder), false);
+        return repair(original, symbol, RepairGoal.firstRead());
+    }
+
+    /** Repairs a generated image towards the goal (see {@link #repair(BufferedImage, QrSymbol)}). */
+    public Repair repair(BufferedImage original, QrSymbol symbol, RepairGoal goal) {
+        return repair(original, symbol, ModuleGrid.of(original, symbol, encoder), false, goal);
     }
 
     /**
@@ -81,17 +113,27 @@ public class QrRepairer {
      * repaired as its negative and handed back reversed again (its border, if any, then dark).
      */
     public Repair repair(BufferedImage picture, SymbolLocator.Located located) {
+        return repair(picture, located, RepairGoal.firstRead());
+    }
+
+    /**
+     * Repairs a located code towards the goal; a reversed code's goal measures its negative (what
+     * readers that accept reversed codes decode).
+     */
+    public Repair repair(BufferedImage picture, SymbolLocator.Located located, RepairGoal goal) {
         if (!located.reversed()) {
-            return repair(picture, located.symbol(), located.grid());
+            return repair(picture, located.symbol(), located.grid(), true, goal);
         }
-        Repair negative = repair(Luma.negative(picture), located.symbol(), located.grid());
+        Repair negative = repair(Luma.negative(picture), located.symbol(), located.grid(), true, goal);
         return negative.image() == null
                 ? negative
                 : new Repair(
                         Luma.negative(negative.image()),
                         negative.modulesTouched(),
                         negative.pixelsChangedShare(),
-                        negative.margin());
+                        negative.margin(),
+                        negative.robustness(),
+                        negative.targetMet());
     }
 
     /**
@@ -99,10 +141,11 @@ public class QrRepairer {
      * picture already draws the code, so a repair whose repainted modules keep their texture is tried first.
      */
     public Repair repair(BufferedImage picture, QrSymbol symbol, ModuleGrid located) {
-        return repair(picture, symbol, located, true);
+        return repair(picture, symbol, located, true, RepairGoal.firstRead());
     }
 
-    private Repair repair(BufferedImage picture, QrSymbol symbol, ModuleGrid located, boolean texturedFirst) {
+    private Repair repair(
+            BufferedImage picture, QrSymbol symbol, ModuleGrid located, boolean texturedFirst, RepairGoal goal) {
         int margin = located.ringOffImage(QUIET_NEEDED, picture.getWidth(), picture.getHeight())
                 ? (int) Math.max(MIN_MARGIN, Math.round(located.modulePixels() / 8))
                 : 0;
@@ -113,17 +156,22 @@ public class QrRepairer {
                 - (double) picture.getWidth()
                         * picture.getHeight()
                         / ((long) original.getWidth() * original.getHeight());
-        Canvas canvas = new Canvas(original, Luma.pixels(original), symbol, grid, threshold, marginShare, margin);
-        // Repainted modules that keep their texture cost least; when that alone does not read, the
+        Canvas canvas = new Canvas(original, Luma.pixels(original), symbol, grid, threshold, marginShare, margin, goal);
+        // Repainted modules that keep their texture cost least; when that alone does not do, the
         // ladder starts again from the picture with flattened modules (local binarizers split textured finders).
+        Repair best = Repair.none();
         if (texturedFirst) {
-            Repair textured = climb(canvas, List.of(texturedFirstStep()));
-            if (textured.image() != null) {
-                return textured;
+            best = climb(canvas, List.of(texturedFirstStep()), best);
+            if (best.targetMet()) {
+                return best;
             }
         }
-        Repair laddered = climb(canvas, steps());
-        return laddered.image() != null ? laddered : repaintWhole(canvas);
+        best = climb(canvas, steps(), best);
+        if (best.targetMet()) {
+            return best;
+        }
+        Repair whole = repaintWhole(canvas, best);
+        return whole.betterThan(best) ? whole : best;
     }
 
     /** The picture being repaired and what every step judges it by. */
@@ -134,31 +182,62 @@ public class QrRepairer {
             ModuleGrid grid,
             int threshold,
             double marginShare,
-            int margin) {}
+            int margin,
+            RepairGoal goal) {
+
+        /** The repair as it stands, measured against the goal (the image is copied: the climb goes on). */
+        Repair measured(BufferedImage image, int touched, double changed) {
+            double robustness = goal.robustness().applyAsDouble(image);
+            return new Repair(copy(image), touched, changed, margin, robustness, goal.met(robustness));
+        }
+
+        /**
+         * How far a rung may change the picture: the hard cap while nothing reads yet, the goal's
+         * own cap once something does.
+         */
+        double cap(Repair best, double hardCap) {
+            return best.image() == null || !goal.measures() ? hardCap : Math.min(hardCap, goal.maxPixelsChanged());
+        }
+    }
 
     /**
      * Applies the steps in turn to one copy of the picture, each judging the image as the previous
-     * one left it (so it adds only what readers still miss), and keeps the first that reads.
+     * one left it (so it adds only what readers still miss). Every rung that reads is measured
+     * against the goal; the first that meets it ends the climb, else the best so far is returned.
      */
-    private Repair climb(Canvas canvas, List<Step> steps) {
+    private Repair climb(Canvas canvas, List<Step> steps, Repair bestSoFar) {
         BufferedImage image = copy(canvas.original());
+        Repair best = bestSoFar;
         int touched = 0;
+        int measuredAt = -1;
         for (Step step : steps) {
             touched += apply(image, canvas, step);
             double changed = canvas.marginShare() + changedShare(canvas.before(), image);
-            if (changed > scan.maxPixelsChanged()) {
+            if (changed > canvas.cap(best, scan.maxPixelsChanged())) {
                 break;
             }
-            boolean robustEnough = step.fullContrast()
-                    || scan.minBlurredHeadroom() < 0
-                    || new RepairPlan(image, canvas.symbol(), canvas.grid(), canvas.threshold(), scan.ambiguityMargin())
-                                    .blurredHeadroom()
-                            >= scan.minBlurredHeadroom();
-            if (robustEnough && verifier.readsExactly(image, canvas.symbol().content())) {
-                return new Repair(image, touched, changed, canvas.margin());
+            if (touched != measuredAt && robustEnough(image, canvas, step) && reads(image, canvas)) {
+                measuredAt = touched;
+                Repair rung = canvas.measured(image, touched, changed);
+                best = rung.betterThan(best) ? rung : best;
+                if (rung.targetMet()) {
+                    return best;
+                }
             }
         }
-        return new Repair(null, 0, 0);
+        return best;
+    }
+
+    private boolean robustEnough(BufferedImage image, Canvas canvas, Step step) {
+        return step.fullContrast()
+                || scan.minBlurredHeadroom() < 0
+                || new RepairPlan(image, canvas.symbol(), canvas.grid(), canvas.threshold(), scan.ambiguityMargin())
+                                .blurredHeadroom()
+                        >= scan.minBlurredHeadroom();
+    }
+
+    private boolean reads(BufferedImage image, Canvas canvas) {
+        return verifier.readsExactly(image, canvas.symbol().content());
     }
 
     /** One step's quiet band, function-pattern and data fixes; returns the modules it touched. */
@@ -198,7 +277,7 @@ public class QrRepairer {
      * The last resort, on a fresh copy: every module and the whole quiet zone at the configured
      * targets, so only the picture's hues and textures beyond the targets remain.
      */
-    private Repair repaintWhole(Canvas canvas) {
+    private Repair repaintWhole(Canvas canvas, Repair best) {
         BufferedImage image = copy(canvas.original());
         QrSymbol symbol = canvas.symbol();
         int quiet = qr.quietZoneModules();
@@ -221,9 +300,9 @@ public class QrRepairer {
             }
         }
         double changed = canvas.marginShare() + changedShare(canvas.before(), image);
-        return changed <= scan.maxPixelsChanged() && verifier.readsExactly(image, symbol.content())
-                ? new Repair(image, touched, changed, canvas.margin())
-                : new Repair(null, 0, 0);
+        return changed <= canvas.cap(best, scan.maxPixelsChanged()) && reads(image, canvas)
+                ? canvas.measured(image, touched, changed)
+                : Repair.none();
     }
 
     /** The cheapest step: smallest headroom and dot, repainted modules keep their texture. */

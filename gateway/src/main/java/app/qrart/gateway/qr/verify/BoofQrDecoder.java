@@ -25,10 +25,7 @@ public final class BoofQrDecoder {
 
     public static GrayU8 gray(BufferedImage image) {
         GrayU8 gray = new GrayU8(image.getWidth(), image.getHeight());
-        int[] rgb = Luma.pixels(image);
-        for (int i = 0; i < rgb.length; i++) {
-            gray.data[i] = (byte) Luma.of(rgb[i]);
-        }
+        gray.data = Luma.grayBytes(image);
         return gray;
     }
 }

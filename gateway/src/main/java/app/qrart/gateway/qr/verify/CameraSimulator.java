@@ -29,23 +29,45 @@ import javax.imageio.ImageWriter;
  * <li>downscale to 4, 3 and 2 pixels per module (area-averaged, as a distant camera's sensor
  * integrates the light over each pixel);</li>
  * <li>Gaussian blur sigma 0.3 module; horizontal motion blur over 0.6 module;</li>
- * <li>JPEG at quality 30 and 70;</li>
+ * <li>JPEG at quality 30;</li>
  * <li>gamma 0.5 (over-exposed) and 2.0 (under-exposed); contrast halved around mid-grey;</li>
  * <li>an illumination gradient from 100% to 45% across the diagonal;</li>
  * <li>perspective tilts of 20 and 40 degrees about the vertical axis;</li>
- * <li>Gaussian sensor noise, sigma 16 grey levels (fixed seed).</li>
+ * <li>Gaussian sensor noise, sigma 16 grey levels (fixed seed);</li>
+ * <li>a rotation by 17 degrees on white (a phone held askew);</li>
+ * <li>glare: a soft hotspot washing 85% of the way to white at its centre;</li>
+ * <li>a shadow: the left part at 40% light behind a soft edge across the code;</li>
+ * <li>print and re-photograph: 3 pixels per module, blur sigma 0.5 pixel, JPEG 50;</li>
+ * <li>dot gain: dark ink spread by 0.15 module into its light neighbours;</li>
+ * <li>low contrast (35%) seen at 3 pixels per module.</li>
  * </ul>
  */
 public final class CameraSimulator {
 
     /** How many variants the suite makes of each image. */
-    public static final int VARIANTS = 14;
+    public static final int VARIANTS = 19;
 
     private CameraSimulator() {}
 
+    /**
+     * Finest sampling the suite looks at, in pixels per module: a phone frames a code at a few
+     * pixels per module, and a larger image is first area-averaged down to this (which also
+     * keeps the suite's cost independent of the picture's resolution).
+     */
+    public static final double FINEST_MODULE_PIXELS = 8;
+
     /** Every variant of the image, by name, in a fixed order. */
-    public static Map<String, BufferedImage> variants(BufferedImage picture, int modulePixels) {
+    public static Map<String, BufferedImage> variants(BufferedImage picture, int nativeModulePixels) {
         BufferedImage image = opaqueRgb(picture);
+        double modulePixels = nativeModulePixels;
+        if (nativeModulePixels > FINEST_MODULE_PIXELS) {
+            image = scale(image, FINEST_MODULE_PIXELS / nativeModulePixels);
+            modulePixels = FINEST_MODULE_PIXELS;
+        }
+        return variantsAt(image, modulePixels);
+    }
+
+    private static Map<String, BufferedImage> variantsAt(BufferedImage image, double modulePixels) {
         Map<String, UnaryOperator<BufferedImage>> ops = new LinkedHashMap<>();
         for (double ppm : new double[] {4, 3, 2}) {
             ops.put("downscale-" + (int) ppm + "ppm", img -> scale(img, ppm / modulePixels));
@@ -53,7 +75,6 @@ public final class CameraSimulator {
         ops.put("gaussian-blur", img -> convolve(img, gaussian(0.3 * modulePixels)));
         ops.put("motion-blur", img -> convolve(img, motion((int) Math.max(2, 0.6 * modulePixels))));
         ops.put("jpeg-30", img -> jpeg(img, 0.30f));
-        ops.put("jpeg-70", img -> jpeg(img, 0.70f));
         ops.put("gamma-0.5", img -> perPixel(img, v -> 255 * Math.pow(v / 255.0, 0.5)));
         ops.put("gamma-2.0", img -> perPixel(img, v -> 255 * Math.pow(v / 255.0, 2.0)));
         ops.put("contrast-0.5", img -> perPixel(img, v -> 128 + (v - 128) * 0.5));
@@ -61,6 +82,12 @@ public final class CameraSimulator {
         ops.put("tilt-20", img -> Perspective.tilt(img, 20));
         ops.put("tilt-40", img -> Perspective.tilt(img, 40));
         ops.put("noise-16", img -> noise(img, 16, 1234));
+        ops.put("rotate-17", img -> Perspective.rotate(img, 17));
+        ops.put("glare", CameraSimulator::glare);
+        ops.put("shadow", CameraSimulator::shadow);
+        ops.put("print-rephotograph", img -> jpeg(convolve(scale(img, 3.0 / modulePixels), gaussian(0.5)), 0.50f));
+        ops.put("dot-gain", img -> dotGain(img, Math.max(1, (int) Math.round(0.15 * modulePixels))));
+        ops.put("low-contrast-3ppm", img -> scale(perPixel(img, v -> 128 + (v - 128) * 0.35), 3.0 / modulePixels));
         Map<String, BufferedImage> out = new LinkedHashMap<>();
         ops.forEach((name, op) -> out.put(name, op.apply(image)));
         return out;
@@ -181,17 +208,18 @@ public final class CameraSimulator {
 
     /** Maps every channel of every pixel; the function may depend on where the pixel is. */
     private static BufferedImage mapChannels(BufferedImage image, PixelFunction at) {
-        BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int[] source = Luma.pixels(image);
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        int[] target = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
                 DoubleUnaryOperator f = at.at(x, y);
-                int rgb = image.getRGB(x, y);
-                out.setRGB(
-                        x,
-                        y,
-                        clamp(f.applyAsDouble((rgb >> 16) & 0xff)) << 16
-                                | clamp(f.applyAsDouble((rgb >> 8) & 0xff)) << 8
-                                | clamp(f.applyAsDouble(rgb & 0xff)));
+                int rgb = source[y * w + x];
+                target[y * w + x] = clamp(f.applyAsDouble((rgb >> 16) & 0xff)) << 16
+                        | clamp(f.applyAsDouble((rgb >> 8) & 0xff)) << 8
+                        | clamp(f.applyAsDouble(rgb & 0xff));
             }
         }
         return out;
@@ -219,6 +247,63 @@ public final class CameraSimulator {
             double n = random.nextGaussian() * sigma;
             return v -> v + n;
         });
+    }
+
+    /** A soft hotspot, strongest up and to the right of centre, pulling pixels towards white. */
+    private static BufferedImage glare(BufferedImage image) {
+        double cx = 0.62 * image.getWidth();
+        double cy = 0.38 * image.getHeight();
+        double sigma = 0.16 * Math.min(image.getWidth(), image.getHeight());
+        return mapChannels(image, (x, y) -> {
+            double d2 = (x - cx) * (x - cx) + (y - cy) * (y - cy);
+            double wash = 0.85 * Math.exp(-d2 / (2 * sigma * sigma));
+            return v -> v + (255 - v) * wash;
+        });
+    }
+
+    /** The left part of the frame at 40% light, behind an edge softened over a tenth of the frame. */
+    private static BufferedImage shadow(BufferedImage image) {
+        double edge = 0.4 * image.getWidth();
+        double soft = 0.1 * image.getWidth();
+        return mapChannels(image, (x, y) -> {
+            double t = Math.max(0, Math.min(1, (x - edge + 0.15 * y) / soft + 0.5));
+            double k = 0.4 + 0.6 * t;
+            return v -> v * k;
+        });
+    }
+
+    /** Ink spread: every pixel takes the darkest luma within the radius (a square, by channel). */
+    private static BufferedImage dotGain(BufferedImage image, int radius) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int[] rgb = Luma.pixels(image);
+        int[] across = new int[rgb.length];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                across[y * w + x] =
+                        darkest(rgb, y * w + Math.max(0, x - radius), y * w + Math.min(w - 1, x + radius), 1);
+            }
+        }
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        int[] target = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                target[y * w + x] =
+                        darkest(across, Math.max(0, y - radius) * w + x, Math.min(h - 1, y + radius) * w + x, w);
+            }
+        }
+        return out;
+    }
+
+    /** The darkest pixel (by luma) from index {@code from} to {@code to}, stepping by {@code step}. */
+    private static int darkest(int[] rgb, int from, int to, int step) {
+        int best = rgb[from];
+        for (int i = from + step; i <= to; i += step) {
+            if (Luma.of(rgb[i]) < Luma.of(best)) {
+                best = rgb[i];
+            }
+        }
+        return best;
     }
 
     public static int clamp(double v) {

@@ -12,15 +12,17 @@ import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.awt.image.BufferedImage;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Checks that an image decodes to exactly the intended content with two independent decoders:
- * ZXing (TRY_HARDER, trying the local hybrid and then the global-histogram binarizer, as ZXing's
- * own apps do) and BoofCV. Both must read it. The full scan guarantee (a second decoder, camera simulation, repair) builds on this.
+ * Checks that an image decodes to exactly the intended content with three independent readers
+ * ({@link QrDecoder}): ZXing (TRY_HARDER, trying the local hybrid and then the global-histogram
+ * binarizer, as ZXing's own apps do), WeChat's phone reader and BoofCV. All three must read it.
  */
 @ApplicationScoped
 public class QrVerifier {
@@ -33,48 +35,64 @@ public class QrVerifier {
             DecodeHintType.CHARACTER_SET,
             "UTF-8");
 
-    /** True only when ZXing (with either binarizer) and BoofCV both read exactly the expected content. */
+    /** True only when every reader of {@link QrDecoder} reads exactly the expected content. */
     public boolean readsExactly(BufferedImage image, String expected) {
-        return zxingReads(image, expected)
-                && BoofQrDecoder.decode(image).filter(expected::equals).isPresent();
+        for (QrDecoder decoder : QrDecoder.values()) {
+            if (!decoder.reads(image, expected)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
-     * Robustness: the share of (camera variant, decoder) pairs that read exactly the content, over
-     * CameraSimulator's suite and two decoders (ZXing with either binarizer, BoofCV). Each decoder
-     * gets the variant as a camera delivers it and, when that fails, the views a camera reader
-     * would also try ({@link ReaderViews}: enlarged when small, averaged pyramid when large).
+     * Robustness: the share of (camera variant, reader) pairs that read exactly the content, over
+     * CameraSimulator's suite and the three readers. Each reader gets the variant as a camera
+     * delivers it and, when that fails, the views it would also try ({@link QrDecoder}).
      */
     public double robustness(BufferedImage image, String expected, int modulePixels) {
         return robustness(readsByVariant(image, expected, modulePixels));
     }
 
-    /** Robustness from the reads per variant: passing (variant, decoder) pairs over all pairs. */
+    /** Robustness from the reads per variant: passing (variant, reader) pairs over all pairs. */
     public static double robustness(Map<String, Integer> readsByVariant) {
-        return readsByVariant.values().stream().mapToInt(Integer::intValue).sum() / (2.0 * readsByVariant.size());
+        return readsByVariant.values().stream().mapToInt(Integer::intValue).sum()
+                / ((double) QrDecoder.values().length * readsByVariant.size());
     }
 
-    /** For each camera variant, how many of the two decoders (0-2) read exactly the content, in some view. */
+    /** For each camera variant, how many of the readers read exactly the content, in some view. */
     public Map<String, Integer> readsByVariant(BufferedImage image, String expected, int modulePixels) {
         return readsByVariant(image, expected, modulePixels, false);
     }
 
     /**
      * Reads per camera variant of a code that may be reflectance-reversed (light on dark): the
-     * decoders then see each variant's negative, as readers that accept reversed codes do.
+     * readers then see each variant's negative, as readers that accept reversed codes do.
      */
     public Map<String, Integer> readsByVariant(
             BufferedImage image, String expected, int modulePixels, boolean reversed) {
         Map<String, Integer> reads = new LinkedHashMap<>();
-        CameraSimulator.variants(image, modulePixels).forEach((name, seen) -> {
-            BufferedImage variant = reversed ? Luma.negative(seen) : seen;
-            ReaderViews views = new ReaderViews(variant);
-            boolean zxing = views.anyReads(view -> zxingReads(view, expected));
-            boolean boof = views.anyReads(
-                    view -> BoofQrDecoder.decode(view).filter(expected::equals).isPresent());
-            reads.put(name, (zxing ? 1 : 0) + (boof ? 1 : 0));
-        });
+        readersByVariant(image, expected, modulePixels, reversed)
+                .forEach((name, readers) -> reads.put(name, readers.size()));
         return reads;
+    }
+
+    /** For each camera variant, which readers read exactly the content, in some view. */
+    public Map<String, Set<QrDecoder>> readersByVariant(
+            BufferedImage image, String expected, int modulePixels, boolean reversed) {
+        Map<String, Set<QrDecoder>> readers = new LinkedHashMap<>();
+        CameraSimulator.variants(image, modulePixels).forEach((name, seen) -> {
+            BufferedImage frame = reversed ? Luma.negative(seen) : seen;
+            ReaderViews views = new ReaderViews(frame);
+            Set<QrDecoder> reading = EnumSet.noneOf(QrDecoder.class);
+            for (QrDecoder decoder : QrDecoder.values()) {
+                if (decoder.readsFrame(frame, views, expected)) {
+                    reading.add(decoder);
+                }
+            }
+            readers.put(name, reading);
+        });
+        return readers;
     }
 
     /** The content as the first binarizer that can read it sees it. */
@@ -93,10 +111,6 @@ public class QrVerifier {
                 .flatMap(Optional::stream)
                 .filter(result -> expected.equals(result.getText()))
                 .findFirst();
-    }
-
-    private static boolean zxingReads(BufferedImage image, String expected) {
-        return zxingReading(image, expected).isPresent();
     }
 
     /** The image's luminance as ZXing reads it. */

@@ -1,0 +1,79 @@
+package app.qrart.gateway.qr.gate;
+
+import app.qrart.gateway.config.QrConfig;
+import app.qrart.gateway.config.ScanConfig;
+import app.qrart.gateway.qr.encode.QrEncoder;
+import app.qrart.gateway.qr.encode.QrSymbol;
+import app.qrart.gateway.qr.repair.RepairGoal;
+import app.qrart.gateway.qr.verify.QrVerifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.awt.image.BufferedImage;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Robustness relative to a plain code: the camera suite's score of an image over the score of
+ * the same symbol drawn plain black on white with the same module size (1.0 = as robust as a
+ * plain code). A plain code's score is measured once per symbol and module size.
+ */
+@ApplicationScoped
+public class RobustnessMeter {
+
+    /** Plain references kept; the cache is emptied when it would grow past this. */
+    private static final int REFERENCES_KEPT = 512;
+
+    private final QrEncoder encoder;
+    private final QrVerifier verifier;
+    private final QrConfig qr;
+    private final ScanConfig scan;
+    private final Map<String, Double> plain = new ConcurrentHashMap<>();
+
+    public RobustnessMeter(QrEncoder encoder, QrVerifier verifier, QrConfig qr, ScanConfig scan) {
+        this.encoder = encoder;
+        this.verifier = verifier;
+        this.qr = qr;
+        this.scan = scan;
+    }
+
+    /** The suite's score of a plain black-on-white rendering of the symbol at this module size. */
+    public double plain(QrSymbol symbol, int modulePixels) {
+        String key = symbol.content()
+                + '\u0000'
+                + symbol.version()
+                + symbol.errorCorrection()
+                + symbol.mask()
+                + '/'
+                + modulePixels;
+        Double known = plain.get(key);
+        if (known != null) {
+            return known;
+        }
+        if (plain.size() >= REFERENCES_KEPT) {
+            plain.clear();
+        }
+        double measured = verifier.robustness(plainCode(symbol, modulePixels), symbol.content(), modulePixels);
+        plain.put(key, measured);
+        return measured;
+    }
+
+    /** The symbol drawn plain black on white, quiet zone included, at this module size. */
+    public BufferedImage plainCode(QrSymbol symbol, int modulePixels) {
+        return encoder.render(symbol, (symbol.width() + 2 * qr.quietZoneModules()) * modulePixels);
+    }
+
+    /** The image's suite score over the plain code's. */
+    public double relative(BufferedImage image, QrSymbol symbol, int modulePixels) {
+        return relative(verifier.robustness(image, symbol.content(), modulePixels), symbol, modulePixels);
+    }
+
+    /** A suite score over the plain code's. */
+    public double relative(double robustness, QrSymbol symbol, int modulePixels) {
+        return robustness / Math.max(plain(symbol, modulePixels), 1e-9);
+    }
+
+    /** What a repair of this symbol aims for at this strength. */
+    public RepairGoal goal(QrSymbol symbol, int modulePixels, ScanStrength strength) {
+        return new RepairGoal(
+                strength.target(scan), strength.maxPixelsChanged(scan), image -> relative(image, symbol, modulePixels));
+    }
+}

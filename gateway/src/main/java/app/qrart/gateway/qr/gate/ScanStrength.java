@@ -1,0 +1,54 @@
+package app.qrart.gateway.qr.gate;
+
+import app.qrart.gateway.config.ScanConfig;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * How hard a delivered code is pushed towards reading as well as a plain black-on-white code:
+ * each strength is a target robustness relative to a plain code and a cap on the pixels changed
+ * to reach it ({@code qrart.scan.strength.*}). The gate itself is the same for all three.
+ */
+public enum ScanStrength {
+    /** The picture first: small repairs; reads up close. */
+    ARTISTIC,
+    /** Reads about as well as a plain code under most camera conditions, with a modest footprint. */
+    BALANCED,
+    /** Reads like a plain code, whatever the picture pays for it. */
+    ROBUST;
+
+    /** The name used in the API and in config. */
+    public String apiName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Every strength's API name, in order. */
+    public static List<String> apiNames() {
+        return Arrays.stream(values()).map(ScanStrength::apiName).toList();
+    }
+
+    /** The strength with this API name, if any. */
+    public static Optional<ScanStrength> fromApiName(String name) {
+        return Arrays.stream(values()).filter(s -> s.apiName().equals(name)).findFirst();
+    }
+
+    /** Relative robustness the repair goes on for. */
+    public double target(ScanConfig scan) {
+        return switch (this) {
+            case ARTISTIC -> scan.artisticTarget();
+            case BALANCED -> scan.balancedTarget();
+            case ROBUST -> scan.robustTarget();
+        };
+    }
+
+    /** Largest share of pixels changed in pursuit of the target. */
+    public double maxPixelsChanged(ScanConfig scan) {
+        return switch (this) {
+            case ARTISTIC -> scan.artisticMaxPixelsChanged();
+            case BALANCED -> scan.balancedMaxPixelsChanged();
+            case ROBUST -> scan.robustMaxPixelsChanged();
+        };
+    }
+}
