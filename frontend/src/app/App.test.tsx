@@ -48,9 +48,21 @@ describe('creating a QR code', () => {
     await screen.findByRole('heading', { name: /your qr code is ready/i });
     const result = screen.getByRole('region', { name: /result/i });
     expect(within(result).getByRole('img', { name: /QR art: natural scene, misty forest/ })).toHaveAttribute('src', `${API}/api/v1/images/gen1abcdef.png`);
-    expect(within(result).getByLabelText(/scan report: scans · 93% robust · repaired/i)).toBeInTheDocument();
+    expect(within(result).getByLabelText(/scan report: scans · 97% as robust as a plain code · repaired/i)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: /download png/i })).toHaveAttribute('download', 'qr-art-gen1abcdef.png');
     expect(gateway.submitted[0]).toMatchObject({ content: 'https://example.com/art', strength: 0.9, controlnetScale: 1.3, guidanceScale: 7.5 });
+  });
+
+  it('offers the three scan strengths, balanced by default, and sends the one picked', async () => {
+    const { user } = renderApp();
+    await fillBasics(user);
+    const strength = screen.getByRole('radiogroup', { name: /scan strength/i });
+    expect(within(strength).getByRole('radio', { name: /balanced/i })).toBeChecked();
+    expect(within(strength).getAllByRole('radio')).toHaveLength(3);
+    await user.click(within(strength).getByRole('radio', { name: /robust/i }));
+    await user.click(screen.getByRole('button', { name: /create qr code/i }));
+    await screen.findByRole('heading', { name: /your qr code is ready/i });
+    expect(gateway.submitted[0]).toMatchObject({ scanStrength: 'robust' });
   });
 
   it('overlays the plain QR to compare and copies the image link', async () => {

@@ -17,7 +17,8 @@ export const limits: Limits = {
   maxCandidates: 8,
   maxSeed: 2 ** 53 - 1,
   defaults: { strength: 0.9, controlnetScale: 1.3, guidanceScale: 7.5, steps: 30, size: 512, candidates: 1,
-    controlGuidanceStart: 0, controlGuidanceEnd: 1 },
+    controlGuidanceStart: 0, controlGuidanceEnd: 1, scanStrength: 'balanced' },
+  scanStrengths: ['artistic', 'balanced', 'robust'],
 };
 
 export function parameters(overrides: Partial<Parameters> = {}): Parameters {
@@ -34,6 +35,7 @@ export function parameters(overrides: Partial<Parameters> = {}): Parameters {
     allowSmallerSize: true,
     controlGuidanceStart: 0,
     controlGuidanceEnd: 1,
+    scanStrength: 'balanced',
     ...overrides,
   };
 }
@@ -49,9 +51,11 @@ export function doneGeneration(id: string, p: Parameters, content = 'https://exa
     imageUrl: `/api/v1/images/${id}.png`,
     thumbnailUrl: `/api/v1/images/${id}-thumb.png`,
     scanReport: {
-      verified: true, decoder: 'zxing+boofcv', candidatesTried: 1, candidatesVerified: 1,
+      verified: true, decoder: 'zxing+wechat+boofcv', candidatesTried: 1, candidatesVerified: 1,
       repaired: true, modulesTouched: 37, pixelsChangedShare: 0.12, ssim: 0.94, robustness: 0.93, rounds: 1,
       analysis: { functionModuleErrors: 0, quietZoneErrors: 0, ecHeadroom: 0.6 },
+      scanStrength: p.scanStrength, plainRobustness: 0.96, relativeRobustness: 0.97, robustnessTarget: 0.92,
+      robustnessTargetMet: true,
     },
     error: null,
     modelServerRetries: 0,

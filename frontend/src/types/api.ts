@@ -20,6 +20,8 @@ export interface Limits {
   maxSteps: number;
   maxCandidates: number;
   maxSeed: number;
+  /** Accepted values of scanStrength, in order from artistic to robust. */
+  scanStrengths: ScanStrength[];
   defaults: {
     strength: number;
     controlnetScale: number;
@@ -29,8 +31,12 @@ export interface Limits {
     candidates: number;
     controlGuidanceStart: number;
     controlGuidanceEnd: number;
+    scanStrength: ScanStrength;
   };
 }
+
+/** How hard the gateway pushes a code towards reading as well as a plain one. */
+export type ScanStrength = 'artistic' | 'balanced' | 'robust';
 
 export interface GenerationRequest {
   content: string;
@@ -48,6 +54,7 @@ export interface GenerationRequest {
   /** The share of the denoising steps the QR ControlNet runs from and until. */
   controlGuidanceStart?: number;
   controlGuidanceEnd?: number;
+  scanStrength?: ScanStrength;
 }
 
 export type GenerationStatus = 'queued' | 'running' | 'done' | 'failed';
@@ -65,6 +72,7 @@ export interface Parameters {
   allowSmallerSize: boolean;
   controlGuidanceStart: number;
   controlGuidanceEnd: number;
+  scanStrength: ScanStrength;
 }
 
 export interface ScanReport {
@@ -82,6 +90,15 @@ export interface ScanReport {
   rounds: number;
   /** Module errors of the delivered image against the symbol; ecHeadroom 1 = clean, 0 = at the limit. */
   analysis: { functionModuleErrors: number; quietZoneErrors: number; ecHeadroom: number } | null;
+  /** The strength fields are null in reports stored before strengths existed. */
+  scanStrength: ScanStrength | null;
+  /** The same camera suite's score of a plain black-on-white code of the symbol. */
+  plainRobustness: number | null;
+  /** robustness / plainRobustness: 1 = as robust as a plain code. */
+  relativeRobustness: number | null;
+  robustnessTarget: number | null;
+  /** False: it scans (every reader read it) but falls short of its strength's target. */
+  robustnessTargetMet: boolean | null;
 }
 
 export interface Generation {

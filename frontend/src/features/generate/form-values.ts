@@ -1,4 +1,4 @@
-import type { GenerationRequest, Limits, Parameters } from '../../types/api';
+import type { GenerationRequest, Limits, Parameters, ScanStrength } from '../../types/api';
 
 /** What the form holds: text as typed, so half-typed numbers can be shown and explained. */
 export interface FormValues {
@@ -15,6 +15,7 @@ export interface FormValues {
   candidates: string;
   controlGuidanceStart: string;
   controlGuidanceEnd: string;
+  scanStrength: ScanStrength;
 }
 
 export type FieldName = keyof FormValues;
@@ -34,6 +35,7 @@ export function defaultValues(limits: Limits): FormValues {
     candidates: String(d.candidates),
     controlGuidanceStart: String(d.controlGuidanceStart),
     controlGuidanceEnd: String(d.controlGuidanceEnd),
+    scanStrength: d.scanStrength,
   };
 }
 
@@ -52,6 +54,8 @@ export function valuesFrom(content: string, p: Parameters): FormValues {
     candidates: String(p.candidates),
     controlGuidanceStart: String(p.controlGuidanceStart),
     controlGuidanceEnd: String(p.controlGuidanceEnd),
+    // Records made before strengths existed carry none.
+    scanStrength: p.scanStrength ?? 'balanced',
   };
 }
 
@@ -76,6 +80,7 @@ export function toRequest(v: FormValues): GenerationRequest {
     candidates: Number(v.candidates),
     controlGuidanceStart: Number(v.controlGuidanceStart),
     controlGuidanceEnd: Number(v.controlGuidanceEnd),
+    scanStrength: v.scanStrength,
     // A person at the form would rather get a smaller image than none; the result shows its size.
     allowSmallerSize: true,
   };

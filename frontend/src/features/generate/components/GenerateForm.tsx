@@ -9,6 +9,7 @@ import type { Limits } from '../../../types/api';
 import { type FieldName, type FormValues } from '../form-values';
 import { utf8Bytes, validateForm, type FieldErrors } from '../validation';
 import { ADVANCED_FIELDS, AdvancedParameters } from './AdvancedParameters';
+import { ScanStrengthPicker } from './ScanStrengthPicker';
 import { StylePresets } from './StylePresets';
 
 interface Props {
@@ -116,6 +117,11 @@ export function GenerateForm({ limits, values, onChange, onSubmit, busy, serverE
         onKeyDown={submitOnModEnter}
         helperText={shown.negativePrompt ?? 'What the picture should avoid (optional).'}
         multiline
+      />
+      <ScanStrengthPicker
+        strengths={limits.scanStrengths}
+        value={values.scanStrength}
+        onChange={(scanStrength) => onChange({ ...values, scanStrength })}
       />
       <AdvancedParameters
         limits={limits}

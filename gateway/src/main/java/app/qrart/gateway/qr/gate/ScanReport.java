@@ -12,7 +12,7 @@ import app.qrart.gateway.qr.analysis.ScanAnalysis;
  * (1.0 = as robust as a plain code); {@code scanStrength} asked for {@code robustnessTarget}
  * (relative), and {@code robustnessTargetMet} says whether it was reached; rounds: how many
  * generation rounds it took; analysis: module errors of the delivered image per part of the
- * symbol and its EC headroom.
+ * symbol and its EC headroom. The strength fields are null in reports stored before strengths.
  */
 public record ScanReport(
         boolean verified,
@@ -27,10 +27,10 @@ public record ScanReport(
         int rounds,
         ScanAnalysis analysis,
         String scanStrength,
-        double plainRobustness,
-        double relativeRobustness,
-        double robustnessTarget,
-        boolean robustnessTargetMet) {
+        Double plainRobustness,
+        Double relativeRobustness,
+        Double robustnessTarget,
+        Boolean robustnessTargetMet) {
 
     /** The same report for a delivery that took this many rounds. */
     public ScanReport afterRounds(int total) {

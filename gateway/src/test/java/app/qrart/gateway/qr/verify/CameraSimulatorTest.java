@@ -23,7 +23,7 @@ class CameraSimulatorTest {
         Map<String, BufferedImage> first = CameraSimulator.variants(image, module);
         Map<String, BufferedImage> second = CameraSimulator.variants(image, module);
         assertEquals(first.keySet(), second.keySet());
-        assertEquals(14, first.size());
+        assertEquals(CameraSimulator.VARIANTS, first.size());
         first.forEach((name, variant) -> {
             BufferedImage other = second.get(name);
             for (int y = 0; y < variant.getHeight(); y += 7) {
@@ -56,6 +56,31 @@ class CameraSimulatorTest {
         }
         double weak = verifier.robustness(faded, "https://example.com/robust", module);
         assertTrue(weak < robust, "faded " + weak + " vs clean " + robust);
+    }
+
+    @Test
+    void thePhoneConditionsAreInTheSuiteAndAPlainCodeSurvivesMostOfThem() {
+        QrSymbol symbol = encoder.encode("https://example.com/phone");
+        BufferedImage image = encoder.render(symbol, 512);
+        int module = encoder.modulePixels(symbol, 512);
+        Map<String, java.util.Set<QrDecoder>> readers =
+                new QrVerifier().readersByVariant(image, "https://example.com/phone", module, false);
+        for (String condition : java.util.List.of(
+                "rotate-17", "glare", "shadow", "print-rephotograph", "dot-gain", "low-contrast-3ppm")) {
+            assertTrue(readers.containsKey(condition), condition);
+            assertTrue(
+                    readers.get(condition).contains(QrDecoder.WECHAT), "WeChat reads a plain code under " + condition);
+        }
+    }
+
+    @Test
+    void aLargeImageIsSampledAtEightPixelsPerModuleAtMost() {
+        QrSymbol symbol = encoder.encode("https://example.com/large");
+        BufferedImage large = encoder.render(symbol, 1024);
+        int module = encoder.modulePixels(symbol, 1024);
+        BufferedImage blurred = CameraSimulator.variants(large, module).get("gaussian-blur");
+        int expected = (int) Math.round(large.getWidth() * CameraSimulator.FINEST_MODULE_PIXELS / module);
+        assertEquals(expected, blurred.getWidth());
     }
 
     @Test

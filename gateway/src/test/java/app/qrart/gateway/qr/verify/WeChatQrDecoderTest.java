@@ -1,0 +1,63 @@
+package app.qrart.gateway.qr.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.qrart.gateway.qr.encode.QrEncoder;
+import app.qrart.gateway.qr.encode.QrSymbol;
+import app.qrart.gateway.support.Configs;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** WeChat's phone reader, loaded natively in the test JVM as in the gateway. */
+class WeChatQrDecoderTest {
+
+    private final QrEncoder encoder = new QrEncoder(Configs.qr(40), new QrVerifier());
+
+    private BufferedImage plain(String content) {
+        QrSymbol symbol = encoder.encode(content);
+        return encoder.render(symbol, 400);
+    }
+
+    @Test
+    void itReadsAPlainCodeExactlyUtf8Included() {
+        assertEquals(
+                List.of("https://example.com/wechat"), WeChatQrDecoder.decode(plain("https://example.com/wechat")));
+        assertTrue(WeChatQrDecoder.reads(plain("Grüße, 你好 ✓"), "Grüße, 你好 ✓"));
+    }
+
+    @Test
+    void itRefusesABrokenCodeAndAPictureWithNone() {
+        BufferedImage broken = plain("https://example.com/broken");
+        var g = broken.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 200, 200);
+        g.fillRect(200, 200, 200, 200);
+        g.dispose();
+        assertEquals(List.of(), WeChatQrDecoder.decode(broken));
+        assertEquals(List.of(), WeChatQrDecoder.decode(new BufferedImage(120, 90, BufferedImage.TYPE_INT_RGB)));
+        assertFalse(WeChatQrDecoder.reads(plain("https://example.com/a"), "https://example.com/b"));
+    }
+
+    @Test
+    void readersOnManyThreadsAgree() {
+        BufferedImage image = plain("https://example.com/threads");
+        assertTrue(IntStream.range(0, 32)
+                .parallel()
+                .allMatch(i -> WeChatQrDecoder.reads(image, "https://example.com/threads")));
+    }
+
+    @Test
+    void theGateNeedsEveryReaderAndNamesThemInOrder() {
+        BufferedImage image = plain("https://example.com/gate");
+        for (QrDecoder decoder : QrDecoder.values()) {
+            assertTrue(decoder.reads(image, "https://example.com/gate"), decoder.name());
+        }
+        assertTrue(new QrVerifier().readsExactly(image, "https://example.com/gate"));
+        assertEquals(List.of(QrDecoder.ZXING, QrDecoder.WECHAT, QrDecoder.BOOFCV), List.of(QrDecoder.values()));
+    }
+}
