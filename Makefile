@@ -27,7 +27,7 @@ CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help venv archive gateway frontend api-types run test lint test-handler test-deploy test-gateway test-frontend test-e2e \
-        bench-cpu bench-gpu bench-flops bench-scan bench-load bench-soak clean
+        bench-cpu bench-gpu bench-flops bench-scan bench-generations bench-load bench-soak clean
 
 help:
 	@echo "make run    - install, build the model archive, start TorchServe + gateway"
@@ -35,6 +35,7 @@ help:
 	@echo "make bench-cpu / bench-gpu - throughput benchmarks (not tests)"
 	@echo "make bench-flops - FLOPs per image of each compute option (full-size architecture, CPU)"
 	@echo "make bench-scan - scan verification + repair over ../shared/benchmarks/qr-art (raw, known payloads in place, embed)"
+	@echo "make bench-generations N=24 OUT=DIR - N generations over the API, written to DIR and judged per reader"
 	@echo "make bench-load / bench-soak - 200 clients / 10 minutes against the full stack (CLIENTS=, DURATION=)"
 
 $(VENV_STAMP): $(HANDLER)/requirements.txt $(HANDLER)/requirements.lock $(HANDLER)/pyproject.toml
@@ -117,8 +118,18 @@ bench-cpu: $(VENV_STAMP)
 
 # Scan verification + repair over the shared benchmark folder, read in place.
 SCAN_BENCH_DIR ?= ../shared/benchmarks/qr-art
+# SCAN_BENCH_OUT=DIR also writes every delivered image (PNG + payloads.csv) into DIR/known and DIR/embed;
+# BENCH_STRENGTHS=artistic,balanced,robust picks the strengths.
+SCAN_BENCH_OUT ?=
 bench-scan: gateway
-	java -cp "scan-bench/target/classes:scan-bench/target/lib/*" app.qrart.scanbench.ScanBenchmark $(SCAN_BENCH_DIR) both
+	SCAN_BENCH_OUT=$(SCAN_BENCH_OUT) java -cp "scan-bench/target/classes:scan-bench/target/lib/*" \
+		app.qrart.scanbench.ScanBenchmark $(SCAN_BENCH_DIR) both
+
+# N generations over the HTTP API with the offline model (or archived weights), written to OUT and judged.
+N ?= 24
+OUT ?= .run/bench-generations
+bench-generations: $(ARCHIVE) $(GATEWAY_JAR)
+	$(PY) tools/bench_generations.py --n $(N) --out $(OUT)
 
 # Load (200 clients) and soak (10 min) against the full stack with the offline model: figures, not tests.
 CLIENTS ?=

@@ -18,8 +18,10 @@ COPY --from=web /src/frontend/dist frontend/dist
 RUN mvn -B -ntp -pl gateway -DskipTests package
 
 FROM eclipse-temurin:17.0.16_8-jre-noble
+# WeChat's QR reader is native code (OpenCV through JavaCPP, linux-x86_64 jars in lib/): JavaCPP
+# unpacks it on first use into its cache folder, which must be writable (/tmp; an emptyDir in Kubernetes).
 ENV LANGUAGE='en_US:en' \
-    JAVA_OPTS_APPEND="-XX:MaxRAMPercentage=75 -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
+    JAVA_OPTS_APPEND="-XX:MaxRAMPercentage=75 -Djava.util.logging.manager=org.jboss.logmanager.LogManager -Dorg.bytedeco.javacpp.cachedir=/tmp/javacpp"
 RUN groupadd --system --gid 10001 qrart \
  && useradd --system --uid 10001 --gid qrart --no-create-home --shell /usr/sbin/nologin qrart
 WORKDIR /deployments

@@ -176,7 +176,7 @@ public final class ScanBenchmark {
                 repair.pixelsChangedShare(),
                 repair.pixelsChangedShare() == 0 ? 1.0 : Ssim.of(picture, inside),
                 verifier.readersByVariant(repair.image(), payload, module, l.reversed()),
-                verifier.readersByVariant(meter.plainCode(l.symbol(), module), payload, module, false),
+                verifier.readersByVariant(meter.plainCode(l.symbol(), module), payload, Math.max(2, module), false),
                 fullSizeReaders(l.asRead(repair.image()), payload));
         written.add(strength.apiName() + "-" + png(file), repair.image(), payload, strength);
     }

@@ -108,6 +108,24 @@ class GenerationResourceTest {
     }
 
     @Test
+    void theScanStrengthIsHonouredReportedAndRecorded() {
+        Map<String, Object> body = request("harbour at dawn [strength]");
+        body.put("scanStrength", "robust");
+        JsonPath done = awaitDone(submit(body));
+        assertEquals("done", done.getString("status"), done.getString("error"));
+        assertEquals("robust", done.getString("parameters.scanStrength"));
+        assertEquals("robust", done.getString("scanReport.scanStrength"));
+        assertEquals("zxing+wechat+boofcv", done.getString("scanReport.decoder"));
+        assertEquals(
+                done.getDouble("scanReport.relativeRobustness") >= done.getDouble("scanReport.robustnessTarget"),
+                done.getBoolean("scanReport.robustnessTargetMet"));
+        assertEquals(
+                done.getDouble("scanReport.robustness") / done.getDouble("scanReport.plainRobustness"),
+                done.getDouble("scanReport.relativeRobustness"),
+                1e-5);
+    }
+
+    @Test
     void anImageTooLargeForTheGpuIsMadeAtTheNextSmallerSizeOnlyWhenTheRequestAllowsIt() {
         Map<String, Object> allowed = request("wide valley [oom-768]");
         allowed.put("size", 768);
@@ -190,6 +208,8 @@ class GenerationResourceTest {
                 Arguments.of("controlGuidanceEnd", 1.5, "controlGuidanceEnd"),
                 Arguments.of("controlGuidanceEnd", "late", "controlGuidanceEnd"),
                 Arguments.of("controlGuidanceStart", 1.0, "controlGuidanceEnd"),
+                Arguments.of("scanStrength", "maximum", "scanStrength"),
+                Arguments.of("scanStrength", 3, "scanStrength"),
                 Arguments.of("steps", 0, "steps"),
                 Arguments.of("steps", 2.5, "steps"),
                 Arguments.of("steps", "30", "steps"),

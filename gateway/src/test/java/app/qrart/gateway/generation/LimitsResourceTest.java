@@ -33,6 +33,8 @@ class LimitsResourceTest {
                 .body("defaults.controlGuidanceStart", is(0.0f))
                 .body("defaults.controlGuidanceEnd", is(1.0f))
                 .body("controlGuidance.max", is(1.0f))
+                .body("defaults.scanStrength", is("balanced"))
+                .body("scanStrengths", is(java.util.List.of("artistic", "balanced", "robust")))
                 .body("strength.min", is(0.01f))
                 .body("allowedSizes", hasItem(512))
                 .body("refusedSchemes", hasItem("javascript"));

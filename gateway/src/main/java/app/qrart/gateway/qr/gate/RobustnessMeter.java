@@ -22,6 +22,9 @@ public class RobustnessMeter {
     /** Plain references kept; the cache is emptied when it would grow past this. */
     private static final int REFERENCES_KEPT = 512;
 
+    /** Smallest module, in pixels, a plain reference is drawn at. */
+    private static final int FINEST_PLAIN = 2;
+
     private final QrEncoder encoder;
     private final QrVerifier verifier;
     private final QrConfig qr;
@@ -51,14 +54,19 @@ public class RobustnessMeter {
         if (plain.size() >= REFERENCES_KEPT) {
             plain.clear();
         }
-        double measured = verifier.robustness(plainCode(symbol, modulePixels), symbol.content(), modulePixels);
+        double measured = verifier.robustness(
+                plainCode(symbol, modulePixels), symbol.content(), Math.max(FINEST_PLAIN, modulePixels));
         plain.put(key, measured);
         return measured;
     }
 
-    /** The symbol drawn plain black on white, quiet zone included, at this module size. */
+    /**
+     * The symbol drawn plain black on white, quiet zone included, at this module size (at least
+     * {@link #FINEST_PLAIN} pixels: a code found in a picture may be drawn finer than a code can be rendered).
+     */
     public BufferedImage plainCode(QrSymbol symbol, int modulePixels) {
-        return encoder.render(symbol, (symbol.width() + 2 * qr.quietZoneModules()) * modulePixels);
+        int drawn = Math.max(FINEST_PLAIN, modulePixels);
+        return encoder.render(symbol, (symbol.width() + 2 * qr.quietZoneModules()) * drawn);
     }
 
     /** The image's suite score over the plain code's. */
