@@ -93,9 +93,10 @@ public interface ScanConfig {
 
     /**
      * Whether a round whose delivery misses its strength's robustness target is followed by
-     * another round (new seeds, firmer control), the most robust delivery of all rounds kept.
+     * another round (new seeds, firmer control), the most robust delivery of all rounds kept. Off
+     * by default: each round is a full pass on the GPU, and the repair already climbs towards the target.
      */
-    @WithDefault("true")
+    @WithDefault("false")
     boolean retryForRobustness();
 
     /** Extra rounds, with new seeds and a firmer QR control, when no candidate scans even after repair. */
