@@ -1,6 +1,7 @@
 package app.qrart.gateway.qr.gate;
 
 import app.qrart.gateway.config.ScanConfig;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +20,8 @@ public enum ScanStrength {
     /** Reads like a plain code, whatever the picture pays for it. */
     ROBUST;
 
-    /** The name used in the API and in config. */
+    /** The name used in the API (JSON included) and in config. */
+    @JsonValue
     public String apiName() {
         return name().toLowerCase(Locale.ROOT);
     }
