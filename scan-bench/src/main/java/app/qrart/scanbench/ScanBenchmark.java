@@ -166,7 +166,7 @@ public final class ScanBenchmark {
         figures.headroomAfter.add(analyzer.analyse(
                         l.asRead(repair.image()), l.symbol(), l.grid().shifted(repair.margin(), repair.margin()))
                 .ecHeadroom());
-        int module = Math.max(1, (int) Math.round(l.grid().modulePixels()));
+        int module = l.modulePixels();
         BufferedImage inside =
                 repair.image().getSubimage(repair.margin(), repair.margin(), picture.getWidth(), picture.getHeight());
         record(
@@ -176,7 +176,7 @@ public final class ScanBenchmark {
                 repair.pixelsChangedShare(),
                 repair.pixelsChangedShare() == 0 ? 1.0 : Ssim.of(picture, inside),
                 verifier.readersByVariant(repair.image(), payload, module, l.reversed()),
-                verifier.readersByVariant(meter.plainCode(l.symbol(), module), payload, Math.max(2, module), false),
+                meter.plainReadersByVariant(l.symbol(), module),
                 fullSizeReaders(l.asRead(repair.image()), payload));
         written.add(strength.apiName() + "-" + png(file), repair.image(), payload, strength);
     }
@@ -189,8 +189,7 @@ public final class ScanBenchmark {
         try (var files = Files.list(dir.resolve("images"))) {
             images = files.sorted().toList();
         }
-        Map<String, Set<QrDecoder>> plainReads =
-                verifier.readersByVariant(meter.plainCode(symbol, module), payload, module, false);
+        Map<String, Set<QrDecoder>> plainReads = meter.plainReadersByVariant(symbol, module);
         for (ScanStrength strength : strengths) {
             RepairFigures figures = new RepairFigures();
             Delivered written = new Delivered(out.map(o -> o.resolve("embed")));
@@ -257,7 +256,7 @@ public final class ScanBenchmark {
                     0,
                     1,
                     verifier.readersByVariant(image, payload, module, false),
-                    verifier.readersByVariant(meter.plainCode(symbol, module), payload, module, false),
+                    meter.plainReadersByVariant(symbol, module),
                     fullSizeReaders(image, payload));
         }
         System.out.printf(Locale.ROOT, "delivered images in %s, as they are (%d):%n", dir, figures.images);

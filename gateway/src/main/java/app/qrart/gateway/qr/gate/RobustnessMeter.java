@@ -5,10 +5,12 @@ import app.qrart.gateway.config.ScanConfig;
 import app.qrart.gateway.qr.encode.QrEncoder;
 import app.qrart.gateway.qr.encode.QrSymbol;
 import app.qrart.gateway.qr.repair.RepairGoal;
+import app.qrart.gateway.qr.verify.QrDecoder;
 import app.qrart.gateway.qr.verify.QrVerifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.awt.image.BufferedImage;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -54,8 +56,7 @@ public class RobustnessMeter {
         if (plain.size() >= REFERENCES_KEPT) {
             plain.clear();
         }
-        double measured = verifier.robustness(
-                plainCode(symbol, modulePixels), symbol.content(), Math.max(FINEST_PLAIN, modulePixels));
+        double measured = QrVerifier.robustness(QrVerifier.counts(plainReadersByVariant(symbol, modulePixels)));
         plain.put(key, measured);
         return measured;
     }
@@ -64,9 +65,15 @@ public class RobustnessMeter {
      * The symbol drawn plain black on white, quiet zone included, at this module size (at least
      * {@link #FINEST_PLAIN} pixels: a code found in a picture may be drawn finer than a code can be rendered).
      */
-    public BufferedImage plainCode(QrSymbol symbol, int modulePixels) {
+    private BufferedImage plainCode(QrSymbol symbol, int modulePixels) {
         int drawn = Math.max(FINEST_PLAIN, modulePixels);
         return encoder.render(symbol, (symbol.width() + 2 * qr.quietZoneModules()) * drawn);
+    }
+
+    /** Which readers read the plain code under each camera condition. */
+    public Map<String, Set<QrDecoder>> plainReadersByVariant(QrSymbol symbol, int modulePixels) {
+        return verifier.readersByVariant(
+                plainCode(symbol, modulePixels), symbol.content(), Math.max(FINEST_PLAIN, modulePixels), false);
     }
 
     /** The image's suite score over the plain code's. */

@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -113,18 +114,24 @@ public class ScanGate {
      * target (kept as it is when no repair ranks higher); no image when nothing reads.
      */
     public QrRepairer.Repair inPlace(BufferedImage picture, SymbolLocator.Located located, ScanStrength strength) {
-        int modulePixels = Math.max(1, (int) Math.round(located.grid().modulePixels()));
-        RepairGoal goal = meter.goal(located.symbol(), modulePixels, strength);
-        QrRepairer.Repair asIs = null;
-        if (located.readsUnaided()) {
-            double relative = goal.robustness().applyAsDouble(located.asRead(picture));
-            asIs = new QrRepairer.Repair(picture, 0, 0, 0, relative, goal.met(relative));
-            if (asIs.targetMet() || !scan.repair()) {
-                return asIs;
-            }
+        RepairGoal goal = meter.goal(located.symbol(), located.modulePixels(), strength);
+        if (!located.readsUnaided()) {
+            return scan.repair() ? repairer.repair(picture, located, goal) : QrRepairer.Repair.none();
         }
-        QrRepairer.Repair repaired = scan.repair() ? repairer.repair(picture, located, goal) : QrRepairer.Repair.none();
-        return asIs == null || repaired.betterThan(asIs) ? repaired : asIs;
+        return hardened(
+                goal.unchanged(picture, located.asRead(picture)), () -> repairer.repair(picture, located, goal));
+    }
+
+    /**
+     * An image every reader reads, as it is when it meets its target (or repair is off), else its
+     * repair towards the target when that ranks higher.
+     */
+    private QrRepairer.Repair hardened(QrRepairer.Repair asIs, Supplier<QrRepairer.Repair> repair) {
+        if (asIs.targetMet() || !scan.repair()) {
+            return asIs;
+        }
+        QrRepairer.Repair repaired = repair.get();
+        return repaired.betterThan(asIs) ? repaired : asIs;
     }
 
     /** What one round's images are judged against. */
@@ -132,8 +139,7 @@ public class ScanGate {
 
         /** A candidate that reads as generated, measured against the goal. */
         Candidate unrepaired(BufferedImage image) {
-            double relative = goal.robustness().applyAsDouble(image);
-            return new Candidate(image, new QrRepairer.Repair(image, 0, 0, 0, relative, goal.met(relative)));
+            return new Candidate(image, goal.unchanged(image, image));
         }
     }
 
@@ -158,12 +164,9 @@ public class ScanGate {
                 .map(round::unrepaired)
                 .max(Comparator.comparing(Candidate::score, CandidateRanking.BEST_LAST))
                 .orElseThrow();
-        if (best.result().targetMet() || !scan.repair()) {
-            return best;
-        }
-        Candidate hardened =
-                new Candidate(best.generated(), repairer.repair(best.generated(), round.symbol(), round.goal()));
-        return hardened.result().betterThan(best.result()) ? hardened : best;
+        BufferedImage generated = best.generated();
+        return new Candidate(
+                generated, hardened(best.result(), () -> repairer.repair(generated, round.symbol(), round.goal())));
     }
 
     /** The best repaired candidate by {@link CandidateRanking}, if any repair reads. */

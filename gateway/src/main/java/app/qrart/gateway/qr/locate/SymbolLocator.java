@@ -57,6 +57,11 @@ public final class SymbolLocator {
             this(grid, symbol, disagreement, source, false, false);
         }
 
+        /** The located module size in whole pixels (at least 1), as the camera suite takes it. */
+        public int modulePixels() {
+            return Math.max(1, (int) Math.round(grid.modulePixels()));
+        }
+
         /** The picture as a reader of this code sees it: its negative for a reversed code. */
         public BufferedImage asRead(BufferedImage picture) {
             return reversed ? Luma.negative(picture) : picture;

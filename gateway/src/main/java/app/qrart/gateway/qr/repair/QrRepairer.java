@@ -204,12 +204,14 @@ public class QrRepairer {
      * Applies the steps in turn to one copy of the picture, each judging the image as the previous
      * one left it (so it adds only what readers still miss). Every rung that reads is measured
      * against the goal; the first that meets it ends the climb, else the best so far is returned.
+     * A rung that has changed nothing yet is the caller's own picture, which the caller judged
+     * already: it is not read and measured again.
      */
     private Repair climb(Canvas canvas, List<Step> steps, Repair bestSoFar) {
         BufferedImage image = copy(canvas.original());
         Repair best = bestSoFar;
         int touched = 0;
-        int measuredAt = -1;
+        int measuredAt = canvas.margin() == 0 ? 0 : -1;
         for (Step step : steps) {
             touched += apply(image, canvas, step);
             double changed = canvas.marginShare() + changedShare(canvas.before(), image);

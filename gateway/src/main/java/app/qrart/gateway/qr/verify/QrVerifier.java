@@ -71,9 +71,13 @@ public class QrVerifier {
      */
     public Map<String, Integer> readsByVariant(
             BufferedImage image, String expected, int modulePixels, boolean reversed) {
+        return counts(readersByVariant(image, expected, modulePixels, reversed));
+    }
+
+    /** How many readers read each variant. */
+    public static Map<String, Integer> counts(Map<String, Set<QrDecoder>> readersByVariant) {
         Map<String, Integer> reads = new LinkedHashMap<>();
-        readersByVariant(image, expected, modulePixels, reversed)
-                .forEach((name, readers) -> reads.put(name, readers.size()));
+        readersByVariant.forEach((name, readers) -> reads.put(name, readers.size()));
         return reads;
     }
 
