@@ -107,8 +107,11 @@ public class GenerationRunner {
                 try {
                     candidates = generateCandidates(job, used, control(symbol, used.size()));
                 } catch (ModelServerOutOfMemoryException e) {
-                    OptionalInt smaller =
-                            resized || kept != null ? OptionalInt.empty() : smallerSize(symbol, requested);
+                    if (kept != null) {
+                        // A round for robustness that no longer fits keeps what an earlier round delivered.
+                        break;
+                    }
+                    OptionalInt smaller = resized ? OptionalInt.empty() : smallerSize(symbol, requested);
                     if (smaller.isEmpty()) {
                         LOG.warnf(
                                 "generation %s: one image of size %d does not fit: %s",
