@@ -7,6 +7,8 @@ runs the scan benchmark's `delivered` mode on each folder (per reader, per camer
 plain-code reference), prints the gateway's own figures, and stops the stack. A benchmark, not a test.
 """
 import argparse
+import csv
+import io
 import json
 import statistics
 import subprocess
@@ -88,7 +90,7 @@ def main():
             name = f"gen-{i:03d}.png"
             with urllib.request.urlopen(stack.base + state["imageUrl"], timeout=60) as image:
                 (folder / name).write_bytes(image.read())
-            rows[strength].append(f"{name},{content}")
+            rows[strength].append((name, content))
             reports[strength].append({"file": name, "content": content, "scanReport": state["scanReport"]})
     finally:
         stack.stop()
@@ -98,7 +100,9 @@ def main():
         if not rows[strength]:
             continue
         folder = out / strength
-        (folder / "payloads.csv").write_text("file,payload\n" + "\n".join(rows[strength]) + "\n")
+        table = io.StringIO()
+        csv.writer(table, lineterminator="\n").writerows([("file", "payload"), *rows[strength]])
+        (folder / "payloads.csv").write_text(table.getvalue())
         (folder / "reports.json").write_text(json.dumps(reports[strength], indent=2))
         gate = [r["scanReport"] for r in reports[strength]]
         relative = [g["relativeRobustness"] for g in gate]

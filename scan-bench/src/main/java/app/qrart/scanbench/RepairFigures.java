@@ -21,10 +21,17 @@ final class RepairFigures {
     final Map<QrDecoder, Integer> fullSize = new EnumMap<>(QrDecoder.class);
     private final SuiteTally delivered = new SuiteTally();
     private final SuiteTally plain = new SuiteTally();
+    /** Whether the images were repaired towards a target here (else judged as they are: no footprint, no target). */
+    private final boolean repaired;
+
     int images;
     int readUnaided;
     int passed;
     int targetMet;
+
+    RepairFigures(boolean repaired) {
+        this.repaired = repaired;
+    }
 
     /** Reads per camera variant and reader, summed over images. */
     private static final class SuiteTally {
@@ -74,7 +81,7 @@ final class RepairFigures {
 
     /** One delivered image: its suite reads, the plain code's suite reads, the full-size readers. */
     void addDelivered(Map<String, Set<QrDecoder>> reads, Map<String, Set<QrDecoder>> plainReads, Set<QrDecoder> full) {
-        passed++;
+        passed += full.size() == QrDecoder.values().length ? 1 : 0;
         delivered.add(reads);
         plain.add(plainReads);
         for (QrDecoder decoder : QrDecoder.values()) {
@@ -85,40 +92,44 @@ final class RepairFigures {
     void print(String what) {
         System.out.printf(
                 Locale.ROOT,
-                "  %s: read unaided by every reader %d; delivered (every reader reads it) %d of %d (%.1f%%)%n",
+                "  %s: read unaided by every reader %d; every reader reads %d of %d (%.1f%%)%n",
                 what,
                 readUnaided,
                 passed,
                 images,
                 100.0 * passed / images);
-        StringBuilder full = new StringBuilder("  full size, delivered images read by:");
+        StringBuilder full = new StringBuilder("  full size, read by:");
         fullSize.forEach(
-                (decoder, n) -> full.append(String.format(Locale.ROOT, " %s %d/%d", name(decoder), n, passed)));
+                (decoder, n) -> full.append(String.format(Locale.ROOT, " %s %d/%d", name(decoder), n, images)));
         System.out.println(full);
         System.out.printf(
                 Locale.ROOT,
-                "  robustness relative to a plain code: mean %.3f, p10 %.3f; target met %d of %d%n",
+                "  robustness relative to a plain code: mean %.3f, p10 %.3f%s%n",
                 mean(relative),
                 percentile(relative, 10),
-                targetMet,
-                passed);
-        System.out.printf(
-                Locale.ROOT,
-                "  pixels changed >10 levels: median %.1f%%, p95 %.1f%%; SSIM to the picture: median %.3f, p5 %.3f%n",
-                100 * percentile(changed, 50),
-                100 * percentile(changed, 95),
-                percentile(ssim, 50),
-                percentile(ssim, 5));
+                repaired ? String.format(Locale.ROOT, "; target met %d of %d", targetMet, passed) : "");
+        if (repaired) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "  pixels changed >10 levels: median %.1f%%, p95 %.1f%%; SSIM to the picture: median %.3f, p5 %.3f%n",
+                    100 * percentile(changed, 50),
+                    100 * percentile(changed, 95),
+                    percentile(ssim, 50),
+                    percentile(ssim, 5));
+        }
         delivered.print("camera suite, delivered images");
         plain.print("camera suite, plain black-on-white codes of the same symbols (the reference)");
+        if (repaired) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "  EC headroom (1 - worst block errors / correctable): before median %.2f, after median %.2f%n",
+                    percentile(headroomBefore, 50),
+                    percentile(headroomAfter, 50));
+        }
         System.out.printf(
                 Locale.ROOT,
-                "  EC headroom (1 - worst block errors / correctable): before median %.2f, after median %.2f%n",
-                percentile(headroomBefore, 50),
-                percentile(headroomAfter, 50));
-        System.out.printf(
-                Locale.ROOT,
-                "  gate + suite + repair: median %.0f ms, p95 %.0f ms per image%n",
+                "  %s: median %.0f ms, p95 %.0f ms per image%n",
+                repaired ? "gate + suite + repair" : "gate + suite",
                 percentile(millis, 50),
                 percentile(millis, 95));
     }

@@ -119,7 +119,7 @@ public final class ScanBenchmark {
     void known(Path dir) throws IOException {
         Map<String, String> payloads = payloads(dir.resolve("payloads.csv"));
         for (ScanStrength strength : strengths) {
-            RepairFigures figures = new RepairFigures();
+            RepairFigures figures = new RepairFigures(true);
             Delivered written = new Delivered(out.map(o -> o.resolve("known")));
             for (Map.Entry<String, String> entry : payloads.entrySet()) {
                 if (ONLY != null && !ONLY.matcher(entry.getKey()).find()) {
@@ -191,7 +191,7 @@ public final class ScanBenchmark {
         }
         Map<String, Set<QrDecoder>> plainReads = meter.plainReadersByVariant(symbol, module);
         for (ScanStrength strength : strengths) {
-            RepairFigures figures = new RepairFigures();
+            RepairFigures figures = new RepairFigures(true);
             Delivered written = new Delivered(out.map(o -> o.resolve("embed")));
             for (Path file : images) {
                 BufferedImage picture = squareCanvas(ImageIO.read(file.toFile()));
@@ -236,7 +236,7 @@ public final class ScanBenchmark {
 
     /** Judges delivered images as they are (no repair): DIR holds PNGs and payloads.csv (file,payload). */
     void delivered(Path dir) throws IOException {
-        RepairFigures figures = new RepairFigures();
+        RepairFigures figures = new RepairFigures(false);
         for (Map.Entry<String, String> entry :
                 payloads(dir.resolve("payloads.csv")).entrySet()) {
             BufferedImage image = ImageIO.read(dir.resolve(entry.getKey()).toFile());
@@ -304,7 +304,7 @@ public final class ScanBenchmark {
         void add(String file, BufferedImage image, String payload, ScanStrength strength) throws IOException {
             if (folder.isPresent()) {
                 ImageIO.write(image, "png", folder.get().resolve(file).toFile());
-                rows.add(file + "," + payload + "," + strength.apiName());
+                rows.add(cell(file) + "," + cell(payload) + "," + strength.apiName());
             }
         }
 
@@ -345,12 +345,41 @@ public final class ScanBenchmark {
         Map<String, String> payloads = new LinkedHashMap<>();
         List<String> lines = Files.readAllLines(csv);
         for (String line : lines.subList(1, lines.size())) {
-            List<String> cells = Arrays.asList(line.split(",", -1));
+            List<String> cells = cells(line);
             if (cells.size() >= 2 && !cells.get(1).isBlank()) {
                 payloads.put(cells.get(0), cells.get(1));
             }
         }
         return payloads;
+    }
+
+    /** One CSV line's cells; a cell in double quotes may hold commas and doubled quotes (RFC 4180). */
+    static List<String> cells(String line) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                cell.append('"');
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        cells.add(cell.toString());
+        return cells;
+    }
+
+    /** A CSV cell, quoted when it holds a comma, a quote or a line break. */
+    static String cell(String value) {
+        boolean plain = value.chars().noneMatch(c -> c == ',' || c == '"' || c == '\r' || c == '\n');
+        return plain ? value : '"' + value.replace("\"", "\"\"") + '"';
     }
 
     private static List<ScanStrength> strengths() {
