@@ -104,5 +104,17 @@ public interface StorageConfig {
         /** Collection of API keys' generations per day. */
         @WithDefault("apiKeyUsage")
         String apiKeyUsageCollection();
+
+        /** Longest wait for one read or write before the record store counts as out. */
+        @WithDefault("PT10S")
+        Duration callTimeout();
+
+        /** Longest wait for a counting transaction, the client's retries of a contended counter included. */
+        @WithDefault("PT30S")
+        Duration transactionTimeout();
+
+        /** Attempts of a counting transaction that keeps meeting contention before it fails. */
+        @WithDefault("5")
+        int transactionAttempts();
     }
 }

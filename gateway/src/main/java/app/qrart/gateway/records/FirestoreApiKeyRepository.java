@@ -1,9 +1,8 @@
 package app.qrart.gateway.records;
 
-import static app.qrart.gateway.records.FirestoreCalls.await;
-
 import app.qrart.gateway.auth.ApiKey;
 import app.qrart.gateway.auth.ApiKeyRepository;
+import app.qrart.gateway.config.StorageConfig;
 import com.google.cloud.firestore.CollectionReference;
 import com.google.cloud.firestore.DocumentReference;
 import com.google.cloud.firestore.DocumentSnapshot;
@@ -24,14 +23,14 @@ import java.util.TreeMap;
  */
 public class FirestoreApiKeyRepository implements ApiKeyRepository {
 
-    private final Firestore firestore;
+    private final FirestoreCalls calls;
     private final CollectionReference keys;
     private final CollectionReference usage;
 
-    public FirestoreApiKeyRepository(Firestore firestore, String keysCollection, String usageCollection) {
-        this.firestore = firestore;
-        this.keys = firestore.collection(keysCollection);
-        this.usage = firestore.collection(usageCollection);
+    public FirestoreApiKeyRepository(Firestore firestore, StorageConfig.Firestore config) {
+        this.calls = new FirestoreCalls(firestore, config);
+        this.keys = firestore.collection(config.apiKeysCollection());
+        this.usage = firestore.collection(config.apiKeyUsageCollection());
     }
 
     @Override
@@ -45,51 +44,51 @@ public class FirestoreApiKeyRepository implements ApiKeyRepository {
         document.put("createdAt", key.createdAt().toString());
         document.put(
                 "revokedAt", key.revokedAt() == null ? null : key.revokedAt().toString());
-        await(keys.document(key.id()).set(document));
+        calls.await(keys.document(key.id()).set(document));
     }
 
     @Override
     public Optional<ApiKey> find(String id) {
-        DocumentSnapshot snapshot = await(keys.document(id).get());
+        DocumentSnapshot snapshot = calls.await(keys.document(id).get());
         return snapshot.exists() ? Optional.of(read(snapshot)) : Optional.empty();
     }
 
     @Override
     public List<ApiKey> all() {
-        return await(keys.get()).getDocuments().stream().map(this::read).toList();
+        return calls.await(keys.get()).getDocuments().stream().map(this::read).toList();
     }
 
     @Override
     public OptionalInt countUse(String id, LocalDate day, int limit) {
         DocumentReference counter = usage.document(usageId(id, day));
-        int after = await(firestore.runTransaction(transaction -> {
+        int after = calls.transact(transaction -> {
             int used = count(transaction.get(counter).get());
             if (used >= limit) {
                 return -1;
             }
             transaction.set(counter, Map.of("keyId", id, "day", day.toString(), "generations", used + 1));
             return used + 1;
-        }));
+        });
         return after < 0 ? OptionalInt.empty() : OptionalInt.of(after);
     }
 
     @Override
     public void uncountUse(String id, LocalDate day) {
         DocumentReference counter = usage.document(usageId(id, day));
-        await(firestore.runTransaction(transaction -> {
+        calls.transact(transaction -> {
             int used = count(transaction.get(counter).get());
             if (used > 0) {
                 transaction.set(counter, Map.of("keyId", id, "day", day.toString(), "generations", used - 1));
             }
             return null;
-        }));
+        });
     }
 
     @Override
     public Map<LocalDate, Integer> usageSince(String id, LocalDate from) {
         Map<LocalDate, Integer> days = new TreeMap<>();
         for (QueryDocumentSnapshot doc :
-                await(usage.whereEqualTo("keyId", id).get()).getDocuments()) {
+                calls.await(usage.whereEqualTo("keyId", id).get()).getDocuments()) {
             LocalDate day = LocalDate.parse(doc.getString("day"));
             if (!day.isBefore(from)) {
                 days.put(day, count(doc));

@@ -1,7 +1,6 @@
 package app.qrart.gateway.records;
 
-import static app.qrart.gateway.records.FirestoreCalls.await;
-
+import app.qrart.gateway.config.StorageConfig;
 import app.qrart.gateway.generation.GalleryCursor;
 import app.qrart.gateway.generation.Generation;
 import app.qrart.gateway.generation.GenerationRepository;
@@ -25,13 +24,13 @@ public class FirestoreGenerationRepository implements GenerationRepository {
     static final String GALLERY_KEY = "galleryKey";
     private static final int SCAN_BATCH = 100;
 
-    private final Firestore firestore;
+    private final FirestoreCalls calls;
     private final CollectionReference collection;
     private final GenerationDocuments documents;
 
-    public FirestoreGenerationRepository(Firestore firestore, String collection, ObjectMapper mapper) {
-        this.firestore = firestore;
-        this.collection = firestore.collection(collection);
+    public FirestoreGenerationRepository(Firestore firestore, StorageConfig.Firestore config, ObjectMapper mapper) {
+        this.calls = new FirestoreCalls(firestore, config);
+        this.collection = firestore.collection(config.collection());
         this.documents = new GenerationDocuments(mapper);
     }
 
@@ -39,12 +38,12 @@ public class FirestoreGenerationRepository implements GenerationRepository {
     public void save(Generation generation) {
         Map<String, Object> document = new HashMap<>(documents.document(generation));
         document.put(GALLERY_KEY, generation.status() == GenerationStatus.DONE ? GalleryCursor.of(generation) : null);
-        await(collection.document(generation.id()).set(document));
+        calls.await(collection.document(generation.id()).set(document));
     }
 
     @Override
     public Optional<Generation> find(String id) {
-        DocumentSnapshot snapshot = await(collection.document(id).get());
+        DocumentSnapshot snapshot = calls.await(collection.document(id).get());
         return snapshot.exists() ? Optional.of(read(snapshot.getData())) : Optional.empty();
     }
 
@@ -59,7 +58,7 @@ public class FirestoreGenerationRepository implements GenerationRepository {
                     .whereGreaterThan(GALLERY_KEY, after == null ? "" : after)
                     .orderBy(GALLERY_KEY)
                     .limit(SCAN_BATCH);
-            List<QueryDocumentSnapshot> batch = await(query.get()).getDocuments();
+            List<QueryDocumentSnapshot> batch = calls.await(query.get()).getDocuments();
             for (QueryDocumentSnapshot doc : batch) {
                 after = doc.getString(GALLERY_KEY);
                 Generation generation = read(doc.getData());
@@ -83,7 +82,7 @@ public class FirestoreGenerationRepository implements GenerationRepository {
         List<Generation> open = new ArrayList<>();
         for (String status : List.of("queued", "running")) {
             for (QueryDocumentSnapshot doc :
-                    await(collection.whereEqualTo("status", status).get()).getDocuments()) {
+                    calls.await(collection.whereEqualTo("status", status).get()).getDocuments()) {
                 open.add(read(doc.getData()));
             }
         }
@@ -93,7 +92,7 @@ public class FirestoreGenerationRepository implements GenerationRepository {
     @Override
     public boolean reachable() {
         try {
-            await(collection.limit(1).get());
+            calls.await(collection.limit(1).get());
             return true;
         } catch (RuntimeException e) {
             return false;

@@ -37,9 +37,7 @@ public class RepositoryProducer {
     GenerationRepository generations() {
         return switch (config.records()) {
             case EMBEDDED -> new EmbeddedGenerationRepository(embedded(), mapper);
-            case FIRESTORE ->
-                new FirestoreGenerationRepository(
-                        firestore(), config.firestore().collection(), mapper);
+            case FIRESTORE -> new FirestoreGenerationRepository(firestore(), config.firestore(), mapper);
         };
     }
 
@@ -48,11 +46,7 @@ public class RepositoryProducer {
     ApiKeyRepository apiKeys() {
         return switch (config.records()) {
             case EMBEDDED -> new EmbeddedApiKeyRepository(embedded(), mapper);
-            case FIRESTORE ->
-                new FirestoreApiKeyRepository(
-                        firestore(),
-                        config.firestore().apiKeysCollection(),
-                        config.firestore().apiKeyUsageCollection());
+            case FIRESTORE -> new FirestoreApiKeyRepository(firestore(), config.firestore());
         };
     }
 

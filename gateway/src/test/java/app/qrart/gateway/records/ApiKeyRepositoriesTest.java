@@ -8,6 +8,7 @@ import app.qrart.gateway.auth.ApiKeyRepository;
 import app.qrart.gateway.auth.ApiKeys;
 import app.qrart.gateway.auth.KeySecrets;
 import app.qrart.gateway.config.AuthConfig;
+import app.qrart.gateway.config.StorageConfig;
 import app.qrart.gateway.support.Configs;
 import app.qrart.gateway.support.EmulatorProcess;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,6 +40,17 @@ import org.junit.jupiter.api.Test;
 class ApiKeyRepositoriesTest {
 
     private static final LocalDate DAY = LocalDate.parse("2026-12-02");
+
+    /**
+     * The emulator resolves contended transactions by a 30 s lock timeout, not as Firestore does in
+     * milliseconds: the bound and attempts leave room for that, the counts are still checked exactly.
+     */
+    private static final StorageConfig.Firestore EMULATOR_TRANSACTIONS = Configs.of(
+                    StorageConfig.class,
+                    Map.of(
+                            "qrart.storage.firestore.transaction-timeout", "PT150S",
+                            "qrart.storage.firestore.transaction-attempts", "10"))
+            .firestore();
 
     private static EmulatorProcess emulator;
     private static Firestore firestore;
@@ -79,7 +91,7 @@ class ApiKeyRepositoriesTest {
     }
 
     private static ApiKeyRepository firestoreKeys() {
-        return new FirestoreApiKeyRepository(firestore, "apiKeys", "apiKeyUsage");
+        return new FirestoreApiKeyRepository(firestore, EMULATOR_TRANSACTIONS);
     }
 
     private static ApiKeys service(ApiKeyRepository repository) {

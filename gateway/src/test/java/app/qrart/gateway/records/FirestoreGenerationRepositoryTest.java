@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.qrart.gateway.config.StorageConfig;
 import app.qrart.gateway.generation.GalleryCursor;
 import app.qrart.gateway.generation.Generation;
 import app.qrart.gateway.generation.GenerationRepository;
@@ -11,6 +12,7 @@ import app.qrart.gateway.generation.GenerationStatus;
 import app.qrart.gateway.generation.Parameters;
 import app.qrart.gateway.qr.gate.ScanReport;
 import app.qrart.gateway.qr.gate.ScanStrength;
+import app.qrart.gateway.support.Configs;
 import app.qrart.gateway.support.EmulatorProcess;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -48,7 +50,10 @@ class FirestoreGenerationRepositoryTest {
         ObjectMapper mapper = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        repository = new FirestoreGenerationRepository(firestore, "generations-test", mapper);
+        StorageConfig.Firestore config = Configs.of(
+                        StorageConfig.class, Map.of("qrart.storage.firestore.collection", "generations-test"))
+                .firestore();
+        repository = new FirestoreGenerationRepository(firestore, config, mapper);
     }
 
     @AfterAll
