@@ -80,3 +80,8 @@ export async function apiDelete(path: string): Promise<void> {
 export function apiPostWithKey<T>(path: string, key: string): Promise<T> {
   return request<T>(path, { method: 'POST', headers: { Authorization: `Bearer ${key}` } });
 }
+
+/** A multipart upload (a picture and its fields); the browser sets the boundary. */
+export function apiPostForm<T>(path: string, form: FormData): Promise<T> {
+  return request<T>(path, { method: 'POST', body: form });
+}

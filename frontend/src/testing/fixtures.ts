@@ -17,8 +17,19 @@ export const limits: Limits = {
   maxCandidates: 8,
   maxSeed: 2 ** 53 - 1,
   defaults: { strength: 0.9, controlnetScale: 1.3, guidanceScale: 7.5, steps: 30, size: 512, candidates: 1,
-    controlGuidanceStart: 0, controlGuidanceEnd: 1, scanStrength: 'balanced' },
+    controlGuidanceStart: 0, controlGuidanceEnd: 1, scanStrength: 'balanced', errorCorrection: 'H', placement: 'fill' },
   scanStrengths: ['artistic', 'balanced', 'robust'],
+  errorCorrectionLevels: ['L', 'M', 'Q', 'H'],
+  maxContentBytesByLevel: { L: 271, M: 213, Q: 151, H: 119 },
+  contentTypes: [
+    { type: 'url', required: ['url'], optional: [] },
+    { type: 'text', required: ['text'], optional: [] },
+    { type: 'wifi', required: ['ssid'], optional: ['password', 'security', 'hidden'] },
+  ],
+  uploads: {
+    maxImageBytes: 15 * 1024 * 1024, maxPixels: 40_000_000, formats: ['png', 'jpeg', 'gif', 'bmp', 'tiff'],
+    placements: ['fill', 'center'], minModulePixels: 4, maxSide: 1024, jobKinds: ['generated', 'picture', 'repair'],
+  },
 };
 
 export function parameters(overrides: Partial<Parameters> = {}): Parameters {
@@ -36,6 +47,8 @@ export function parameters(overrides: Partial<Parameters> = {}): Parameters {
     controlGuidanceStart: 0,
     controlGuidanceEnd: 1,
     scanStrength: 'balanced',
+    errorCorrection: 'H',
+    placement: null,
     ...overrides,
   };
 }
@@ -43,6 +56,7 @@ export function parameters(overrides: Partial<Parameters> = {}): Parameters {
 export function doneGeneration(id: string, p: Parameters, content = 'https://example.com/art'): Generation {
   return {
     id,
+    kind: 'generated',
     status: 'done',
     progress: 1,
     message: null,
@@ -50,6 +64,8 @@ export function doneGeneration(id: string, p: Parameters, content = 'https://exa
     parameters: p,
     imageUrl: `/api/v1/images/${id}.png`,
     thumbnailUrl: `/api/v1/images/${id}-thumb.png`,
+    sourceUrl: null,
+    moduleMap: null,
     scanReport: {
       verified: true, decoder: 'zxing+wechat+boofcv', candidatesTried: 1, candidatesVerified: 1,
       repaired: true, modulesTouched: 37, pixelsChangedShare: 0.12, ssim: 0.94, robustness: 0.93, rounds: 1,

@@ -22,6 +22,22 @@ export interface Limits {
   maxSeed: number;
   /** Accepted values of scanStrength, in order from artistic to robust. */
   scanStrengths: ScanStrength[];
+  /** Accepted values of errorCorrection, L (most content) to H (most damage survived). */
+  errorCorrectionLevels: ErrorCorrection[];
+  /** The QR byte capacity (UTF-8) at the version cap, for each level. */
+  maxContentBytesByLevel: Record<ErrorCorrection, number>;
+  /** Structured content types and their fields, in the order a form offers them. */
+  contentTypes: ContentType[];
+  /** What picture uploads may be. */
+  uploads: {
+    maxImageBytes: number;
+    maxPixels: number;
+    formats: string[];
+    placements: Placement[];
+    minModulePixels: number;
+    maxSide: number;
+    jobKinds: JobKind[];
+  };
   defaults: {
     strength: number;
     controlnetScale: number;
@@ -32,7 +48,23 @@ export interface Limits {
     controlGuidanceStart: number;
     controlGuidanceEnd: number;
     scanStrength: ScanStrength;
+    errorCorrection: ErrorCorrection;
+    placement: Placement;
   };
+}
+
+export type ErrorCorrection = 'L' | 'M' | 'Q' | 'H';
+
+/** Where the code sits in an uploaded picture: over all of it (square) or a centred square. */
+export type Placement = 'fill' | 'center';
+
+/** What a job made: art from a prompt, the user's own picture as a code, or a fixed code. */
+export type JobKind = 'generated' | 'picture' | 'repair';
+
+export interface ContentType {
+  type: string;
+  required: string[];
+  optional: string[];
 }
 
 /** How hard the gateway pushes a code towards reading as well as a plain one. */
@@ -55,6 +87,9 @@ export interface GenerationRequest {
   controlGuidanceStart?: number;
   controlGuidanceEnd?: number;
   scanStrength?: ScanStrength;
+  /** Either content or contentFields: {type: 'wifi', ssid: ..., ...}. */
+  contentFields?: Record<string, string>;
+  errorCorrection?: ErrorCorrection;
 }
 
 export type GenerationStatus = 'queued' | 'running' | 'done' | 'failed';
@@ -73,6 +108,23 @@ export interface Parameters {
   controlGuidanceStart: number;
   controlGuidanceEnd: number;
   scanStrength: ScanStrength;
+  /** Null in records made before it could be chosen (the configured level). */
+  errorCorrection: ErrorCorrection | null;
+  /** Picture jobs only. */
+  placement: Placement | null;
+}
+
+export type ModuleKind = 'finder' | 'timing' | 'alignment' | 'format' | 'version' | 'data' | 'quiet-zone';
+
+/** The modules a reader saw wrong before a repair, each with its outline in the picture's pixels. */
+export interface ModuleMap {
+  width: number;
+  quietZone: number;
+  wrong: { x: number; y: number; kind: ModuleKind; shouldBeDark: boolean; outline: number[] }[];
+  wrongByKind: Partial<Record<ModuleKind, number>>;
+  modulesByKind: Partial<Record<ModuleKind, number>>;
+  blocks: { errors: number; correctable: number }[];
+  ecHeadroom: number;
 }
 
 export interface ScanReport {
@@ -103,6 +155,7 @@ export interface ScanReport {
 
 export interface Generation {
   id: string;
+  kind: JobKind;
   status: GenerationStatus;
   progress: number;
   /** What a running job waits for, e.g. "waiting for the model server"; null otherwise. */
@@ -111,7 +164,11 @@ export interface Generation {
   parameters: Parameters;
   imageUrl: string | null;
   thumbnailUrl: string | null;
+  /** The uploaded picture (picture and repair jobs). */
+  sourceUrl: string | null;
   scanReport: ScanReport | null;
+  /** Repairs only: what was wrong with the code before. */
+  moduleMap: ModuleMap | null;
   error: string | null;
   /** Requests sent again after a model server outage (same seed and parameters). */
   modelServerRetries: number;

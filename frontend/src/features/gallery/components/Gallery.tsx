@@ -6,22 +6,26 @@ import Grid from '@mui/material/Grid';
 import InputAdornment from '@mui/material/InputAdornment';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import SearchIcon from '@mui/icons-material/Search';
-import type { Generation } from '../../../types/api';
+import type { Generation, JobKind } from '../../../types/api';
 import type { useGallery } from '../hooks/useGallery';
-import { GalleryCard } from './GalleryCard';
+import { GalleryCard, KIND_LABELS } from './GalleryCard';
 
 interface Props {
   gallery: ReturnType<typeof useGallery>;
   search: string;
   onSearch: (text: string) => void;
+  kind: JobKind | null;
+  onKind: (kind: JobKind | null) => void;
   onReuse: (generation: Generation) => void;
   onRemix: (generation: Generation) => void;
 }
 
 /** Earlier generations; more load as the end of the grid scrolls into view (or with the button). */
-export function Gallery({ gallery, search, onSearch, onReuse, onRemix }: Props) {
+export function Gallery({ gallery, search, onSearch, kind, onKind, onReuse, onRemix }: Props) {
   const sentinel = useRef<HTMLDivElement>(null);
   const { items, nextCursor, loading, error, loadMore } = gallery;
 
@@ -48,6 +52,18 @@ export function Gallery({ gallery, search, onSearch, onReuse, onRemix }: Props) 
           slotProps={{ input: { startAdornment: <InputAdornment position="start"><SearchIcon /></InputAdornment> } }}
         />
       </Stack>
+      <ToggleButtonGroup
+        size="small"
+        exclusive
+        value={kind ?? 'all'}
+        onChange={(_, value: JobKind | 'all' | null) => value && onKind(value === 'all' ? null : value)}
+        aria-label="Show only"
+      >
+        <ToggleButton value="all">All</ToggleButton>
+        {(Object.keys(KIND_LABELS) as JobKind[]).map((k) => (
+          <ToggleButton key={k} value={k}>{KIND_LABELS[k]}</ToggleButton>
+        ))}
+      </ToggleButtonGroup>
       {error && <Alert severity="error">{error}</Alert>}
       {!loading && !error && items.length === 0 && (
         <Typography color="text.secondary">{search ? `No generation matches “${search}”.` : 'Nothing here yet: your first QR code will show up here.'}</Typography>

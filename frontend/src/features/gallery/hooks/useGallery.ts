@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { env } from '../../../config/env';
-import type { Generation } from '../../../types/api';
+import type { Generation, JobKind } from '../../../types/api';
 import { getGalleryPage } from '../api/gallery';
 
 interface GalleryState {
@@ -10,8 +10,8 @@ interface GalleryState {
   error: string | null;
 }
 
-/** Pages of earlier generations for a prompt search, newest first; `refresh` reloads page one. */
-export function useGallery(query: string) {
+/** Pages of earlier jobs for a prompt search and kind (null: all), newest first; `refresh` reloads page one. */
+export function useGallery(query: string, kind: JobKind | null = null) {
   const [state, setState] = useState<GalleryState>({ items: [], nextCursor: null, loading: true, error: null });
   const [version, setVersion] = useState(0);
   const inFlight = useRef<AbortController | null>(null);
@@ -23,7 +23,7 @@ export function useGallery(query: string) {
       inFlight.current = controller;
       setState((s) => ({ ...s, loading: true, error: null }));
       try {
-        const page = await getGalleryPage(query, cursor, env.galleryPageSize, controller.signal);
+        const page = await getGalleryPage(query, kind, cursor, env.galleryPageSize, controller.signal);
         setState((s) => ({
           items: cursor ? [...s.items, ...page.items.filter((g) => !s.items.some((known) => known.id === g.id))] : page.items,
           nextCursor: page.nextCursor,
@@ -35,7 +35,7 @@ export function useGallery(query: string) {
         setState((s) => ({ ...s, loading: false, error: error instanceof Error ? error.message : 'The gallery could not be loaded.' }));
       }
     },
-    [query],
+    [query, kind],
   );
 
   useEffect(() => {

@@ -12,6 +12,7 @@ import PhoneIphoneIcon from '@mui/icons-material/PhoneIphone';
 import { ScanBadge } from '../../../components/ScanBadge';
 import { resolveUrl } from '../../../lib/api-client';
 import type { Generation } from '../../../types/api';
+import { RepairResult } from '../../pictures/components/RepairResult';
 import { plainQrUrl, shareableUrl } from '../api/generations';
 
 /** The verified image, its scan report, and what to do with it. */
@@ -32,19 +33,28 @@ export function ResultCard({ generation }: { generation: Generation }) {
     }
   }
 
+  const generated = (generation.kind ?? 'generated') === 'generated';
   return (
     <Stack spacing={2}>
-      <Typography component="h2" variant="h6" tabIndex={-1} ref={heading}>Your QR code is ready</Typography>
-      <Box sx={{ position: 'relative', width: '100%', maxWidth: 512, aspectRatio: '1 / 1', borderRadius: 2, overflow: 'hidden', bgcolor: 'background.default' }}>
-        <Box component="img" src={image} alt={`QR art: ${generation.parameters.prompt}`} sx={{ width: '100%', height: '100%', display: 'block' }} />
-        {compare && (
-          <Box component="img" src={plainQrUrl(generation.id)} alt="The plain QR code, overlaid" data-testid="plain-qr-overlay"
-            sx={{ position: 'absolute', inset: 0, width: '100%', height: '100%', opacity: 0.5, mixBlendMode: 'multiply' }} />
-        )}
-      </Box>
+      <Typography component="h2" variant="h6" tabIndex={-1} ref={heading}>
+        {generation.kind === 'repair' ? 'Your code is fixed' : 'Your QR code is ready'}
+      </Typography>
+      {generation.kind === 'repair' ? (
+        <RepairResult generation={generation} />
+      ) : (
+        <Box sx={{ position: 'relative', width: '100%', maxWidth: 512, borderRadius: 2, overflow: 'hidden', bgcolor: 'background.default' }}>
+          <Box component="img" src={image} alt={`QR art: ${generation.parameters.prompt || generation.content}`} sx={{ width: '100%', display: 'block' }} />
+          {compare && (
+            <Box component="img" src={plainQrUrl(generation.id)} alt="The plain QR code, overlaid" data-testid="plain-qr-overlay"
+              sx={{ position: 'absolute', inset: 0, width: '100%', height: '100%', opacity: 0.5, mixBlendMode: 'multiply' }} />
+          )}
+        </Box>
+      )}
       <Stack direction="row" spacing={1} useFlexGap flexWrap="wrap" alignItems="center">
         <ScanBadge report={generation.scanReport} />
-        <FormControlLabel control={<Switch checked={compare} onChange={(e) => setCompare(e.target.checked)} />} label="Compare with the plain QR" />
+        {generated && (
+          <FormControlLabel control={<Switch checked={compare} onChange={(e) => setCompare(e.target.checked)} />} label="Compare with the plain QR" />
+        )}
       </Stack>
       <Stack direction="row" spacing={1} useFlexGap flexWrap="wrap">
         <Button variant="contained" startIcon={<DownloadIcon />} href={image} download={`qr-art-${generation.id}.png`}>Download PNG</Button>

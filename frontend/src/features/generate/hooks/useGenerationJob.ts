@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { env } from '../../../config/env';
 import { ApiError } from '../../../lib/api-client';
-import type { Generation, GenerationRequest } from '../../../types/api';
+import type { Accepted, Generation, GenerationRequest } from '../../../types/api';
 import { createGeneration, getGeneration } from '../api/generations';
 
 export type Job =
@@ -48,12 +48,13 @@ export function useGenerationJob(onFinished?: (generation: Generation) => void) 
     }, env.pollIntervalMs);
   }, []);
 
-  const submit = useCallback(
-    async (request: GenerationRequest) => {
+  /** Starts any kind of job (`create` posts it) and follows it; a refused post is thrown back. */
+  const track = useCallback(
+    async (create: () => Promise<Accepted>) => {
       clearTimeout(timer.current);
       setJob({ phase: 'submitting' });
       try {
-        const accepted = await createGeneration(request);
+        const accepted = await create();
         const startedAt = Date.now();
         setJob({ phase: 'waiting', id: accepted.id, generation: null, startedAt });
         follow(accepted.id, startedAt, 0);
@@ -65,5 +66,7 @@ export function useGenerationJob(onFinished?: (generation: Generation) => void) 
     [follow],
   );
 
-  return { job, submit };
+  const submit = useCallback((request: GenerationRequest) => track(() => createGeneration(request)), [track]);
+
+  return { job, submit, track };
 }

@@ -11,6 +11,7 @@ import app.qrart.gateway.auth.OriginNotAllowedException;
 import app.qrart.gateway.auth.RevokedKeyException;
 import app.qrart.gateway.generation.GenerationNotFoundException;
 import app.qrart.gateway.generation.InvalidFieldException;
+import app.qrart.gateway.picture.PictureRejectedException;
 import app.qrart.gateway.qr.encode.CanvasTooSmallException;
 import app.qrart.gateway.qr.encode.QrContentException;
 import app.qrart.gateway.storage.RecordStoreException;
@@ -55,6 +56,17 @@ public class ApiExceptionMappers {
     public Response badContent(QrContentException e) {
         return json(400, e.getMessage(), e instanceof CanvasTooSmallException ? "size" : "content")
                 .build();
+    }
+
+    /** A picture of the wrong kind is 415, too large 413, and one that cannot serve 422. */
+    @ServerExceptionMapper
+    public Response badPicture(PictureRejectedException e) {
+        int status = switch (e.reason()) {
+            case NOT_AN_IMAGE, MISLABELLED -> 415;
+            case TOO_MANY_BYTES, TOO_MANY_PIXELS -> 413;
+            case TOO_SMALL, UNREADABLE, NO_CODE, NOT_MATCHED -> 422;
+        };
+        return json(status, e.getMessage(), e.field()).build();
     }
 
     @ServerExceptionMapper
@@ -141,7 +153,9 @@ public class ApiExceptionMappers {
         if (status == 400) {
             return json(400, "request body is not valid JSON", "body").build();
         }
-        String message = status == 415 ? "content type must be application/json" : e.getMessage();
+        String message = status == 415
+                ? "content type must be application/json (multipart/form-data for picture uploads)"
+                : e.getMessage();
         return json(status, message, null).build();
     }
 

@@ -21,11 +21,14 @@ public class GalleryResource {
     }
 
     @GET
-    @Operation(summary = "Earlier generations, newest first; `q` filters on the prompt; `cursor` pages")
+    @Operation(
+            summary = "Earlier jobs, newest first; `q` filters on the prompt, `kind` on generated | picture | repair;"
+                    + " `cursor` pages")
     public GenerationRepository.Page list(
             @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("24") String limit,
-            @QueryParam("q") String query) {
-        return queries.gallery(cursor, QueryParams.integer(limit, "limit"), query);
+            @QueryParam("q") String query,
+            @QueryParam("kind") String kind) {
+        return queries.gallery(cursor, QueryParams.integer(limit, "limit"), query, kind);
     }
 }

@@ -50,12 +50,16 @@ public class GenerationResource {
     @Operation(summary = "Start a generation: a QR code for `content`, styled by `prompt`")
     public Response create(GenerationRequest request, @Context HttpServerRequest http) {
         Caller who = new Caller(ClientAddress.of(http, admission.clientIpHeader()), caller.key());
-        GenerationService.Submission submission = service.submit(request, who);
+        return accepted(service.submit(request, who)).build();
+    }
+
+    /** 202 with the job's id and status link (every kind is read at /api/v1/generations/{id}). */
+    static Response.ResponseBuilder accepted(GenerationService.Submission submission) {
         Generation generation = submission.generation();
         String link = "/api/v1/generations/" + generation.id();
         Response.ResponseBuilder reply = Response.accepted(new Accepted(generation.id(), generation.status(), link))
                 .location(URI.create(link));
-        return RateLimitHeaders.add(reply, submission.ticket().allowances()).build();
+        return RateLimitHeaders.add(reply, submission.ticket().allowances());
     }
 
     @GET

@@ -1,6 +1,7 @@
 package app.qrart.gateway.generation;
 
 import app.qrart.gateway.inference.InferenceException;
+import app.qrart.gateway.picture.PictureRejectedException;
 import app.qrart.gateway.qr.encode.QrContentException;
 import app.qrart.gateway.storage.ImageStoreException;
 
@@ -15,6 +16,7 @@ final class FailureReasons {
     static String of(RuntimeException failure) {
         boolean known = failure instanceof InferenceException
                 || failure instanceof QrContentException
+                || failure instanceof PictureRejectedException
                 || failure instanceof ImageStoreException;
         return known ? failure.getMessage() : UNEXPECTED;
     }
@@ -24,6 +26,16 @@ final class FailureReasons {
                 + (smallerAllowed
                         ? ", and no smaller size could be used"
                         : "; try a smaller size, or set allowSmallerSize to let the service choose one");
+    }
+
+    static String pictureUnscannable(String strength) {
+        return "no change within the " + strength + " strength's limit made this picture read on every reader; "
+                + "try the robust strength, a shorter content or a simpler picture";
+    }
+
+    static String repairUnscannable(String strength) {
+        return "no repair within the " + strength + " strength's limit made this code read on every reader; "
+                + "try the robust strength";
     }
 
     static String unscannable(int rounds) {

@@ -1,17 +1,20 @@
 package app.qrart.gateway.generation;
 
+import app.qrart.gateway.qr.analysis.ModuleMap;
 import app.qrart.gateway.qr.gate.ScanReport;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 
 /**
- * One generation: the job state and, once done, the result; also the API's view of it (the
- * storage key of its image stays inside the gateway). {@code message} says what a running job
- * waits for; {@code modelServerRetries} counts the requests it sent again after a model server
- * outage.
+ * One job of any {@link JobKind}: its state and, once done, the result; also the API's view of
+ * it (the storage key of its image stays inside the gateway). {@code message} says what a running
+ * job waits for; {@code modelServerRetries} counts the requests it sent again after a model server
+ * outage. {@code sourceUrl}: the picture the user uploaded (picture and repair jobs);
+ * {@code moduleMap}: what was wrong with the code before a repair.
  */
 public record Generation(
         String id,
+        JobKind kind,
         GenerationStatus status,
         double progress,
         String message,
@@ -19,16 +22,38 @@ public record Generation(
         Parameters parameters,
         String imageUrl,
         String thumbnailUrl,
+        String sourceUrl,
         @JsonIgnore String imageKey,
         ScanReport scanReport,
+        ModuleMap moduleMap,
         String error,
         int modelServerRetries,
         Instant createdAt,
         Instant updatedAt) {
 
     public static Generation queued(String id, String content, Parameters parameters, Instant now) {
+        return queued(id, JobKind.GENERATED, content, parameters, now);
+    }
+
+    public static Generation queued(String id, JobKind kind, String content, Parameters parameters, Instant now) {
         return new Generation(
-                id, GenerationStatus.QUEUED, 0.0, null, content, parameters, null, null, null, null, null, 0, now, now);
+                id,
+                kind,
+                GenerationStatus.QUEUED,
+                0.0,
+                null,
+                content,
+                parameters,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                0,
+                now,
+                now);
     }
 
     public Generation running(double progress, Instant now) {
@@ -52,6 +77,7 @@ public record Generation(
     public Generation withParameters(Parameters used) {
         return new Generation(
                 id,
+                kind,
                 status,
                 progress,
                 message,
@@ -59,18 +85,43 @@ public record Generation(
                 used,
                 imageUrl,
                 thumbnailUrl,
+                sourceUrl,
                 imageKey,
                 scanReport,
+                moduleMap,
                 error,
                 modelServerRetries,
                 createdAt,
                 updatedAt);
     }
 
-    /** The same generation as its readers see it, with the URLs of its image. */
-    public Generation withUrls(String image, String thumbnail) {
+    /** The same job with the map of what was wrong with the code it repairs. */
+    public Generation withModuleMap(ModuleMap map) {
         return new Generation(
                 id,
+                kind,
+                status,
+                progress,
+                message,
+                content,
+                parameters,
+                imageUrl,
+                thumbnailUrl,
+                sourceUrl,
+                imageKey,
+                scanReport,
+                map,
+                error,
+                modelServerRetries,
+                createdAt,
+                updatedAt);
+    }
+
+    /** The same job as its readers see it, with the URLs of its images (null where there is none). */
+    public Generation withUrls(String image, String thumbnail, String source) {
+        return new Generation(
+                id,
+                kind,
                 status,
                 progress,
                 message,
@@ -78,8 +129,10 @@ public record Generation(
                 parameters,
                 image,
                 thumbnail,
+                source,
                 imageKey,
                 scanReport,
+                moduleMap,
                 error,
                 modelServerRetries,
                 createdAt,
@@ -97,6 +150,7 @@ public record Generation(
             Instant now) {
         return new Generation(
                 id,
+                kind,
                 next,
                 nextProgress,
                 nextMessage,
@@ -104,8 +158,10 @@ public record Generation(
                 parameters,
                 null,
                 null,
+                null,
                 key,
                 report,
+                moduleMap,
                 reason,
                 retries,
                 createdAt,

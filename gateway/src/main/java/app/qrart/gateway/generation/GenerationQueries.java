@@ -47,10 +47,11 @@ public class GenerationQueries {
     public byte[] plainQrPng(String id) {
         Generation generation = get(id, false);
         return ImageCodec.png(encoder.render(
-                encoder.encode(generation.content()), generation.parameters().size()));
+                encoder.encode(generation.content(), generation.parameters().level()),
+                generation.parameters().size()));
     }
 
-    public GenerationRepository.Page gallery(String cursor, int limit, String query) {
+    public GenerationRepository.Page gallery(String cursor, int limit, String query, String kind) {
         if (cursor != null && !GalleryCursor.valid(cursor)) {
             throw new InvalidFieldException("cursor", "cursor is not one this API returned");
         }
@@ -60,7 +61,12 @@ public class GenerationQueries {
         if (query != null) {
             RequestValidator.text(query, "q", MAX_QUERY_CHARS, false);
         }
-        GenerationRepository.Page page = records.page(cursor, limit, query);
+        JobKind only = kind == null
+                ? null
+                : JobKind.fromApiName(kind)
+                        .orElseThrow(() -> new InvalidFieldException(
+                                "kind", "kind must be one of " + String.join(", ", JobKind.apiNames())));
+        GenerationRepository.Page page = records.page(cursor, limit, new GalleryFilter(query, only));
         return new GenerationRepository.Page(
                 page.items().stream().map(this::withUrls).toList(), page.nextCursor());
     }
@@ -70,10 +76,12 @@ public class GenerationQueries {
     }
 
     private Generation withUrls(Generation generation) {
+        String source = generation.kind().fromUpload() ? images.url(ImageKeys.source(generation.id())) : null;
         if (generation.imageKey() == null) {
-            return generation;
+            return source == null ? generation : generation.withUrls(null, null, source);
         }
-        return generation.withUrls(images.url(generation.imageKey()), images.url(ImageKeys.thumbnail(generation.id())));
+        return generation.withUrls(
+                images.url(generation.imageKey()), images.url(ImageKeys.thumbnail(generation.id())), source);
     }
 
     private static void sleep(Duration duration) {

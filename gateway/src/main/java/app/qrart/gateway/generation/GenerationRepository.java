@@ -10,8 +10,8 @@ public interface GenerationRepository {
 
     Optional<Generation> find(String id);
 
-    /** Done generations, newest first, after the cursor (exclusive), whose prompt contains the text. */
-    Page page(String cursor, int limit, String promptContains);
+    /** Done jobs, newest first, after the cursor (exclusive), that the filter lets through. */
+    Page page(String cursor, int limit, GalleryFilter filter);
 
     /** Generations not yet terminal (to resume or fail after a restart). */
     List<Generation> unfinished();

@@ -1,11 +1,15 @@
 package app.qrart.gateway.generation;
 
+import java.util.Map;
+
 /**
  * The body of POST /api/v1/generations. Boxed types: a missing field takes its default.
- * Unknown fields are refused (quarkus.jackson.fail-on-unknown-properties).
+ * Unknown fields are refused (quarkus.jackson.fail-on-unknown-properties). The code's content is
+ * either {@code content} as it is or {@code contentFields} ({@link StructuredContent}).
  */
 public record GenerationRequest(
         String content,
+        Map<String, String> contentFields,
         String prompt,
         String negativePrompt,
         Double strength,
@@ -18,4 +22,5 @@ public record GenerationRequest(
         Boolean allowSmallerSize,
         Double controlGuidanceStart,
         Double controlGuidanceEnd,
-        String scanStrength) {}
+        String scanStrength,
+        String errorCorrection) {}

@@ -2,7 +2,6 @@ package app.qrart.gateway.generation;
 
 import app.qrart.gateway.config.GenerationConfig;
 import app.qrart.gateway.config.ScanConfig;
-import app.qrart.gateway.config.StorageConfig;
 import app.qrart.gateway.inference.InferenceException;
 import app.qrart.gateway.inference.InferencePayload;
 import app.qrart.gateway.inference.InferenceService;
@@ -12,14 +11,9 @@ import app.qrart.gateway.qr.encode.CanvasTooSmallException;
 import app.qrart.gateway.qr.encode.QrEncoder;
 import app.qrart.gateway.qr.encode.QrSymbol;
 import app.qrart.gateway.qr.gate.ScanGate;
-import app.qrart.gateway.retry.Backoff;
-import app.qrart.gateway.storage.ImageKeys;
-import app.qrart.gateway.storage.ImageStore;
-import app.qrart.gateway.storage.ImageStoreException;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.awt.image.BufferedImage;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,14 +27,13 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs one accepted generation to its end in rounds: encode, TorchServe (all candidates at once,
- * so TorchServe can batch them), the {@link ScanGate}, then image and record. Any failure ends as
- * a recorded "failed" with a plain reason; the image is written before the record pointing at it.
+ * so TorchServe can batch them), the {@link ScanGate}, then image and record ({@link JobRecords}).
+ * Any failure ends as a recorded "failed" with a plain reason.
  */
 @ApplicationScoped
 public class GenerationRunner {
 
     private static final Logger LOG = Logger.getLogger(GenerationRunner.class);
-    static final int THUMBNAIL_SIDE = 256;
     static final String WAITING = "waiting for the model server";
 
     private final QrEncoder encoder;
@@ -48,12 +41,9 @@ public class GenerationRunner {
     private final ScanConfig scan;
     private final GenerationConfig limits;
     private final InferenceService inference;
-    private final ImageStore images;
-    private final GenerationRepository records;
-    private final Backoff writes;
+    private final JobRecords jobs;
     private final ManagedExecutor executor;
     private final MeterRegistry registry;
-    private final Clock clock = Clock.systemUTC();
 
     public GenerationRunner(
             QrEncoder encoder,
@@ -61,9 +51,7 @@ public class GenerationRunner {
             ScanConfig scan,
             GenerationConfig limits,
             InferenceService inference,
-            ImageStore images,
-            GenerationRepository records,
-            StorageConfig storage,
+            JobRecords jobs,
             ManagedExecutor executor,
             MeterRegistry registry) {
         this.encoder = encoder;
@@ -71,9 +59,7 @@ public class GenerationRunner {
         this.scan = scan;
         this.limits = limits;
         this.inference = inference;
-        this.images = images;
-        this.records = records;
-        this.writes = new Backoff(storage.writeAttempts(), storage.writeBackoff());
+        this.jobs = jobs;
         this.executor = executor;
         this.registry = registry;
     }
@@ -94,8 +80,9 @@ public class GenerationRunner {
         // Candidate threads report model server waits into the same job state.
         AtomicReference<Generation> job = new AtomicReference<>(queued);
         try {
-            saveProgress(job.updateAndGet(g -> g.running(0.05, clock.instant())));
-            QrSymbol symbol = encoder.encode(queued.content());
+            jobs.saveProgress(job.updateAndGet(g -> g.running(0.05, jobs.now())));
+            QrSymbol symbol =
+                    encoder.encode(queued.content(), queued.parameters().level());
             Parameters requested = queued.parameters();
             boolean resized = false;
             ScanGate.Delivery kept = null;
@@ -116,7 +103,7 @@ public class GenerationRunner {
                         LOG.warnf(
                                 "generation %s: one image of size %d does not fit: %s",
                                 queued.id(), used.size(), e.detail());
-                        fail(job.get(), FailureReasons.gpuTooSmall(used.size(), requested.allowSmallerSize()));
+                        jobs.fail(job.get(), FailureReasons.gpuTooSmall(used.size(), requested.allowSmallerSize()));
                         return false;
                     }
                     LOG.infof(
@@ -129,7 +116,7 @@ public class GenerationRunner {
                 }
                 roundsRun = round + 1;
                 double progress = progressAfter(round);
-                saveProgress(job.updateAndGet(g -> g.running(progress, clock.instant())));
+                jobs.saveProgress(job.updateAndGet(g -> g.running(progress, jobs.now())));
                 Optional<ScanGate.Delivery> delivery = gate.deliver(candidates, symbol, roundsRun, used.scanStrength());
                 if (delivery.isEmpty()) {
                     LOG.infof(
@@ -149,16 +136,18 @@ public class GenerationRunner {
                         queued.id(), roundsRun, used.scanStrength().apiName());
             }
             if (kept != null) {
-                store(job.get(), keptParameters, kept.afterRounds(roundsRun));
+                Parameters used = keptParameters;
+                ScanGate.Delivery delivered = kept.afterRounds(roundsRun);
+                jobs.done(job.get(), delivered.image(), delivered.report(), g -> g.withParameters(used));
                 registry.counter("qrart.generation.rounds", "rounds", String.valueOf(roundsRun))
                         .increment();
                 return true;
             }
-            fail(job.get(), FailureReasons.unscannable(scan.retryRounds() + 1));
+            jobs.fail(job.get(), FailureReasons.unscannable(scan.retryRounds() + 1));
         } catch (RuntimeException e) {
             String detail = e instanceof InferenceException inference ? inference.detail() : e.getMessage();
             LOG.warnf("generation %s failed: %s (%s)", queued.id(), e.getClass().getSimpleName(), detail);
-            fail(job.get(), FailureReasons.of(e));
+            jobs.fail(job.get(), FailureReasons.of(e));
         }
         return false;
     }
@@ -204,26 +193,11 @@ public class GenerationRunner {
         return Math.min(0.95, 0.8 + 0.05 * round);
     }
 
-    /** Image before record: a record that says done always has its image. */
-    private void store(Generation current, Parameters used, ScanGate.Delivery delivery) {
-        String key = ImageKeys.image(current.id());
-        String thumbKey = ImageKeys.thumbnail(current.id());
-        try {
-            writes.run(() -> {
-                images.put(key, ImageCodec.png(delivery.image()));
-                images.put(thumbKey, ImageCodec.png(ImageCodec.thumbnail(delivery.image(), THUMBNAIL_SIDE)));
-            });
-        } catch (RuntimeException e) {
-            throw new ImageStoreException(e);
-        }
-        save(current.withParameters(used).done(key, delivery.report(), clock.instant()));
-    }
-
     private List<BufferedImage> generateCandidates(AtomicReference<Generation> job, Parameters p, String control) {
         String id = job.get().id();
         OutageListener waiting = (attempt, outage) -> {
             LOG.infof("generation %s: %s; trying again (attempt %d)", id, outage.getMessage(), attempt + 1);
-            saveProgress(job.updateAndGet(g -> g.waitingForModelServer(WAITING, clock.instant())));
+            jobs.saveProgress(job.updateAndGet(g -> g.waitingForModelServer(WAITING, jobs.now())));
         };
         List<CompletableFuture<BufferedImage>> calls = new ArrayList<>();
         for (int i = 0; i < p.candidates(); i++) {
@@ -248,30 +222,5 @@ public class GenerationRunner {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-    }
-
-    private void fail(Generation generation, String reason) {
-        try {
-            save(generation.failed(reason, clock.instant()));
-        } catch (RuntimeException e) {
-            // The record store is down: the job stays unfinished and is failed on the next start.
-            LOG.errorf("could not record the failure of %s: %s", generation.id(), e.getMessage());
-        }
-    }
-
-    /**
-     * Progress is worth recording, not worth the job: when the record store stays down through
-     * the write retries the job goes on, and only its outcome must be written.
-     */
-    private void saveProgress(Generation generation) {
-        try {
-            save(generation);
-        } catch (RuntimeException e) {
-            LOG.warnf("generation %s: progress not recorded, going on: %s", generation.id(), e.getMessage());
-        }
-    }
-
-    private void save(Generation generation) {
-        writes.run(() -> records.save(generation));
     }
 }

@@ -34,6 +34,8 @@ public class GenerationService {
     private final QrEncoder encoder;
     private final GenerationRepository records;
     private final GenerationRunner runner;
+    private final PictureJobs pictures;
+    private final JobRecords jobs;
     private final GenerationConfig config;
     private final Admission admission;
     private final ManagedExecutor workers;
@@ -49,6 +51,8 @@ public class GenerationService {
             QrEncoder encoder,
             GenerationRepository records,
             GenerationRunner runner,
+            PictureJobs pictures,
+            JobRecords jobs,
             GenerationConfig config,
             Admission admission,
             ManagedExecutor background) {
@@ -56,6 +60,8 @@ public class GenerationService {
         this.encoder = encoder;
         this.records = records;
         this.runner = runner;
+        this.pictures = pictures;
+        this.jobs = jobs;
         this.config = config;
         this.admission = admission;
         this.background = background;
@@ -71,12 +77,26 @@ public class GenerationService {
         if (request == null) {
             throw new InvalidFieldException("body", "a JSON body is required");
         }
-        String content = validator.content(request);
+        String content = validator.content(request.content(), request.contentFields());
         Parameters parameters = validator.parameters(request);
-        encoder.requireCanvasFits(encoder.encode(content), parameters.size());
+        encoder.requireCanvasFits(encoder.encode(content, parameters.level()), parameters.size());
+        return accept(Generation.queued(newId(), content, parameters, clock.instant()), null, caller);
+    }
+
+    /** A checked picture or repair job: admitted, its picture kept, then recorded and queued. */
+    public Submission submit(PictureJobs.Prepared prepared, Caller caller) {
+        Generation queued =
+                Generation.queued(newId(), prepared.kind(), prepared.content(), prepared.parameters(), clock.instant());
+        return accept(queued, prepared.sourcePng(), caller);
+    }
+
+    /** Admits the job; its uploaded picture, then its record, are written before it is queued. */
+    private Submission accept(Generation queued, byte[] sourcePng, Caller caller) {
         Ticket ticket = admission.admit(caller);
-        Generation queued = Generation.queued(newId(), content, parameters, clock.instant());
         try {
+            if (sourcePng != null) {
+                jobs.putSource(queued.id(), sourcePng);
+            }
             records.save(queued);
         } catch (RuntimeException e) {
             admission.withdraw(ticket);
@@ -126,7 +146,11 @@ public class GenerationService {
         }
         workers.execute(() -> {
             try {
-                runner.run(generation);
+                if (generation.kind().fromUpload()) {
+                    pictures.run(generation);
+                } else {
+                    runner.run(generation);
+                }
             } finally {
                 active.remove(generation.id());
                 admission.release();

@@ -1,13 +1,16 @@
 package app.qrart.gateway.generation;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the API accepts and what it fills in, so a client can validate as the gateway does.
  * {@code maxContentBytes} is the QR byte-mode capacity (UTF-8) at the configured version cap and
  * error-correction level; purely numeric or upper-case content may fit a little more. Both ends of
  * the control window lie in {@code controlGuidance}, the start below the end; {@code scanStrengths}
- * lists the accepted values of {@code scanStrength}.
+ * lists the accepted values of {@code scanStrength}. {@code maxContentBytesByLevel}: the byte
+ * capacity at each error-correction level; {@code contentTypes}: the structured content types and
+ * their fields; {@code uploads}: what picture uploads may be.
  */
 public record Limits(
         int maxContentChars,
@@ -24,7 +27,24 @@ public record Limits(
         int maxCandidates,
         long maxSeed,
         List<String> scanStrengths,
+        List<String> errorCorrectionLevels,
+        Map<String, Integer> maxContentBytesByLevel,
+        List<StructuredContent.ContentType> contentTypes,
+        Uploads uploads,
         Defaults defaults) {
+
+    /**
+     * Picture uploads: the largest file, the most pixels, the formats, the placements, the fewest
+     * pixels per module of a code in a picture, and the kinds of job the gallery filters on.
+     */
+    public record Uploads(
+            int maxImageBytes,
+            long maxPixels,
+            List<String> formats,
+            List<String> placements,
+            int minModulePixels,
+            int maxSide,
+            List<String> jobKinds) {}
 
     /** An inclusive numeric range. */
     public record Range(double min, double max) {}
@@ -39,5 +59,7 @@ public record Limits(
             int candidates,
             double controlGuidanceStart,
             double controlGuidanceEnd,
-            String scanStrength) {}
+            String scanStrength,
+            String errorCorrection,
+            String placement) {}
 }

@@ -1,6 +1,7 @@
 package app.qrart.gateway.generation;
 
 import app.qrart.gateway.qr.gate.ScanStrength;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
 /**
  * Every parameter a generation used, recorded so a client can reuse it. {@code allowSmallerSize}:
@@ -8,6 +9,9 @@ import app.qrart.gateway.qr.gate.ScanStrength;
  * made once at the next smaller allowed size instead of failing. {@code controlGuidanceStart} /
  * {@code controlGuidanceEnd}: the fractions of the denoising steps between which the ControlNet runs. {@code scanStrength}: how robust
  * the delivered code is made (a relative robustness target and a footprint cap).
+ * {@code errorCorrection}: the QR error-correction level (L, M, Q or H; null in records made
+ * before it could be chosen: the configured level). {@code placement}: where
+ * the code sits in an uploaded picture ({@code fill} or {@code center}; null for other kinds).
  */
 public record Parameters(
         String prompt,
@@ -22,7 +26,24 @@ public record Parameters(
         boolean allowSmallerSize,
         double controlGuidanceStart,
         double controlGuidanceEnd,
-        ScanStrength scanStrength) {
+        ScanStrength scanStrength,
+        String errorCorrection,
+        String placement) {
+
+    /**
+     * The parameters of a job made from an uploaded picture: only the code's choices apply (the
+     * generation knobs are zero); {@code size} is the side of the code's square in the picture.
+     */
+    public static Parameters forPicture(
+            String prompt, int size, ScanStrength scanStrength, String errorCorrection, String placement) {
+        return new Parameters(
+                prompt, "", 0, 0, 0, 0, 0, size, 1, false, 0, 0, scanStrength, errorCorrection, placement);
+    }
+
+    /** The error-correction level as ZXing names it; null: the configured level. */
+    public ErrorCorrectionLevel level() {
+        return errorCorrection == null ? null : ErrorCorrectionLevel.valueOf(errorCorrection);
+    }
 
     /** The same parameters with another seed and conditioning scale (a retry round). */
     public Parameters escalated(long newSeed, double newControlnetScale) {
@@ -39,7 +60,9 @@ public record Parameters(
                 allowSmallerSize,
                 controlGuidanceStart,
                 controlGuidanceEnd,
-                scanStrength);
+                scanStrength,
+                errorCorrection,
+                placement);
     }
 
     /** The same parameters at another size. */
@@ -57,6 +80,8 @@ public record Parameters(
                 allowSmallerSize,
                 controlGuidanceStart,
                 controlGuidanceEnd,
-                scanStrength);
+                scanStrength,
+                errorCorrection,
+                placement);
     }
 }

@@ -1,11 +1,17 @@
 package app.qrart.gateway.generation;
 
 import app.qrart.gateway.config.GenerationConfig;
+import app.qrart.gateway.config.PictureConfig;
+import app.qrart.gateway.config.UploadConfig;
 import app.qrart.gateway.qr.encode.QrEncoder;
 import app.qrart.gateway.qr.gate.ScanStrength;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,12 +26,18 @@ public class RequestValidator {
     /** The control window's ends are fractions of the denoising steps. */
     private static final Limits.Range CONTROL_WINDOW = new Limits.Range(0.0, 1.0);
 
+    static final List<String> LEVELS = List.of("L", "M", "Q", "H");
+
     private final GenerationConfig config;
+    private final UploadConfig uploads;
+    private final PictureConfig pictures;
     private final QrEncoder encoder;
     private final SecureRandom random = new SecureRandom();
 
-    public RequestValidator(GenerationConfig config, QrEncoder encoder) {
+    public RequestValidator(GenerationConfig config, UploadConfig uploads, PictureConfig pictures, QrEncoder encoder) {
         this.config = config;
+        this.uploads = uploads;
+        this.pictures = pictures;
         this.encoder = encoder;
     }
 
@@ -46,6 +58,17 @@ public class RequestValidator {
                 config.maxCandidates(),
                 MAX_SEED,
                 ScanStrength.apiNames(),
+                LEVELS,
+                capacities(),
+                StructuredContent.types(),
+                new Limits.Uploads(
+                        uploads.maxImageBytes(),
+                        uploads.maxPixels(),
+                        uploads.formats(),
+                        PictureJobs.PLACEMENTS,
+                        pictures.minModulePixels(),
+                        pictures.maxSide(),
+                        JobKind.apiNames()),
                 new Limits.Defaults(
                         config.defaultStrength(),
                         config.defaultControlnetScale(),
@@ -55,7 +78,17 @@ public class RequestValidator {
                         config.defaultCandidates(),
                         config.defaultControlGuidanceStart(),
                         config.defaultControlGuidanceEnd(),
-                        defaultScanStrength().apiName()));
+                        defaultScanStrength().apiName(),
+                        encoder.defaultLevel().name(),
+                        pictures.defaultPlacement()));
+    }
+
+    private Map<String, Integer> capacities() {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (String level : LEVELS) {
+            out.put(level, encoder.byteCapacity(ErrorCorrectionLevel.valueOf(level)));
+        }
+        return out;
     }
 
     private Limits.Range strengthRange() {
@@ -70,8 +103,19 @@ public class RequestValidator {
         return new Limits.Range(0.0, config.maxGuidanceScale());
     }
 
-    public String content(GenerationRequest request) {
-        String content = text(request.content(), "content", config.maxContentChars(), true);
+    /** The code's content: given as it is, or built from structured fields (exactly one of the two). */
+    public String content(String given, Map<String, String> fields) {
+        if (given != null && fields != null) {
+            throw new InvalidFieldException("content", "give either 'content' or 'contentFields', not both");
+        }
+        if (fields != null) {
+            return text(StructuredContent.build(fields), "contentFields", config.maxContentChars(), true);
+        }
+        return content(given);
+    }
+
+    private String content(String given) {
+        String content = text(given, "content", config.maxContentChars(), true);
         // Browsers drop whitespace and controls inside a scheme ("java\tscript:"), so match without them.
         Matcher scheme = SCHEME.matcher(content.replaceAll("[\\s\\p{Cntrl}]", ""));
         if (scheme.find()) {
@@ -123,10 +167,25 @@ public class RequestValidator {
                 Boolean.TRUE.equals(r.allowSmallerSize()),
                 controlStart,
                 controlEnd,
-                scanStrength(r.scanStrength()));
+                scanStrength(r.scanStrength()),
+                errorCorrection(r.errorCorrection()),
+                null);
     }
 
-    private ScanStrength scanStrength(String name) {
+    /** The error-correction level asked for (L, M, Q or H), or the configured one. */
+    public String errorCorrection(String level) {
+        if (level == null) {
+            return encoder.defaultLevel().name();
+        }
+        if (!LEVELS.contains(level)) {
+            throw new InvalidFieldException(
+                    "errorCorrection",
+                    "'errorCorrection' must be one of " + String.join(", ", LEVELS) + ", got '" + level + "'");
+        }
+        return level;
+    }
+
+    public ScanStrength scanStrength(String name) {
         if (name == null) {
             return defaultScanStrength();
         }

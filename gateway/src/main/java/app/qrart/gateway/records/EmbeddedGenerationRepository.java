@@ -1,13 +1,13 @@
 package app.qrart.gateway.records;
 
 import app.qrart.gateway.generation.GalleryCursor;
+import app.qrart.gateway.generation.GalleryFilter;
 import app.qrart.gateway.generation.Generation;
 import app.qrart.gateway.generation.GenerationRepository;
 import app.qrart.gateway.generation.GenerationStatus;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.h2.mvstore.MVMap;
@@ -49,15 +49,13 @@ public class EmbeddedGenerationRepository implements GenerationRepository {
     }
 
     @Override
-    public Page page(String cursor, int limit, String promptContains) {
-        String needle = promptContains == null ? "" : promptContains.toLowerCase(Locale.ROOT);
+    public Page page(String cursor, int limit, GalleryFilter filter) {
         List<Generation> items = new ArrayList<>();
         String key = cursor == null ? gallery.firstKey() : gallery.higherKey(cursor);
         String last = null;
         while (key != null && items.size() < limit) {
             Generation generation = find(gallery.get(key)).orElse(null);
-            if (generation != null
-                    && generation.parameters().prompt().toLowerCase(Locale.ROOT).contains(needle)) {
+            if (generation != null && filter.matches(generation)) {
                 items.add(generation);
                 last = key;
             }

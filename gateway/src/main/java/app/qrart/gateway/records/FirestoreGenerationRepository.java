@@ -2,6 +2,7 @@ package app.qrart.gateway.records;
 
 import app.qrart.gateway.config.StorageConfig;
 import app.qrart.gateway.generation.GalleryCursor;
+import app.qrart.gateway.generation.GalleryFilter;
 import app.qrart.gateway.generation.Generation;
 import app.qrart.gateway.generation.GenerationRepository;
 import app.qrart.gateway.generation.GenerationStatus;
@@ -14,7 +15,6 @@ import com.google.cloud.firestore.QueryDocumentSnapshot;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -48,8 +48,7 @@ public class FirestoreGenerationRepository implements GenerationRepository {
     }
 
     @Override
-    public Page page(String cursor, int limit, String promptContains) {
-        String needle = promptContains == null ? "" : promptContains.toLowerCase(Locale.ROOT);
+    public Page page(String cursor, int limit, GalleryFilter filter) {
         List<Generation> items = new ArrayList<>();
         String after = cursor;
         String last = null;
@@ -62,7 +61,7 @@ public class FirestoreGenerationRepository implements GenerationRepository {
             for (QueryDocumentSnapshot doc : batch) {
                 after = doc.getString(GALLERY_KEY);
                 Generation generation = read(doc.getData());
-                if (generation.parameters().prompt().toLowerCase(Locale.ROOT).contains(needle)) {
+                if (filter.matches(generation)) {
                     items.add(generation);
                     last = after;
                     if (items.size() == limit) {

@@ -1,7 +1,9 @@
 package app.qrart.gateway.records;
 
 import app.qrart.gateway.generation.Generation;
+import app.qrart.gateway.generation.JobKind;
 import app.qrart.gateway.generation.Parameters;
+import app.qrart.gateway.qr.analysis.ModuleMap;
 import app.qrart.gateway.qr.gate.ScanReport;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -47,10 +49,11 @@ final class GenerationDocuments {
 
     private GenerationRecord record(Generation g) {
         GenerationRecord.ParametersRecord parameters = GenerationRecord.ParametersRecord.of(g.parameters());
-        Map<String, Object> report = g.scanReport() == null ? null : mapper.convertValue(g.scanReport(), TREE);
+        Map<String, Object> report = tree(g.scanReport());
         return new GenerationRecord(
                 GenerationRecord.SCHEMA_VERSION,
                 g.id(),
+                g.kind().apiName(),
                 g.status(),
                 g.progress(),
                 g.message(),
@@ -58,17 +61,26 @@ final class GenerationDocuments {
                 parameters,
                 g.imageKey(),
                 report,
+                tree(g.moduleMap()),
                 g.error(),
                 g.modelServerRetries(),
                 g.createdAt(),
                 g.updatedAt());
     }
 
+    private Map<String, Object> tree(Object value) {
+        return value == null ? null : mapper.convertValue(value, TREE);
+    }
+
     private Generation generation(GenerationRecord r) {
         Parameters parameters = r.parameters().toParameters();
         ScanReport report = r.scanReport() == null ? null : mapper.convertValue(r.scanReport(), ScanReport.class);
+        ModuleMap map = r.moduleMap() == null ? null : mapper.convertValue(r.moduleMap(), ModuleMap.class);
         return new Generation(
                 r.id(),
+                r.kind() == null
+                        ? JobKind.GENERATED
+                        : JobKind.fromApiName(r.kind()).orElse(JobKind.GENERATED),
                 r.status(),
                 r.progress(),
                 r.message(),
@@ -76,8 +88,10 @@ final class GenerationDocuments {
                 parameters,
                 null,
                 null,
+                null,
                 r.imageKey(),
                 report,
+                map,
                 r.error(),
                 r.modelServerRetries(),
                 r.createdAt(),

@@ -12,11 +12,13 @@ import java.util.Map;
  * tolerantly: fields a newer or older schema adds or drops are ignored or take their defaults.
  * The scan report is kept as a JSON tree, so the API's report can change shape without making
  * stored records unreadable. Schema 1 was the API view itself (it also held the image URLs).
+ * A record without a kind is a generation.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record GenerationRecord(
         int schemaVersion,
         String id,
+        String kind,
         GenerationStatus status,
         double progress,
         String message,
@@ -24,12 +26,13 @@ record GenerationRecord(
         ParametersRecord parameters,
         String imageKey,
         Map<String, Object> scanReport,
+        Map<String, Object> moduleMap,
         String error,
         int modelServerRetries,
         Instant createdAt,
         Instant updatedAt) {
 
-    static final int SCHEMA_VERSION = 2;
+    static final int SCHEMA_VERSION = 3;
 
     /** The parameters a generation used, field by field. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -46,7 +49,9 @@ record GenerationRecord(
             Boolean allowSmallerSize,
             Double controlGuidanceStart,
             Double controlGuidanceEnd,
-            String scanStrength) {
+            String scanStrength,
+            String errorCorrection,
+            String placement) {
 
         static ParametersRecord of(Parameters p) {
             return new ParametersRecord(
@@ -62,12 +67,15 @@ record GenerationRecord(
                     p.allowSmallerSize(),
                     p.controlGuidanceStart(),
                     p.controlGuidanceEnd(),
-                    p.scanStrength().apiName());
+                    p.scanStrength().apiName(),
+                    p.errorCorrection(),
+                    p.placement());
         }
 
         /**
          * Missing in a stored document, the negative prompt is empty, a smaller size not allowed,
-         * the control window whole and the scan strength balanced.
+         * the control window whole, the scan strength balanced; the error-correction level stays
+         * null (the configured level, which such records were made with).
          */
         Parameters toParameters() {
             return new Parameters(
@@ -83,7 +91,9 @@ record GenerationRecord(
                     Boolean.TRUE.equals(allowSmallerSize),
                     controlGuidanceStart == null ? 0.0 : controlGuidanceStart,
                     controlGuidanceEnd == null ? 1.0 : controlGuidanceEnd,
-                    ScanStrength.fromApiName(scanStrength).orElse(ScanStrength.BALANCED));
+                    ScanStrength.fromApiName(scanStrength).orElse(ScanStrength.BALANCED),
+                    errorCorrection,
+                    placement);
         }
     }
 }

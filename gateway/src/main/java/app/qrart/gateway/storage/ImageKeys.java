@@ -9,6 +9,11 @@ public final class ImageKeys {
         return generationId + ".png";
     }
 
+    /** The picture a user uploaded for a job, as it was accepted (upright, opaque, within the size limit). */
+    public static String source(String generationId) {
+        return generationId + "_source.png";
+    }
+
     public static String thumbnail(String generationId) {
         return generationId + "_thumb.png";
     }

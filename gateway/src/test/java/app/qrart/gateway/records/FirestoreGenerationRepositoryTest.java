@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.qrart.gateway.config.StorageConfig;
 import app.qrart.gateway.generation.GalleryCursor;
+import app.qrart.gateway.generation.GalleryFilter;
 import app.qrart.gateway.generation.Generation;
 import app.qrart.gateway.generation.GenerationRepository;
 import app.qrart.gateway.generation.GenerationStatus;
@@ -64,7 +65,21 @@ class FirestoreGenerationRepositoryTest {
 
     static Generation generation(String id, String prompt, Instant created) {
         Parameters p = new Parameters(
-                prompt, "blurry", 0.9, 1.3, 7.5, 30, 1234567890123L, 512, 2, false, 0.1, 0.8, ScanStrength.ROBUST);
+                prompt,
+                "blurry",
+                0.9,
+                1.3,
+                7.5,
+                30,
+                1234567890123L,
+                512,
+                2,
+                false,
+                0.1,
+                0.8,
+                ScanStrength.ROBUST,
+                "Q",
+                null);
         return Generation.queued(id, "https://example.com/" + id, p, created);
     }
 
@@ -139,13 +154,13 @@ class FirestoreGenerationRepositoryTest {
                                             false),
                                     base.plusSeconds(i)));
         }
-        GenerationRepository.Page first = repository.page(null, 2, "FOREST");
+        GenerationRepository.Page first = repository.page(null, 2, new GalleryFilter("FOREST", null));
         List<String> ids = first.items().stream().map(Generation::id).toList();
         assertEquals(List.of("gal000002", "gal000000"), ids);
-        GenerationRepository.Page all = repository.page(null, 10, "");
+        GenerationRepository.Page all = repository.page(null, 10, new GalleryFilter("", null));
         assertTrue(all.items().stream().allMatch(g -> g.status() == GenerationStatus.DONE));
-        GenerationRepository.Page page1 = repository.page(null, 2, "harbour");
-        GenerationRepository.Page page2 = repository.page(page1.nextCursor(), 2, "harbour");
+        GenerationRepository.Page page1 = repository.page(null, 2, new GalleryFilter("harbour", null));
+        GenerationRepository.Page page2 = repository.page(page1.nextCursor(), 2, new GalleryFilter("harbour", null));
         assertEquals(
                 List.of("gal000003", "gal000001"),
                 page1.items().stream().map(Generation::id).toList());

@@ -66,8 +66,8 @@ class GenerationDocumentsTest {
     }
 
     private static Generation sample() {
-        Parameters p =
-                new Parameters("a fox", "", 0.9, 1.3, 7.5, 30, 42, 512, 1, false, 0.0, 0.8, ScanStrength.ARTISTIC);
+        Parameters p = new Parameters(
+                "a fox", "", 0.9, 1.3, 7.5, 30, 42, 512, 1, false, 0.0, 0.8, ScanStrength.ARTISTIC, "M", null);
         return Generation.queued("sample0000001", "https://example.com/fox", p, Instant.parse("2026-12-01T00:00:00Z"));
     }
 

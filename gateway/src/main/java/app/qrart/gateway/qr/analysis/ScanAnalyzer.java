@@ -4,10 +4,13 @@ import app.qrart.gateway.config.QrConfig;
 import app.qrart.gateway.qr.encode.QrEncoder;
 import app.qrart.gateway.qr.encode.QrSymbol;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import com.google.zxing.qrcode.decoder.Version;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Samples each module of an image where the symbol was drawn ({@link ModuleGrid#centreLuma}, dark
@@ -34,16 +37,8 @@ public class ScanAnalyzer {
     public ScanAnalysis analyse(BufferedImage image, QrSymbol symbol, ModuleGrid grid) {
         int width = symbol.width();
         int quiet = config.quietZoneModules();
-        LumaPlane plane = LumaPlane.of(image);
-        int threshold = LumaPlane.threshold(plane.modules(grid));
-        boolean[][] seen = new boolean[width + 2 * quiet][width + 2 * quiet];
-        for (int y = -quiet; y < width + quiet; y++) {
-            for (int x = -quiet; x < width + quiet; x++) {
-                seen[y + quiet][x + quiet] = grid.centreLuma(plane, x, y) < threshold;
-            }
-        }
-        CodewordLayout layout =
-                new CodewordLayout(symbol.version(), ErrorCorrectionLevel.valueOf(symbol.errorCorrection()));
+        boolean[][] seen = seen(image, grid, width, quiet);
+        CodewordLayout layout = layout(symbol);
 
         int functionErrors = 0;
         int functionModules = 0;
@@ -80,5 +75,81 @@ public class ScanAnalyzer {
             worst = Math.max(worst, (double) errors / block.correctable());
         }
         return new ScanAnalysis(functionErrors, functionModules, quietErrors, quietModules, blocks, 1 - worst);
+    }
+
+    /**
+     * How far a picture is from showing the symbol, laid out as {@link QrEncoder#render} draws it:
+     * the summed luma distance to the picture's own dark/light split of every module seen on the
+     * wrong side (0: the picture already shows the symbol).
+     */
+    public long distance(BufferedImage image, QrSymbol symbol) {
+        ModuleGrid grid = ModuleGrid.of(image, symbol, encoder);
+        LumaPlane plane = LumaPlane.of(image);
+        int[][] luma = plane.modules(grid);
+        int threshold = LumaPlane.threshold(luma);
+        long distance = 0;
+        for (int y = 0; y < symbol.width(); y++) {
+            for (int x = 0; x < symbol.width(); x++) {
+                int centre = grid.centreLuma(plane, x, y);
+                if ((centre < threshold) != symbol.dark(x, y)) {
+                    distance += Math.abs(centre - threshold) + 1;
+                }
+            }
+        }
+        return distance;
+    }
+
+    /** Every module (quiet zone included) a reader sees wrong in a picture whose code sits on the grid. */
+    public ModuleMap moduleMap(BufferedImage image, QrSymbol symbol, ModuleGrid grid) {
+        int width = symbol.width();
+        int quiet = config.quietZoneModules();
+        boolean[][] seen = seen(image, grid, width, quiet);
+        CodewordLayout layout = layout(symbol);
+        Version version = Version.getVersionForNumber(symbol.version());
+        List<ModuleMap.WrongModule> wrong = new ArrayList<>();
+        Map<ModuleKind, Integer> wrongByKind = new EnumMap<>(ModuleKind.class);
+        Map<ModuleKind, Integer> modulesByKind = new EnumMap<>(ModuleKind.class);
+        for (int y = -quiet; y < width + quiet; y++) {
+            for (int x = -quiet; x < width + quiet; x++) {
+                ModuleKind kind = ModuleKind.of(x, y, version, layout);
+                boolean inside = kind != ModuleKind.QUIET_ZONE;
+                boolean shouldBeDark = inside && symbol.dark(x, y);
+                modulesByKind.merge(kind, 1, Integer::sum);
+                if (seen[y + quiet][x + quiet] != shouldBeDark) {
+                    wrongByKind.merge(kind, 1, Integer::sum);
+                    wrong.add(new ModuleMap.WrongModule(x, y, kind, shouldBeDark, outline(grid, x, y)));
+                }
+            }
+        }
+        ScanAnalysis analysis = analyse(image, symbol, grid);
+        return new ModuleMap(width, quiet, wrong, wrongByKind, modulesByKind, analysis.blocks(), analysis.ecHeadroom());
+    }
+
+    private static double[] outline(ModuleGrid grid, int x, int y) {
+        double[] out = new double[8];
+        int[][] corners = {{0, 0}, {1, 0}, {1, 1}, {0, 1}};
+        for (int i = 0; i < 4; i++) {
+            double[] p = grid.pixel(x + corners[i][0], y + corners[i][1]);
+            out[2 * i] = Math.round(p[0] * 10) / 10.0;
+            out[2 * i + 1] = Math.round(p[1] * 10) / 10.0;
+        }
+        return out;
+    }
+
+    private static CodewordLayout layout(QrSymbol symbol) {
+        return new CodewordLayout(symbol.version(), ErrorCorrectionLevel.valueOf(symbol.errorCorrection()));
+    }
+
+    /** Dark or light as a located reader samples each module, quiet zone included ([y][x], offset by it). */
+    private static boolean[][] seen(BufferedImage image, ModuleGrid grid, int width, int quiet) {
+        LumaPlane plane = LumaPlane.of(image);
+        int threshold = LumaPlane.threshold(plane.modules(grid));
+        boolean[][] seen = new boolean[width + 2 * quiet][width + 2 * quiet];
+        for (int y = -quiet; y < width + quiet; y++) {
+            for (int x = -quiet; x < width + quiet; x++) {
+                seen[y + quiet][x + quiet] = grid.centreLuma(plane, x, y) < threshold;
+            }
+        }
+        return seen;
     }
 }

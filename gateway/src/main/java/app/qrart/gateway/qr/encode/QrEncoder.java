@@ -9,8 +9,11 @@ import com.google.zxing.qrcode.encoder.Encoder;
 import com.google.zxing.qrcode.encoder.QRCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Encodes content with ZXing and draws the control image the QR ControlNet expects. Some
@@ -25,31 +28,67 @@ public class QrEncoder {
 
     private final QrConfig config;
     private final QrVerifier verifier;
-    private volatile int byteCapacity;
+    private final Map<ErrorCorrectionLevel, Integer> byteCapacity = new ConcurrentHashMap<>();
 
     public QrEncoder(QrConfig config, QrVerifier verifier) {
         this.config = config;
         this.verifier = verifier;
     }
 
-    /** Encodes content, refusing what does not fit or does not read back. */
+    /** Encodes content at the configured error-correction level, refusing what does not fit or read back. */
     public QrSymbol encode(String content) {
+        return encode(content, defaultLevel());
+    }
+
+    /** Encodes content at a level (null: the configured one), refusing what does not fit or read back. */
+    public QrSymbol encode(String content, ErrorCorrectionLevel level) {
+        ErrorCorrectionLevel chosen = level == null ? defaultLevel() : level;
         for (int mask = -1; mask < MASKS; mask++) {
-            QrSymbol symbol = encode(content, mask);
-            if (verifier.readsExactly(render(symbol, REFERENCE_CANVAS), content)) {
+            QrSymbol symbol = encode(content, chosen, 0, mask);
+            if (readsBack(symbol)) {
                 return symbol;
             }
         }
         throw new UnreadableContentException();
     }
 
-    /** Encodes with a given mask pattern (-1: ZXing's own choice), without the read-back check. */
-    QrSymbol encode(String content, int mask) {
-        ErrorCorrectionLevel level = ErrorCorrectionLevel.valueOf(config.errorCorrection());
+    /** Whether a clean rendering of the symbol reads exactly by every reader. */
+    public boolean readsBack(QrSymbol symbol) {
+        return verifier.readsExactly(render(symbol, REFERENCE_CANVAS), symbol.content());
+    }
+
+    /**
+     * Every symbol of the content at this level from its smallest version to {@code extraVersions}
+     * more (within the cap), in each mask; without the read-back check.
+     */
+    public List<QrSymbol> alternatives(String content, ErrorCorrectionLevel level, int extraVersions) {
+        int smallest = encode(content, level, 0, 0).version();
+        List<QrSymbol> out = new ArrayList<>();
+        for (int version = smallest; version <= Math.min(config.maxVersion(), smallest + extraVersions); version++) {
+            for (int mask = 0; mask < MASKS; mask++) {
+                out.add(encode(content, level, version, mask));
+            }
+        }
+        return out;
+    }
+
+    /** The configured error-correction level. */
+    public ErrorCorrectionLevel defaultLevel() {
+        return ErrorCorrectionLevel.valueOf(config.errorCorrection());
+    }
+
+    /**
+     * Encodes with a given version (0: the smallest that fits) and mask pattern (-1: ZXing's own
+     * choice), without the read-back check.
+     */
+    QrSymbol encode(String content, ErrorCorrectionLevel level, int version, int mask) {
         Map<EncodeHintType, Object> hints = new EnumMap<>(EncodeHintType.class);
         hints.put(EncodeHintType.CHARACTER_SET, "UTF-8");
         if (mask >= 0) {
             hints.put(EncodeHintType.QR_MASK_PATTERN, mask);
+        }
+        if (version > 0) {
+            hints.put(EncodeHintType.QR_VERSION, version);
         }
         QRCode code;
         try {
@@ -68,27 +107,33 @@ public class QrEncoder {
         return new ContentTooLongException(config.maxVersion(), level.name());
     }
 
-    /** Longest UTF-8 content, in bytes, that fits the version cap in byte mode; found once by search. */
+    /** Longest UTF-8 content, in bytes, that fits the version cap in byte mode at the configured level. */
     public int byteCapacity() {
-        if (byteCapacity == 0) {
-            int fits = 0;
-            int tooLong = 8 * 3000;
-            while (tooLong - fits > 1) {
-                int middle = (fits + tooLong) / 2;
-                if (fits(("x").repeat(middle))) {
-                    fits = middle;
-                } else {
-                    tooLong = middle;
-                }
-            }
-            byteCapacity = fits;
-        }
-        return byteCapacity;
+        return byteCapacity(defaultLevel());
     }
 
-    private boolean fits(String content) {
+    /** Longest UTF-8 content, in bytes, that fits the version cap in byte mode at a level; found once by search. */
+    public int byteCapacity(ErrorCorrectionLevel level) {
+        return byteCapacity.computeIfAbsent(level, this::searchCapacity);
+    }
+
+    private int searchCapacity(ErrorCorrectionLevel level) {
+        int fits = 0;
+        int tooLong = 8 * 3000;
+        while (tooLong - fits > 1) {
+            int middle = (fits + tooLong) / 2;
+            if (fits(("x").repeat(middle), level)) {
+                fits = middle;
+            } else {
+                tooLong = middle;
+            }
+        }
+        return fits;
+    }
+
+    private boolean fits(String content, ErrorCorrectionLevel level) {
         try {
-            encode(content, 0);
+            encode(content, level, 0, 0);
             return true;
         } catch (ContentTooLongException e) {
             return false;

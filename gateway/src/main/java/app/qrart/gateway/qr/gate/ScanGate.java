@@ -1,6 +1,8 @@
 package app.qrart.gateway.qr.gate;
 
 import app.qrart.gateway.config.ScanConfig;
+import app.qrart.gateway.qr.analysis.ModuleGrid;
+import app.qrart.gateway.qr.analysis.ScanAnalysis;
 import app.qrart.gateway.qr.analysis.ScanAnalyzer;
 import app.qrart.gateway.qr.encode.QrEncoder;
 import app.qrart.gateway.qr.encode.QrSymbol;
@@ -99,7 +101,13 @@ public class ScanGate {
         } else {
             chosen = Optional.of(bestVerified(verified, round));
         }
-        Optional<Delivery> delivery = chosen.map(c -> report(c, round, candidates.size(), verified.size()));
+        Optional<Delivery> delivery = chosen.map(c -> report(
+                c,
+                round,
+                candidates.size(),
+                verified.size(),
+                analyzer.analyse(c.result().image(), symbol),
+                c.result().image()));
         delivery.ifPresent(d -> registry.counter(
                         "qrart.scan.robustness-target",
                         "met",
@@ -120,6 +128,29 @@ public class ScanGate {
         }
         return hardened(
                 goal.unchanged(picture, located.asRead(picture)), () -> repairer.repair(picture, located, goal));
+    }
+
+    /**
+     * A code located in a picture someone wants fixed: kept exactly as it is when every reader
+     * already reads it (the report says so), else repaired in place towards the strength's target;
+     * nothing when no repair reads.
+     */
+    public Optional<Delivery> fixInPlace(BufferedImage picture, SymbolLocator.Located located, ScanStrength strength) {
+        RepairGoal goal = meter.goal(located.symbol(), located.modulePixels(), strength);
+        QrRepairer.Repair result = located.readsUnaided()
+                ? goal.unchanged(picture, located.asRead(picture))
+                : scan.repair() ? repairer.repair(picture, located, goal) : QrRepairer.Repair.none();
+        if (result.image() == null) {
+            return Optional.empty();
+        }
+        Round round = new Round(located.symbol(), located.modulePixels(), strength, goal, 1);
+        Candidate chosen = new Candidate(picture, result);
+        ModuleGrid grid = located.grid().shifted(result.margin(), result.margin());
+        ScanAnalysis analysis = analyzer.analyse(located.asRead(result.image()), located.symbol(), grid);
+        BufferedImage inside = chosen.repaired()
+                ? result.image().getSubimage(result.margin(), result.margin(), picture.getWidth(), picture.getHeight())
+                : picture;
+        return Optional.of(report(chosen, round, 1, located.readsUnaided() ? 1 : 0, analysis, inside));
     }
 
     /**
@@ -180,7 +211,9 @@ public class ScanGate {
                 .max(Comparator.comparing(Candidate::score, CandidateRanking.BEST_LAST));
     }
 
-    private Delivery report(Candidate chosen, Round round, int tried, int verified) {
+    /** The report of a chosen candidate; {@code compared} is the part of the result SSIM compares with the original. */
+    private Delivery report(
+            Candidate chosen, Round round, int tried, int verified, ScanAnalysis analysis, BufferedImage compared) {
         QrRepairer.Repair result = chosen.result();
         BufferedImage image = result.image();
         double plain = meter.plain(round.symbol(), round.modulePixels());
@@ -192,10 +225,10 @@ public class ScanGate {
                 chosen.repaired(),
                 result.modulesTouched(),
                 result.pixelsChangedShare(),
-                chosen.repaired() ? Ssim.of(chosen.generated(), image) : 1.0,
+                chosen.repaired() ? Ssim.of(chosen.generated(), compared) : 1.0,
                 result.robustness() * plain,
                 round.rounds(),
-                analyzer.analyse(image, round.symbol()),
+                analysis,
                 round.strength().apiName(),
                 plain,
                 result.robustness(),

@@ -1,0 +1,237 @@
+package app.qrart.gateway.generation;
+
+import app.qrart.gateway.config.GenerationConfig;
+import app.qrart.gateway.config.PictureConfig;
+import app.qrart.gateway.config.QrConfig;
+import app.qrart.gateway.picture.DecodedPicture;
+import app.qrart.gateway.picture.PictureCanvas;
+import app.qrart.gateway.picture.PictureDecoder;
+import app.qrart.gateway.picture.PictureRejectedException;
+import app.qrart.gateway.picture.PictureRejectedException.Reason;
+import app.qrart.gateway.qr.analysis.ModuleMap;
+import app.qrart.gateway.qr.analysis.ScanAnalyzer;
+import app.qrart.gateway.qr.encode.QrEncoder;
+import app.qrart.gateway.qr.encode.QrSymbol;
+import app.qrart.gateway.qr.gate.PictureEmbedder;
+import app.qrart.gateway.qr.gate.ScanGate;
+import app.qrart.gateway.qr.gate.ScanStrength;
+import app.qrart.gateway.qr.locate.SymbolLocator;
+import app.qrart.gateway.qr.verify.QrVerifier;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javax.imageio.ImageIO;
+import org.jboss.logging.Logger;
+
+/**
+ * Jobs that start from an uploaded picture. {@code picture}: the picture made to carry the content
+ * (the symbol it is nearest to, repaired by the gate). {@code repair}: the code found in the picture
+ * fixed in place, or kept as it is when it already reads. Both are checked when submitted (the
+ * picture, its size, the content, and for a repair that the code is there and is the content's),
+ * and run later from the picture kept in the image store.
+ */
+@ApplicationScoped
+public class PictureJobs {
+
+    private static final Logger LOG = Logger.getLogger(PictureJobs.class);
+    static final List<String> PLACEMENTS = List.of("fill", "center");
+
+    private final PictureDecoder decoder;
+    private final PictureConfig config;
+    private final QrConfig qr;
+    private final GenerationConfig generation;
+    private final RequestValidator validator;
+    private final QrEncoder encoder;
+    private final QrVerifier verifier;
+    private final PictureEmbedder embedder;
+    private final ScanGate gate;
+    private final ScanAnalyzer analyzer;
+    private final JobRecords jobs;
+
+    public PictureJobs(
+            PictureDecoder decoder,
+            PictureConfig config,
+            QrConfig qr,
+            GenerationConfig generation,
+            RequestValidator validator,
+            QrEncoder encoder,
+            QrVerifier verifier,
+            PictureEmbedder embedder,
+            ScanGate gate,
+            ScanAnalyzer analyzer,
+            JobRecords jobs) {
+        this.decoder = decoder;
+        this.config = config;
+        this.qr = qr;
+        this.generation = generation;
+        this.validator = validator;
+        this.encoder = encoder;
+        this.verifier = verifier;
+        this.embedder = embedder;
+        this.gate = gate;
+        this.analyzer = analyzer;
+        this.jobs = jobs;
+    }
+
+    /** A checked job, ready to be admitted: its kind, content, parameters and the picture to keep (PNG). */
+    public record Prepared(JobKind kind, String content, Parameters parameters, byte[] sourcePng) {}
+
+    /** Checks a "your picture" request: fields first, then the picture and whether the code fits it. */
+    public Prepared picture(PictureRequest request) {
+        String content = validator.content(request.content(), request.contentFields());
+        ScanStrength strength = validator.scanStrength(request.scanStrength());
+        String level = validator.errorCorrection(request.errorCorrection());
+        String placement = placement(request.placement());
+        String prompt = prompt(request.prompt());
+        QrSymbol smallest = encoder.encode(content, ErrorCorrectionLevel.valueOf(level));
+        BufferedImage picture = PictureCanvas.fitWithin(decode(request).image(), config.maxSide());
+        int side = codeSide(picture, placement);
+        int needed = (smallest.width() + 2 * qr.quietZoneModules()) * config.minModulePixels();
+        if (side < needed) {
+            throw new PictureRejectedException(
+                    Reason.TOO_SMALL,
+                    String.format(
+                            Locale.ROOT,
+                            "'image' is %d x %d pixels; this content's code needs a square of at least %d x %d pixels"
+                                    + " (%s placement)",
+                            picture.getWidth(),
+                            picture.getHeight(),
+                            needed,
+                            needed,
+                            placement));
+        }
+        Parameters parameters = Parameters.forPicture(prompt, side, strength, level, placement);
+        return new Prepared(JobKind.PICTURE, content, parameters, ImageCodec.png(picture));
+    }
+
+    /** Checks a "fix a code" request: the picture, then that a code is in it and is the content's. */
+    public Prepared repair(PictureRequest request) {
+        String content = validator.content(request.content(), request.contentFields());
+        ScanStrength strength = validator.scanStrength(request.scanStrength());
+        String prompt = prompt(request.prompt());
+        BufferedImage picture = PictureCanvas.fitWithin(decode(request).image(), config.maxRepairSide());
+        int shorter = Math.min(picture.getWidth(), picture.getHeight());
+        if (shorter < config.minRepairSide()) {
+            throw new PictureRejectedException(
+                    Reason.TOO_SMALL,
+                    "'image' is " + picture.getWidth() + " x " + picture.getHeight()
+                            + " pixels; a code to fix needs at least " + config.minRepairSide() + " pixels a side");
+        }
+        SymbolLocator.Located located = locate(picture, content);
+        Parameters parameters = Parameters.forPicture(
+                prompt, shorter, strength, located.symbol().errorCorrection(), null);
+        return new Prepared(JobKind.REPAIR, content, parameters, ImageCodec.png(picture));
+    }
+
+    /** Runs a picture or repair job to its recorded end. */
+    public void run(Generation queued) {
+        try {
+            jobs.saveProgress(queued.running(0.1, jobs.now()));
+            BufferedImage picture = read(jobs.source(queued.id()));
+            if (queued.kind() == JobKind.REPAIR) {
+                fix(queued, picture);
+            } else {
+                embed(queued, picture);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("%s job %s failed: %s", queued.kind().apiName(), queued.id(), e.getMessage());
+            jobs.fail(queued, FailureReasons.of(e));
+        }
+    }
+
+    private void embed(Generation job, BufferedImage picture) {
+        Parameters p = job.parameters();
+        boolean fill = !"center".equals(p.placement());
+        BufferedImage square =
+                fill ? PictureCanvas.centreSquare(picture) : PictureCanvas.centreSquare(picture, p.size());
+        PictureEmbedder.Embedding embedding =
+                embedder.embed(square, job.content(), p.level(), config.extraVersions(), p.scanStrength());
+        Optional<ScanGate.Delivery> delivery = embedding.delivery();
+        if (delivery.isEmpty()) {
+            jobs.fail(job, FailureReasons.pictureUnscannable(p.scanStrength().apiName()));
+            return;
+        }
+        BufferedImage coded = delivery.get().image();
+        BufferedImage image = fill ? coded : PictureCanvas.withCentre(picture, coded);
+        jobs.done(job, image, delivery.get().report(), g -> g);
+    }
+
+    private void fix(Generation job, BufferedImage picture) {
+        SymbolLocator.Located located = locate(picture, job.content());
+        ModuleMap map = analyzer.moduleMap(located.asRead(picture), located.symbol(), located.grid());
+        Optional<ScanGate.Delivery> delivery =
+                gate.fixInPlace(picture, located, job.parameters().scanStrength());
+        if (delivery.isEmpty()) {
+            jobs.fail(
+                    job.withModuleMap(map),
+                    FailureReasons.repairUnscannable(
+                            job.parameters().scanStrength().apiName()));
+            return;
+        }
+        jobs.done(job, delivery.get().image(), delivery.get().report(), g -> g.withModuleMap(map));
+    }
+
+    /** The content's code in the picture, or why there is none: no code, or a code for another content. */
+    private SymbolLocator.Located locate(BufferedImage picture, String content) {
+        Optional<String> reads = verifier.decode(picture);
+        if (reads.isPresent() && !reads.get().equals(content)) {
+            throw new PictureRejectedException(
+                    Reason.NOT_MATCHED,
+                    "the code in the picture opens '" + shorten(reads.get()) + "', not the given content");
+        }
+        Optional<SymbolLocator.Located> located = SymbolLocator.locate(picture, content);
+        if (located.isEmpty() || located.get().disagreement() > config.maxDisagreement()) {
+            throw new PictureRejectedException(
+                    Reason.NO_CODE,
+                    located.isEmpty()
+                            ? "no QR code was found in the picture"
+                            : String.format(
+                                    Locale.ROOT,
+                                    "no QR code of this content was found in the picture: the nearest match differs"
+                                            + " in %.0f%% of its modules",
+                                    100 * located.get().disagreement()));
+        }
+        return located.get();
+    }
+
+    private DecodedPicture decode(PictureRequest request) {
+        return decoder.decode(request.image(), request.imageType(), request.imageName());
+    }
+
+    private int codeSide(BufferedImage picture, String placement) {
+        int shorter = Math.min(picture.getWidth(), picture.getHeight());
+        return placement.equals("fill") ? shorter : (int) Math.round(shorter * config.centerShare());
+    }
+
+    private String placement(String requested) {
+        String placement = requested == null ? config.defaultPlacement() : requested;
+        if (!PLACEMENTS.contains(placement)) {
+            throw new InvalidFieldException(
+                    "placement",
+                    "'placement' must be one of " + String.join(", ", PLACEMENTS) + ", got '" + placement + "'");
+        }
+        return placement;
+    }
+
+    private String prompt(String prompt) {
+        return prompt == null ? "" : RequestValidator.text(prompt, "prompt", generation.maxPromptChars(), false);
+    }
+
+    private static String shorten(String text) {
+        return text.length() > 80 ? text.substring(0, 77) + "..." : text;
+    }
+
+    private static BufferedImage read(byte[] png) {
+        try {
+            return ImageIO.read(new ByteArrayInputStream(png));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
