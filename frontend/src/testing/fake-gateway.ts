@@ -1,5 +1,6 @@
 import { http, HttpResponse } from 'msw';
-import type { Generation, GenerationRequest } from '../types/api';
+import { ApiError } from '../lib/api-client';
+import type { Accepted, Generation, GenerationRequest, JobKind, ModuleMap } from '../types/api';
 import { API, doneGeneration, limits, parameters } from './fixtures';
 
 /**
@@ -7,21 +8,68 @@ import { API, doneGeneration, limits, parameters } from './fixtures';
  * status poll, running on the second and done (or failed, for a prompt containing "unscannable") after;
  * a prompt containing "outage" waits for the model server on the third poll.
  */
+interface FakeJob {
+  request: GenerationRequest;
+  kind: JobKind;
+  polls: number;
+}
+
+/** An upload as the fake gateway saw it: the endpoint, the file's name and the text fields. */
+export interface SeenUpload {
+  path: string;
+  fileName: string;
+  fields: Record<string, string>;
+}
+
 export const gateway = {
   gallery: [] as Generation[],
-  jobs: new Map<string, { request: GenerationRequest; polls: number }>(),
+  jobs: new Map<string, FakeJob>(),
   submitted: [] as GenerationRequest[],
+  uploads: [] as SeenUpload[],
   reset() {
     this.gallery = [];
     this.jobs.clear();
     this.submitted = [];
+    this.uploads = [];
   },
 };
 
-function statusOf(id: string, job: { request: GenerationRequest; polls: number }): Generation {
+/** What a finished upload job adds: a fixed code shows its picture before and what was wrong. */
+function uploadResult(id: string, kind: JobKind, done: Generation): Generation {
+  if (kind === 'generated') return done;
+  const moduleMap: ModuleMap | null = kind === 'repair'
+    ? {
+      width: 25, quietZone: 4, ecHeadroom: -0.2, blocks: [{ errors: 9, correctable: 7 }],
+      wrong: [
+        { x: 0, y: 0, kind: 'finder', shouldBeDark: true, outline: [40, 40, 48, 40, 48, 48, 40, 48] },
+        { x: 12, y: 12, kind: 'data', shouldBeDark: false, outline: [136, 136, 144, 136, 144, 144, 136, 144] },
+      ],
+      wrongByKind: { finder: 1, data: 1 }, modulesByKind: { finder: 192, data: 352 },
+    }
+    : null;
+  return { ...done, kind, sourceUrl: `/api/v1/images/${id}_source.png`, moduleMap, parameters: { ...done.parameters, placement: kind === 'picture' ? 'fill' : null } };
+}
+
+/**
+ * An upload as the gateway answers it (jsdom cannot stream a multipart body to MSW, so tests
+ * put this in place of the upload call; the real multipart path runs in the end-to-end tests).
+ * A description containing "no code" is refused as a picture without a code.
+ */
+export async function fakeUpload(path: 'pictures' | 'repairs', file: Blob, fileName: string, fields: Record<string, string>): Promise<Accepted> {
+  gateway.uploads.push({ path, fileName, fields: Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== '')) });
+  if (fields.prompt?.includes('no code')) {
+    throw new ApiError('no QR code was found in the picture', 422, 'image');
+  }
+  const id = `up${gateway.jobs.size + 1}abcdef`;
+  const content = fields.content ?? fields.contentFields ?? '';
+  gateway.jobs.set(id, { request: { content, prompt: fields.prompt ?? '' }, kind: path === 'pictures' ? 'picture' : 'repair', polls: 0 });
+  return { id, status: 'queued', statusUrl: `/api/v1/generations/${id}` };
+}
+
+function statusOf(id: string, job: FakeJob): Generation {
   const r = job.request;
   const p = parameters({ prompt: r.prompt, negativePrompt: r.negativePrompt ?? '', seed: r.seed ?? 7, steps: r.steps ?? 30 });
-  const done = doneGeneration(id, p, r.content);
+  const done = uploadResult(id, job.kind, doneGeneration(id, p, r.content));
   if (job.polls <= 1) return { ...done, status: 'queued', progress: 0, imageUrl: null, thumbnailUrl: null, scanReport: null };
   if (job.polls === 2) return { ...done, status: 'running', progress: 0.05, imageUrl: null, thumbnailUrl: null, scanReport: null };
   if (job.polls === 3 && r.prompt.includes('outage')) {
@@ -42,7 +90,7 @@ export const handlers = [
     const body = (await request.json()) as GenerationRequest;
     gateway.submitted.push(body);
     const id = `gen${gateway.jobs.size + 1}abcdef`;
-    gateway.jobs.set(id, { request: body, polls: 0 });
+    gateway.jobs.set(id, { request: body, kind: 'generated', polls: 0 });
     return HttpResponse.json({ id, status: 'queued', statusUrl: `/api/v1/generations/${id}` }, { status: 202 });
   }),
   http.get(`${API}/api/v1/generations/:id`, ({ params }) => {
@@ -59,7 +107,8 @@ export const handlers = [
     const q = (url.searchParams.get('q') ?? '').toLowerCase();
     const limit = Number(url.searchParams.get('limit') ?? 24);
     const start = Number(url.searchParams.get('cursor') ?? 0);
-    const matching = gateway.gallery.filter((g) => g.parameters.prompt.toLowerCase().includes(q));
+    const kind = url.searchParams.get('kind');
+    const matching = gateway.gallery.filter((g) => g.parameters.prompt.toLowerCase().includes(q) && (!kind || g.kind === kind));
     const items = matching.slice(start, start + limit);
     const next = start + limit < matching.length ? String(start + limit) : null;
     return HttpResponse.json({ items, nextCursor: next });

@@ -16,6 +16,9 @@ Object.defineProperty(window, 'matchMedia', {
   }),
 });
 window.scrollTo = () => {};
+// jsdom makes no object URLs (the picture preview); any string will do, its images never load.
+URL.createObjectURL = () => 'blob:preview';
+URL.revokeObjectURL = () => {};
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {

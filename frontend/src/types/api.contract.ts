@@ -10,6 +10,8 @@ import type {
   GenerationStatus,
   GalleryPage,
   Limits,
+  ModuleMap,
+  ContentType,
   Parameters,
   Range,
   ScanReport,
@@ -31,6 +33,9 @@ export const contract: {
   parameters: SameKeys<Parameters, Schemas['Parameters']>;
   range: SameKeys<Range, Schemas['Range']>;
   scanReport: SameKeys<ScanReport, Schemas['ScanReport']>;
+  moduleMap: SameKeys<ModuleMap, Schemas['ModuleMap']>;
+  contentType: SameKeys<ContentType, Schemas['ContentType']>;
+  uploads: SameKeys<Limits['uploads'], Schemas['Uploads']>;
   session: SameKeys<SessionView, Schemas['SessionView']>;
 } = {
   generation: true,
@@ -42,5 +47,8 @@ export const contract: {
   parameters: true,
   range: true,
   scanReport: true,
+  moduleMap: true,
+  contentType: true,
+  uploads: true,
   session: true,
 };

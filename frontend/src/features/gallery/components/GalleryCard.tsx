@@ -29,7 +29,7 @@ export function GalleryCard({ generation, onReuse, onRemix }: Props) {
   const kind = generation.kind ?? 'generated';
   const title = p.prompt || `${KIND_LABELS[kind]}: ${generation.content}`;
   return (
-    <Card component="article" aria-label={`${KIND_LABELS[kind]}: ${title}`} sx={{ height: '100%', display: 'flex', flexDirection: 'column' }}>
+    <Card component="article" aria-label={p.prompt ? `${KIND_LABELS[kind]}: ${p.prompt}` : title} sx={{ height: '100%', display: 'flex', flexDirection: 'column' }}>
       {generation.thumbnailUrl && (
         <CardMedia component="img" loading="lazy" image={resolveUrl(generation.thumbnailUrl)} alt={`QR art: ${title}`} sx={{ aspectRatio: '1 / 1' }} />
       )}

@@ -88,6 +88,8 @@ export function PictureDrop({ idPrefix, label, offerSquareCrop, onChange, error 
 
   function choose(chosen: File | undefined) {
     if (!chosen) return;
+    // Usable at once as it is; a square crop replaces it once the browser has decoded it.
+    onChange({ file: chosen, name: chosen.name, width: 0, height: 0 });
     setFile(chosen);
     setPreview(URL.createObjectURL(chosen));
   }
