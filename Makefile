@@ -27,7 +27,7 @@ CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help venv archive gateway frontend api-types run test lint test-handler test-deploy test-gateway test-frontend test-e2e \
-        bench-cpu bench-gpu bench-flops bench-scan bench-generations bench-load bench-soak clean
+        bench-cpu bench-gpu bench-flops bench-scan bench-generations bench-uploads bench-load bench-soak clean
 
 help:
 	@echo "make run    - install, build the model archive, start TorchServe + gateway"
@@ -36,6 +36,7 @@ help:
 	@echo "make bench-flops - FLOPs per image of each compute option (full-size architecture, CPU)"
 	@echo "make bench-scan - scan verification + repair over ../shared/benchmarks/qr-art (raw, known payloads in place, embed)"
 	@echo "make bench-generations N=24 OUT=DIR - N generations over the API, written to DIR and judged per reader"
+	@echo "make bench-uploads STRENGTH=balanced - fix a code / your picture over the API on the shared benchmark"
 	@echo "make bench-load / bench-soak - 200 clients / 10 minutes against the full stack (CLIENTS=, DURATION=)"
 
 $(VENV_STAMP): $(HANDLER)/requirements.txt $(HANDLER)/requirements.lock $(HANDLER)/pyproject.toml
@@ -130,6 +131,11 @@ N ?= 24
 OUT ?= .run/bench-generations
 bench-generations: $(ARCHIVE) $(GATEWAY_JAR)
 	$(PY) tools/bench_generations.py --n $(N) --out $(OUT)
+
+# "Fix a code" and "your picture" over the HTTP API on ../shared/benchmarks/qr-art (STRENGTH=balanced).
+STRENGTH ?= balanced
+bench-uploads: $(ARCHIVE) $(GATEWAY_JAR)
+	$(PY) tools/bench_uploads.py --strength $(STRENGTH)
 
 # Load (200 clients) and soak (10 min) against the full stack with the offline model: figures, not tests.
 CLIENTS ?=

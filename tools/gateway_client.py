@@ -3,6 +3,7 @@ import json
 import time
 import urllib.error
 import urllib.request
+import uuid
 
 
 def call(method, url, body=None, headers=None, timeout=180):
@@ -12,6 +13,29 @@ def call(method, url, body=None, headers=None, timeout=180):
     request.add_header("Content-Type", "application/json")
     for name, value in (headers or {}).items():
         request.add_header(name, value)
+    started = time.perf_counter()
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as reply:
+            return reply.status, _json(reply.read()), dict(reply.headers), time.perf_counter() - started
+    except urllib.error.HTTPError as error:
+        return error.code, _json(error.read()), dict(error.headers), time.perf_counter() - started
+
+
+def post_form(url, fields, file_name, file_bytes, file_type, timeout=180):
+    """A multipart/form-data POST (a picture and text fields); answers as `call` does."""
+    boundary = uuid.uuid4().hex
+    parts = []
+    for name, value in fields.items():
+        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode())
+    parts.append(
+        f'--{boundary}\r\nContent-Disposition: form-data; name="image"; filename="{file_name}"\r\n'
+        f"Content-Type: {file_type}\r\n\r\n".encode()
+        + file_bytes
+        + b"\r\n"
+    )
+    parts.append(f"--{boundary}--\r\n".encode())
+    request = urllib.request.Request(url, data=b"".join(parts), method="POST")
+    request.add_header("Content-Type", f"multipart/form-data; boundary={boundary}")
     started = time.perf_counter()
     try:
         with urllib.request.urlopen(request, timeout=timeout) as reply:

@@ -55,7 +55,7 @@ function uploadResult(id: string, kind: JobKind, done: Generation): Generation {
  * put this in place of the upload call; the real multipart path runs in the end-to-end tests).
  * A description containing "no code" is refused as a picture without a code.
  */
-export async function fakeUpload(path: 'pictures' | 'repairs', file: Blob, fileName: string, fields: Record<string, string>): Promise<Accepted> {
+export async function fakeUpload(path: 'pictures' | 'repairs', _file: Blob, fileName: string, fields: Record<string, string>): Promise<Accepted> {
   gateway.uploads.push({ path, fileName, fields: Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== '')) });
   if (fields.prompt?.includes('no code')) {
     throw new ApiError('no QR code was found in the picture', 422, 'image');
