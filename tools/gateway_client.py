@@ -13,12 +13,7 @@ def call(method, url, body=None, headers=None, timeout=180):
     request.add_header("Content-Type", "application/json")
     for name, value in (headers or {}).items():
         request.add_header(name, value)
-    started = time.perf_counter()
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as reply:
-            return reply.status, _json(reply.read()), dict(reply.headers), time.perf_counter() - started
-    except urllib.error.HTTPError as error:
-        return error.code, _json(error.read()), dict(error.headers), time.perf_counter() - started
+    return _send(request, timeout)
 
 
 def post_form(url, fields, file_name, file_bytes, file_type, timeout=180):
@@ -36,6 +31,10 @@ def post_form(url, fields, file_name, file_bytes, file_type, timeout=180):
     parts.append(f"--{boundary}--\r\n".encode())
     request = urllib.request.Request(url, data=b"".join(parts), method="POST")
     request.add_header("Content-Type", f"multipart/form-data; boundary={boundary}")
+    return _send(request, timeout)
+
+
+def _send(request, timeout):
     started = time.perf_counter()
     try:
         with urllib.request.urlopen(request, timeout=timeout) as reply:

@@ -1,18 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { pngSize } from './png';
+import { baseUrl, shot } from './support';
 
 const LINK = 'https://example.com/qr-art-e2e';
 const SEED = '20261128';
-
-function baseUrl(): string {
-  const url = process.env.E2E_BASE_URL;
-  if (!url) throw new Error('E2E_BASE_URL is set by e2e/global-setup.ts');
-  return url;
-}
-
-async function shot(page: Page, name: string) {
-  await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
-}
 
 test('submit, watch progress, get a verified image, find it in the gallery, reuse and remix it', async ({ page, request }) => {
   const tag = `e2e${Date.now().toString(36)}`;

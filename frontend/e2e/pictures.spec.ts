@@ -1,18 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { pngSize } from './png';
-
-function baseUrl(): string {
-  const url = process.env.E2E_BASE_URL;
-  if (!url) throw new Error('E2E_BASE_URL is set by e2e/global-setup.ts');
-  return url;
-}
-
-async function shot(page: Page, name: string) {
-  await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
-}
+import { baseUrl, shot } from './support';
 
 /** A 480 x 480 picture with soft colour gradients, as a PNG. */
 function gradientPicture(): Buffer {
