@@ -18,6 +18,7 @@ import { useGenerationJob } from '../features/generate/hooks/useGenerationJob';
 import { uploadPicture } from '../features/pictures/api/pictures';
 import { PictureForm, type PictureMode } from '../features/pictures/components/PictureForm';
 import type { ChosenPicture } from '../features/pictures/components/PictureDrop';
+import { RepairResult } from '../features/pictures/components/RepairResult';
 import { ApiError } from '../lib/api-client';
 import { useDebounced } from '../lib/useDebounced';
 import type { Generation, JobKind, Limits } from '../types/api';
@@ -87,7 +88,8 @@ export function CreatePage({ limits }: { limits: Limits }) {
                   {refusal.message}{refusal.retryAfterSeconds ? ` Try again in ${refusal.retryAfterSeconds} s.` : ''}
                 </Alert>
               )}
-              <JobPanel job={job} secondsPerStep={secondsPerStep(gallery.items, env.fallbackSecondsPerStep)} />
+              <JobPanel job={job} secondsPerStep={secondsPerStep(gallery.items, env.fallbackSecondsPerStep)}
+                preview={(g) => (g.kind === 'repair' ? <RepairResult generation={g} /> : null)} />
             </Stack>
           </CardContent></Card>
         </Grid>

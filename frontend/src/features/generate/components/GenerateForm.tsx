@@ -9,7 +9,7 @@ import type { Limits } from '../../../types/api';
 import { type FieldName, type FormValues } from '../form-values';
 import { utf8Bytes, validateForm, type FieldErrors } from '../validation';
 import { ADVANCED_FIELDS, AdvancedParameters } from './AdvancedParameters';
-import { ScanStrengthPicker } from './ScanStrengthPicker';
+import { ScanStrengthPicker } from '../../../components/ScanStrengthPicker';
 import { StylePresets } from './StylePresets';
 
 interface Props {

@@ -1,11 +1,20 @@
 import Alert from '@mui/material/Alert';
 import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
+import type { Generation } from '../../../types/api';
 import type { Job } from '../hooks/useGenerationJob';
 import { JobProgress } from './JobProgress';
 import { ResultCard } from './ResultCard';
 
 /** The right-hand side: nothing yet, progress, the result, or why it failed. */
-export function JobPanel({ job, secondsPerStep }: { job: Job; secondsPerStep: number }) {
+interface Props {
+  job: Job;
+  secondsPerStep: number;
+  /** A view of a finished job in place of its image (null: the image). */
+  preview?: (generation: Generation) => ReactNode;
+}
+
+export function JobPanel({ job, secondsPerStep, preview }: Props) {
   switch (job.phase) {
     case 'idle':
       return (
@@ -18,7 +27,7 @@ export function JobPanel({ job, secondsPerStep }: { job: Job; secondsPerStep: nu
     case 'waiting':
       return <JobProgress generation={job.generation} startedAt={job.startedAt} secondsPerStep={secondsPerStep} />;
     case 'done':
-      return <ResultCard generation={job.generation} />;
+      return <ResultCard generation={job.generation} preview={preview?.(job.generation)} />;
     case 'failed':
       return <Alert severity="error" role="alert">{job.message}</Alert>;
   }

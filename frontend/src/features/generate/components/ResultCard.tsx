@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -12,11 +12,13 @@ import PhoneIphoneIcon from '@mui/icons-material/PhoneIphone';
 import { ScanBadge } from '../../../components/ScanBadge';
 import { resolveUrl } from '../../../lib/api-client';
 import type { Generation } from '../../../types/api';
-import { RepairResult } from '../../pictures/components/RepairResult';
 import { plainQrUrl, shareableUrl } from '../api/generations';
 
-/** The verified image, its scan report, and what to do with it. */
-export function ResultCard({ generation }: { generation: Generation }) {
+/**
+ * The verified image, its scan report, and what to do with it; {@code preview} takes the image's
+ * place when the page shows a job of another kind its own way (a repair's before and after).
+ */
+export function ResultCard({ generation, preview }: { generation: Generation; preview?: ReactNode }) {
   const [compare, setCompare] = useState(false);
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -39,9 +41,7 @@ export function ResultCard({ generation }: { generation: Generation }) {
       <Typography component="h2" variant="h6" tabIndex={-1} ref={heading}>
         {generation.kind === 'repair' ? 'Your code is fixed' : 'Your QR code is ready'}
       </Typography>
-      {generation.kind === 'repair' ? (
-        <RepairResult generation={generation} />
-      ) : (
+      {preview ?? (
         <Box sx={{ position: 'relative', width: '100%', maxWidth: 512, borderRadius: 2, overflow: 'hidden', bgcolor: 'background.default' }}>
           <Box component="img" src={image} alt={`QR art: ${generation.parameters.prompt || generation.content}`} sx={{ width: '100%', display: 'block' }} />
           {compare && (

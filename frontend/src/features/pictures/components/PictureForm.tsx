@@ -11,7 +11,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { ApiError } from '../../../lib/api-client';
 import type { ErrorCorrection, Limits, Placement, ScanStrength } from '../../../types/api';
-import { ScanStrengthPicker } from '../../generate/components/ScanStrengthPicker';
+import { ScanStrengthPicker } from '../../../components/ScanStrengthPicker';
 import { contentParts, missingField, FIELD_LABELS, type ContentValues } from '../content-fields';
 import { ContentForm } from './ContentForm';
 import { PictureDrop, type ChosenPicture } from './PictureDrop';

@@ -4,7 +4,7 @@ import FormLabel from '@mui/material/FormLabel';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import Typography from '@mui/material/Typography';
-import type { ScanStrength } from '../../../types/api';
+import type { ScanStrength } from '../types/api';
 
 /** One line per strength: what the picture gives up for how well the code reads. */
 export const STRENGTH_LINES: Record<ScanStrength, { label: string; line: string }> = {
