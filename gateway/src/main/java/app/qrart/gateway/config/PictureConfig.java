@@ -35,6 +35,10 @@ public interface PictureConfig {
     @WithDefault("64")
     int minRepairSide();
 
+    /** Longest content of a code to fix, in characters (a QR code holds at most 2953 bytes). */
+    @WithDefault("3000")
+    int maxRepairContentChars();
+
     /** Share of modules that may disagree with the content's symbol for a located code to count as it. */
     @WithDefault("0.3")
     double maxDisagreement();

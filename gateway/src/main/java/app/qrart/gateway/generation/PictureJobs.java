@@ -112,7 +112,7 @@ public class PictureJobs {
 
     /** Checks a "fix a code" request: the picture, then that a code is in it and is the content's. */
     public Prepared repair(PictureRequest request) {
-        String content = validator.content(request.content(), request.contentFields());
+        String content = validator.content(request.content(), request.contentFields(), config.maxRepairContentChars());
         ScanStrength strength = validator.scanStrength(request.scanStrength());
         String prompt = prompt(request.prompt());
         BufferedImage picture = PictureCanvas.fitWithin(decode(request).image(), config.maxRepairSide());

@@ -105,17 +105,22 @@ public class RequestValidator {
 
     /** The code's content: given as it is, or built from structured fields (exactly one of the two). */
     public String content(String given, Map<String, String> fields) {
+        return content(given, fields, config.maxContentChars());
+    }
+
+    /** The content, up to {@code maxChars} characters (a code to fix may hold more than one we make). */
+    public String content(String given, Map<String, String> fields, int maxChars) {
         if (given != null && fields != null) {
             throw new InvalidFieldException("content", "give either 'content' or 'contentFields', not both");
         }
         if (fields != null) {
-            return text(StructuredContent.build(fields), "contentFields", config.maxContentChars(), true);
+            return text(StructuredContent.build(fields), "contentFields", maxChars, true);
         }
-        return content(given);
+        return plainContent(given, maxChars);
     }
 
-    private String content(String given) {
-        String content = text(given, "content", config.maxContentChars(), true);
+    private String plainContent(String given, int maxChars) {
+        String content = text(given, "content", maxChars, true);
         // Browsers drop whitespace and controls inside a scheme ("java\tscript:"), so match without them.
         Matcher scheme = SCHEME.matcher(content.replaceAll("[\\s\\p{Cntrl}]", ""));
         if (scheme.find()) {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.qrart.gateway.support.EmulatorProcess;
 import app.qrart.gateway.support.FakeTorchServe;
+import app.qrart.gateway.support.QrParts;
+import app.qrart.gateway.support.Uploads;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
@@ -19,8 +21,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packaged gateway killed (SIGKILL) with generations queued and running, then started again on
- * the same record store: every accepted generation is resumed and ends done. Nothing is dropped.
+ * The packaged gateway killed (SIGKILL) with generations queued and running and a picture job
+ * queued, then started again on the same record and image stores: every accepted job is resumed
+ * and ends done. Nothing is dropped.
  */
 class GatewayRestartIT {
 
@@ -78,6 +81,18 @@ class GatewayRestartIT {
                 .path("id");
     }
 
+    private String submitPicture() {
+        return given().baseUri(base())
+                .multiPart("image", "photo.png", Uploads.png(QrParts.picture("photo", 4)), "image/png")
+                .multiPart("content", "https://qr.art/restart-picture")
+                .when()
+                .post("/api/v1/pictures")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+    }
+
     private String status(String id) {
         return given().baseUri(base())
                 .when()
@@ -101,6 +116,8 @@ class GatewayRestartIT {
         for (int i = 0; i < 3; i++) {
             ids.add(submit(i));
         }
+        // Queued behind the generations (one at a time): a picture job, its upload already kept.
+        ids.add(submitPicture());
         while (!"running".equals(status(ids.get(0)))) {
             sleep(100);
         }
