@@ -4,10 +4,16 @@ import type { Accepted, Generation, GenerationRequest, JobKind, ModuleMap } from
 import { API, doneGeneration, limits, parameters } from './fixtures';
 
 /**
- * An in-memory stand-in for the gateway's API: a submitted generation is queued on the first
- * status poll, running on the second and done (or failed, for a prompt containing "unscannable") after;
- * a prompt containing "outage" waits for the model server on the third poll.
+ * An in-memory stand-in for the gateway's API: a submitted generation is queued for the first
+ * POLLS_PER_STATE status polls, running for the next ones and done (or failed, for a prompt
+ * containing "unscannable") after; a prompt containing "outage" waits for the model server in between.
  */
+/**
+ * Status polls each state lasts: long enough (at the tests' 20 ms poll interval) that a test
+ * looking for a state after its click still finds it on a busy machine.
+ */
+const POLLS_PER_STATE = 3;
+
 interface FakeJob {
   request: GenerationRequest;
   kind: JobKind;
@@ -70,9 +76,9 @@ function statusOf(id: string, job: FakeJob): Generation {
   const r = job.request;
   const p = parameters({ prompt: r.prompt, negativePrompt: r.negativePrompt ?? '', seed: r.seed ?? 7, steps: r.steps ?? 30 });
   const done = uploadResult(id, job.kind, doneGeneration(id, p, r.content));
-  if (job.polls <= 1) return { ...done, status: 'queued', progress: 0, imageUrl: null, thumbnailUrl: null, scanReport: null };
-  if (job.polls === 2) return { ...done, status: 'running', progress: 0.05, imageUrl: null, thumbnailUrl: null, scanReport: null };
-  if (job.polls === 3 && r.prompt.includes('outage')) {
+  if (job.polls <= POLLS_PER_STATE) return { ...done, status: 'queued', progress: 0, imageUrl: null, thumbnailUrl: null, scanReport: null };
+  if (job.polls <= 2 * POLLS_PER_STATE) return { ...done, status: 'running', progress: 0.05, imageUrl: null, thumbnailUrl: null, scanReport: null };
+  if (job.polls <= 3 * POLLS_PER_STATE && r.prompt.includes('outage')) {
     const waiting = 'waiting for the model server';
     return { ...done, status: 'running', progress: 0.05, message: waiting, imageUrl: null, thumbnailUrl: null, scanReport: null };
   }

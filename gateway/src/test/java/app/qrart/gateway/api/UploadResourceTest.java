@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.qrart.gateway.qr.image.Luma;
 import app.qrart.gateway.support.FakeTorchServe;
 import app.qrart.gateway.support.Generations;
 import app.qrart.gateway.support.QrImages;
@@ -24,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * "Your picture" and "fix a code" over real multipart uploads: jobs like generations (202, status
@@ -117,6 +120,24 @@ class UploadResourceTest {
         BufferedImage fixed = image(done.getString("imageUrl"));
         assertTrue(Uploads.readsExactly(fixed, content));
         assertFalse(Uploads.readsExactly(image(done.getString("sourceUrl")), content));
+    }
+
+    /** Codes broken in known ways: each fixed (or kept) so that every reader reads it, what was wrong mapped. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"dirty quiet zone, quiet-zone", "textured finders, finder", "reversed wrong data, data"})
+    void brokenCodesAreFixedAndTheirFaultsMapped(String broken, String kind) {
+        String content = "https://qr.art/fix/" + kind;
+        BufferedImage picture = switch (broken) {
+            case "dirty quiet zone" -> Uploads.dirtyQuietZone(content, 360);
+            case "textured finders" -> Uploads.texturedFinders(content, 360);
+            default -> Luma.negative(Uploads.brokenCode(content, 360));
+        };
+        boolean reversed = broken.startsWith("reversed");
+        JsonPath done = awaitDone(accepted(REPAIRS, picture, Map.of("content", content, "scanStrength", "robust")));
+        assertEquals("done", done.getString("status"), done.prettify());
+        assertTrue(done.getInt("moduleMap.wrongByKind.'" + kind + "'") > 0, done.getString("moduleMap.wrongByKind"));
+        BufferedImage fixed = image(done.getString("imageUrl"));
+        assertTrue(Uploads.readsExactly(reversed ? Luma.negative(fixed) : fixed, content));
     }
 
     @Test

@@ -77,6 +77,55 @@ public final class Uploads {
         throw new IllegalStateException("no damage stopped the readers");
     }
 
+    /** The plain code with a dark module-sized blot in its quiet zone beside each of its sides' middles. */
+    public static BufferedImage dirtyQuietZone(String content, int side) {
+        QrSymbol symbol = ENCODER.encode(content);
+        int module = ENCODER.modulePixels(symbol, side);
+        int origin = (side - module * symbol.width()) / 2;
+        BufferedImage image = ENCODER.render(symbol, side);
+        int middle = symbol.width() / 2;
+        int[][] blots = {{-2, middle}, {symbol.width() + 1, middle}, {middle, -2}, {middle, symbol.width() + 1}};
+        for (int[] blot : blots) {
+            fillModule(image, origin, module, blot[0], blot[1], 0x202020);
+        }
+        return image;
+    }
+
+    /**
+     * The plain code with its finder patterns drawn as a designer might: each dark finder module a
+     * ring with a light centre, so a reader sampling module centres sees them light.
+     */
+    public static BufferedImage texturedFinders(String content, int side) {
+        QrSymbol symbol = ENCODER.encode(content);
+        int module = ENCODER.modulePixels(symbol, side);
+        int origin = (side - module * symbol.width()) / 2;
+        BufferedImage image = ENCODER.render(symbol, side);
+        int far = symbol.width() - 7;
+        for (int[] corner : new int[][] {{0, 0}, {far, 0}, {0, far}}) {
+            for (int my = corner[1]; my < corner[1] + 7; my++) {
+                for (int mx = corner[0]; mx < corner[0] + 7; mx++) {
+                    if (symbol.dark(mx, my)) {
+                        int inset = module / 4;
+                        for (int y = inset; y < module - inset; y++) {
+                            for (int x = inset; x < module - inset; x++) {
+                                image.setRGB(origin + mx * module + x, origin + my * module + y, 0xF0F0F0);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return image;
+    }
+
+    private static void fillModule(BufferedImage image, int origin, int module, int mx, int my, int rgb) {
+        for (int y = 0; y < module; y++) {
+            for (int x = 0; x < module; x++) {
+                image.setRGB(origin + mx * module + x, origin + my * module + y, rgb);
+            }
+        }
+    }
+
     /** Whether every reader of the gate reads exactly the content. */
     public static boolean readsExactly(BufferedImage image, String content) {
         return VERIFIER.readsExactly(image, content);
