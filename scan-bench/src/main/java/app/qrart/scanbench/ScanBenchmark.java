@@ -1,10 +1,12 @@
 package app.qrart.scanbench;
 
+import app.qrart.gateway.config.PictureConfig;
 import app.qrart.gateway.config.QrConfig;
 import app.qrart.gateway.config.ScanConfig;
 import app.qrart.gateway.qr.analysis.ScanAnalyzer;
 import app.qrart.gateway.qr.encode.QrEncoder;
 import app.qrart.gateway.qr.encode.QrSymbol;
+import app.qrart.gateway.qr.gate.PictureEmbedder;
 import app.qrart.gateway.qr.gate.RobustnessMeter;
 import app.qrart.gateway.qr.gate.ScanGate;
 import app.qrart.gateway.qr.gate.ScanStrength;
@@ -65,6 +67,7 @@ public final class ScanBenchmark {
             meter,
             scanConfig(),
             new SimpleMeterRegistry());
+    private final PictureEmbedder embedder = new PictureEmbedder(encoder, analyzer, gate);
     private final List<ScanStrength> strengths = strengths();
     private final Optional<Path> out = Optional.ofNullable(System.getenv("SCAN_BENCH_OUT"))
             .filter(s -> !s.isBlank())
@@ -181,23 +184,29 @@ public final class ScanBenchmark {
         written.add(strength.apiName() + "-" + png(file), repair.image(), payload, strength);
     }
 
-    /** Embeds the payload in every picture (a square crop at 512 x 512) through the gate, at each strength. */
+    /**
+     * Embeds the payload in every picture (a square crop at 512 x 512) as "your picture" does: the
+     * symbol (mask, version) the picture is nearest to, then the gate, at each strength.
+     */
     void embed(Path dir, String payload) throws IOException {
-        QrSymbol symbol = encoder.encode(payload);
-        int module = encoder.modulePixels(symbol, CANVAS);
+        QrSymbol first = encoder.encode(payload);
         List<Path> images;
         try (var files = Files.list(dir.resolve("images"))) {
             images = files.sorted().toList();
         }
-        Map<String, Set<QrDecoder>> plainReads = meter.plainReadersByVariant(symbol, module);
         for (ScanStrength strength : strengths) {
             RepairFigures figures = new RepairFigures(true);
             Delivered written = new Delivered(out.map(o -> o.resolve("embed")));
             for (Path file : images) {
                 BufferedImage picture = squareCanvas(ImageIO.read(file.toFile()));
                 long start = System.nanoTime();
-                Optional<ScanGate.Delivery> delivery = gate.deliver(List.of(picture), symbol, 1, strength);
+                PictureEmbedder.Embedding embedding = embedder.embed(
+                        picture, payload, encoder.defaultLevel(), pictures().extraVersions(), strength);
                 figures.millis.add((System.nanoTime() - start) / 1e6);
+                QrSymbol symbol = embedding.symbol();
+                Optional<ScanGate.Delivery> delivery = embedding.delivery();
+                int module = encoder.modulePixels(symbol, CANVAS);
+                Map<String, Set<QrDecoder>> plainReads = meter.plainReadersByVariant(symbol, module);
                 figures.images++;
                 figures.headroomBefore.add(analyzer.analyse(picture, symbol).ecHeadroom());
                 if (delivery.isEmpty()) {
@@ -221,11 +230,10 @@ public final class ScanBenchmark {
             written.close();
             System.out.printf(
                     Locale.ROOT,
-                    "embed \"%s\" (QR version %d, level %s, %d px/module) into %d images at %dx%d, %s:%n",
+                    "embed \"%s\" (from QR version %d, level %s; mask and version nearest each picture) into %d images at %dx%d, %s:%n",
                     payload,
-                    symbol.version(),
-                    symbol.errorCorrection(),
-                    module,
+                    first.version(),
+                    first.errorCorrection(),
                     images.size(),
                     CANVAS,
                     CANVAS,
@@ -394,6 +402,10 @@ public final class ScanBenchmark {
     /** The gateway's own configuration: @WithDefault values, overridable by QRART_* variables. */
     private static QrConfig qrConfig() {
         return BenchConfig.of(QrConfig.class);
+    }
+
+    private static PictureConfig pictures() {
+        return BenchConfig.of(PictureConfig.class);
     }
 
     private static ScanConfig scanConfig() {

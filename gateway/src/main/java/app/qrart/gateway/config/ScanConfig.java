@@ -54,6 +54,35 @@ public interface ScanConfig {
     @WithDefault("-1.0")
     double minBlurredHeadroom();
 
+    /**
+     * Camera conditions of the suite ({@code qr/verify/CameraSimulator}) the repair models: each
+     * frame is binarized as a phone reader does and every module sampled at its centre.
+     */
+    @WithName("camera.conditions")
+    @WithDefault("downscale-3ppm,downscale-2ppm,gaussian-blur,print-rephotograph,dot-gain,low-contrast-3ppm")
+    List<String> cameraConditions();
+
+    /**
+     * EC headroom each camera rung keeps in every modelled frame, tried in order: every block
+     * keeps at most (1 - headroom) x its correctable codewords misread.
+     */
+    @WithName("camera.headroom")
+    @WithDefault("0.25,0.5,1.0")
+    List<Double> cameraHeadroom();
+
+    /**
+     * Dot sizes, as shares of the module, a module still misread grows through, one per pass:
+     * the first at the centre fix's push past the threshold, the others at the dark and light targets.
+     */
+    @WithName("camera.dot-shares")
+    @WithDefault("0.45,0.45,0.6,0.75,0.9,1.0")
+    List<Double> cameraDotShares();
+
+    /** Passes of a camera rung, each judging the picture as the previous pass left it. */
+    @WithName("camera.passes")
+    @WithDefault("6")
+    int cameraPasses();
+
     /** Grey levels either side of the dark/light threshold within which a module counts as ambiguous. */
     @WithDefault("24")
     int ambiguityMargin();

@@ -2,17 +2,20 @@ package app.qrart.gateway.qr.repair;
 
 import app.qrart.gateway.config.QrConfig;
 import app.qrart.gateway.config.ScanConfig;
+import app.qrart.gateway.qr.analysis.CodewordLayout;
 import app.qrart.gateway.qr.analysis.LumaPlane;
 import app.qrart.gateway.qr.analysis.ModuleGrid;
 import app.qrart.gateway.qr.encode.QrEncoder;
 import app.qrart.gateway.qr.encode.QrSymbol;
 import app.qrart.gateway.qr.image.Luma;
 import app.qrart.gateway.qr.locate.SymbolLocator;
+import app.qrart.gateway.qr.verify.CameraSimulator;
 import app.qrart.gateway.qr.verify.QrVerifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -52,6 +55,13 @@ public class QrRepairer {
         this.verifier = verifier;
         this.qr = qr;
         this.scan = scan;
+        List<String> unknown = scan.cameraConditions().stream()
+                .filter(c -> !CameraSimulator.conditions().contains(c))
+                .toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "qrart.scan.camera.conditions: unknown " + unknown + "; known: " + CameraSimulator.conditions());
+        }
     }
 
     /**
@@ -91,8 +101,17 @@ public class QrRepairer {
         }
     }
 
-    /** One rung of the ladder; `flatten` also compresses the texture of fully repainted modules. */
-    private record Step(double headroom, double dotShare, int quietModules, boolean flatten, boolean fullContrast) {}
+    /**
+     * One rung of the ladder; `flatten` also compresses the texture of fully repainted modules;
+     * `camera` is the EC headroom kept as the modelled camera reads the code (below 0: not modelled).
+     */
+    private record Step(
+            double headroom, double dotShare, int quietModules, boolean flatten, boolean fullContrast, double camera) {
+
+        Step(double headroom, double dotShare, int quietModules, boolean flatten, boolean fullContrast) {
+            this(headroom, dotShare, quietModules, flatten, fullContrast, -1);
+        }
+    }
 
     /**
      * Repairs a generated image, laid out as QrEncoder.render draws the symbol. Its repainted
@@ -166,6 +185,12 @@ public class QrRepairer {
                 return best;
             }
         }
+        if (goal.measures()) {
+            best = climb(canvas, cameraSteps(), best);
+            if (best.targetMet()) {
+                return best;
+            }
+        }
         best = climb(canvas, steps(), best);
         if (best.targetMet()) {
             return best;
@@ -184,6 +209,12 @@ public class QrRepairer {
             double marginShare,
             int margin,
             RepairGoal goal) {
+
+        CodewordLayout layout() {
+            return new CodewordLayout(
+                    symbol.version(),
+                    com.google.zxing.qrcode.decoder.ErrorCorrectionLevel.valueOf(symbol.errorCorrection()));
+        }
 
         /** The repair as it stands, measured against the goal (the image is copied: the climb goes on). */
         Repair measured(BufferedImage image, int touched, double changed) {
@@ -209,11 +240,13 @@ public class QrRepairer {
      */
     private Repair climb(Canvas canvas, List<Step> steps, Repair bestSoFar) {
         BufferedImage image = copy(canvas.original());
+        int[][] grown = new int[canvas.symbol().width() + 2 * CameraPlan.RING][];
+        Arrays.setAll(grown, row -> new int[grown.length]);
         Repair best = bestSoFar;
         int touched = 0;
         int measuredAt = canvas.margin() == 0 ? 0 : -1;
         for (Step step : steps) {
-            touched += apply(image, canvas, step);
+            touched += apply(image, canvas, step, grown);
             double changed = canvas.marginShare() + changedShare(canvas.before(), image);
             if (changed > canvas.cap(best, scan.maxPixelsChanged())) {
                 break;
@@ -243,7 +276,7 @@ public class QrRepairer {
     }
 
     /** One step's quiet band, function-pattern and data fixes; returns the modules it touched. */
-    private int apply(BufferedImage image, Canvas canvas, Step step) {
+    private int apply(BufferedImage image, Canvas canvas, Step step, int[][] grown) {
         QrSymbol symbol = canvas.symbol();
         ModuleGrid grid = canvas.grid();
         int threshold = canvas.threshold();
@@ -272,6 +305,49 @@ public class QrRepairer {
                 threshold,
                 push,
                 flatten);
+        if (step.camera() >= 0) {
+            touched += cameraFixes(image, canvas, step, push, grown);
+        }
+        return touched;
+    }
+
+    /**
+     * Passes of camera fixes ({@link CameraPlan}): each judges the picture as the previous pass
+     * left it, and a module still misread grows to its next dot (the first at the centre push,
+     * then at the dark and light targets), so each module gets the least that reads; {@code
+     * grown} holds each module's dot so far over the climb ([y + RING][x + RING]).
+     */
+    private int cameraFixes(BufferedImage image, Canvas canvas, Step step, int push, int[][] grown) {
+        List<Double> shares = scan.cameraDotShares();
+        int touched = 0;
+        for (int pass = 0; pass < scan.cameraPasses(); pass++) {
+            CameraPlan plan = new CameraPlan(
+                    image,
+                    canvas.symbol(),
+                    canvas.grid(),
+                    canvas.layout(),
+                    (int) Math.round(canvas.grid().modulePixels()),
+                    scan.cameraConditions());
+            List<int[]> modules = plan.modules(step.camera(), step.quietModules());
+            boolean grew = false;
+            for (int[] m : modules) {
+                int level = grown[m[1] + CameraPlan.RING][m[0] + CameraPlan.RING]++;
+                if (level >= shares.size()) {
+                    continue;
+                }
+                grew = true;
+                int darkTarget = level == 0 ? darkTarget(canvas.threshold(), push) : scan.darkTarget();
+                int lightTarget = level == 0 ? lightTarget(canvas.threshold(), push) : scan.lightTarget();
+                boolean dark = plan.dark(m[0], m[1]);
+                if (canvas.grid()
+                        .paint(image, m[0], m[1], shares.get(level), dark, darkTarget, lightTarget, step.flatten())) {
+                    touched++;
+                }
+            }
+            if (!grew) {
+                break;
+            }
+        }
         return touched;
     }
 
@@ -305,6 +381,19 @@ public class QrRepairer {
         return changed <= canvas.cap(best, scan.maxPixelsChanged()) && reads(image, canvas)
                 ? canvas.measured(image, touched, changed)
                 : Repair.none();
+    }
+
+    /**
+     * Rungs sized by the modelled camera, from the picture again: the function modules and the
+     * quiet band beside the finders, centre fixes to the smallest headroom, then camera fixes
+     * to each camera headroom in turn.
+     */
+    private List<Step> cameraSteps() {
+        double least = scan.repairHeadroom().get(0);
+        double smallest = scan.dotShares().get(0);
+        return scan.cameraHeadroom().stream()
+                .map(camera -> new Step(least, smallest, 1, true, false, camera))
+                .toList();
     }
 
     /** The cheapest step: smallest headroom and dot, repainted modules keep their texture. */

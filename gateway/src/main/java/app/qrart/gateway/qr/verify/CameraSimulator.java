@@ -12,7 +12,10 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.DoubleUnaryOperator;
@@ -58,16 +61,53 @@ public final class CameraSimulator {
 
     /** Every variant of the image, by name, in a fixed order. */
     public static Map<String, BufferedImage> variants(BufferedImage picture, int nativeModulePixels) {
-        BufferedImage image = opaqueRgb(picture);
-        double modulePixels = nativeModulePixels;
-        if (nativeModulePixels > FINEST_MODULE_PIXELS) {
-            image = scale(image, FINEST_MODULE_PIXELS / nativeModulePixels);
-            modulePixels = FINEST_MODULE_PIXELS;
-        }
-        return variantsAt(image, modulePixels);
+        BufferedImage image = framed(picture, nativeModulePixels);
+        Map<String, BufferedImage> out = new LinkedHashMap<>();
+        ops(modulePixelsOf(image, picture, nativeModulePixels)).forEach((name, op) -> out.put(name, op.apply(image)));
+        return out;
     }
 
-    private static Map<String, BufferedImage> variantsAt(BufferedImage image, double modulePixels) {
+    /**
+     * A variant and its size against the picture it was made from: pixels of the frame per pixel
+     * of the picture, across and down (a point of the picture at x, y is at x * scaleX, y * scaleY).
+     */
+    public record Frame(String condition, BufferedImage image, double scaleX, double scaleY) {}
+
+    /** The variants of the named conditions only, in the suite's order, each with its scale. */
+    public static List<Frame> frames(BufferedImage picture, int nativeModulePixels, Collection<String> conditions) {
+        BufferedImage image = framed(picture, nativeModulePixels);
+        List<Frame> out = new ArrayList<>();
+        ops(modulePixelsOf(image, picture, nativeModulePixels)).forEach((name, op) -> {
+            if (conditions.contains(name)) {
+                BufferedImage seen = op.apply(image);
+                out.add(new Frame(
+                        name,
+                        seen,
+                        (double) seen.getWidth() / picture.getWidth(),
+                        (double) seen.getHeight() / picture.getHeight()));
+            }
+        });
+        return out;
+    }
+
+    /** Every condition's name, in the suite's order. */
+    public static List<String> conditions() {
+        return List.copyOf(ops(FINEST_MODULE_PIXELS).keySet());
+    }
+
+    /** The picture as opaque RGB, area-averaged to {@link #FINEST_MODULE_PIXELS} when finer. */
+    private static BufferedImage framed(BufferedImage picture, int nativeModulePixels) {
+        BufferedImage image = opaqueRgb(picture);
+        return nativeModulePixels > FINEST_MODULE_PIXELS
+                ? scale(image, FINEST_MODULE_PIXELS / nativeModulePixels)
+                : image;
+    }
+
+    private static double modulePixelsOf(BufferedImage framed, BufferedImage picture, int nativeModulePixels) {
+        return framed.getWidth() == picture.getWidth() ? nativeModulePixels : FINEST_MODULE_PIXELS;
+    }
+
+    private static Map<String, UnaryOperator<BufferedImage>> ops(double modulePixels) {
         Map<String, UnaryOperator<BufferedImage>> ops = new LinkedHashMap<>();
         for (double ppm : new double[] {4, 3, 2}) {
             ops.put("downscale-" + (int) ppm + "ppm", img -> scale(img, ppm / modulePixels));
@@ -88,9 +128,7 @@ public final class CameraSimulator {
         ops.put("print-rephotograph", img -> jpeg(convolve(scale(img, 3.0 / modulePixels), gaussian(0.5)), 0.50f));
         ops.put("dot-gain", img -> dotGain(img, Math.max(1, (int) Math.round(0.15 * modulePixels))));
         ops.put("low-contrast-3ppm", img -> scale(perPixel(img, v -> 128 + (v - 128) * 0.35), 3.0 / modulePixels));
-        Map<String, BufferedImage> out = new LinkedHashMap<>();
-        ops.forEach((name, op) -> out.put(name, op.apply(image)));
-        return out;
+        return ops;
     }
 
     /** Camera frames are opaque RGB; pictures read from files may be grey, indexed or carry alpha. */

@@ -74,6 +74,27 @@ class CameraSimulatorTest {
     }
 
     @Test
+    void framesAreTheSuitesVariantsOfTheNamedConditionsWithTheirScales() {
+        QrSymbol symbol = encoder.encode("https://example.com/frames");
+        BufferedImage image = encoder.render(symbol, 1024);
+        int module = encoder.modulePixels(symbol, 1024);
+        Map<String, BufferedImage> variants = CameraSimulator.variants(image, module);
+        var frames = CameraSimulator.frames(image, module, java.util.List.of("dot-gain", "downscale-3ppm"));
+        assertEquals(
+                java.util.List.of("downscale-3ppm", "dot-gain"),
+                frames.stream().map(CameraSimulator.Frame::condition).toList());
+        for (CameraSimulator.Frame frame : frames) {
+            BufferedImage variant = variants.get(frame.condition());
+            assertEquals(variant.getWidth(), frame.image().getWidth());
+            assertEquals((double) variant.getWidth() / image.getWidth(), frame.scaleX(), 1e-9);
+            assertEquals(
+                    variant.getRGB(variant.getWidth() / 2, 40), frame.image().getRGB(variant.getWidth() / 2, 40));
+        }
+        assertEquals(3.0 / module, frames.get(0).scaleX(), 0.01);
+        assertEquals(CameraSimulator.VARIANTS, CameraSimulator.conditions().size());
+    }
+
+    @Test
     void aLargeImageIsSampledAtEightPixelsPerModuleAtMost() {
         QrSymbol symbol = encoder.encode("https://example.com/large");
         BufferedImage large = encoder.render(symbol, 1024);

@@ -1,0 +1,80 @@
+package app.qrart.gateway.qr.repair;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.qrart.gateway.qr.analysis.CodewordLayout;
+import app.qrart.gateway.qr.analysis.ModuleGrid;
+import app.qrart.gateway.qr.encode.QrEncoder;
+import app.qrart.gateway.qr.encode.QrSymbol;
+import app.qrart.gateway.qr.verify.QrVerifier;
+import app.qrart.gateway.support.Configs;
+import app.qrart.gateway.support.QrParts;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The camera plan: nothing misread in a plain code; on pictures, the modules it names are the ones to fix. */
+class CameraPlanTest {
+
+    private static final List<String> CONDITIONS =
+            List.of("downscale-3ppm", "downscale-2ppm", "gaussian-blur", "print-rephotograph", "dot-gain");
+
+    private final QrEncoder encoder = new QrEncoder(Configs.qr(40), new QrVerifier());
+    private final QrSymbol symbol = encoder.encode("https://qr.art/camera-plan?id=1234567");
+
+    @Test
+    void aPlainCodeIsReadRightInEveryFrame() {
+        BufferedImage image = encoder.render(symbol, 512);
+        CameraPlan plan = plan(image);
+        assertEquals(1.0, plan.headroom());
+        assertTrue(plan.modules(1.0, 2).isEmpty());
+    }
+
+    @Test
+    void aModuleFlippedInAPlainCodeIsMisreadAndNamed() {
+        BufferedImage image = encoder.render(symbol, 512);
+        int[] module = dataModule();
+        ModuleGrid grid = ModuleGrid.of(image, symbol, encoder);
+        grid.paint(image, module[0], module[1], 1.0, !symbol.dark(module[0], module[1]), 0, 255, true);
+        CameraPlan plan = plan(image);
+        assertEquals(2 * CONDITIONS.size(), plan.misses(module[0], module[1]));
+        assertTrue(plan.headroom() < 1.0);
+        assertTrue(plan.modules(1.0, 2).stream().anyMatch(m -> m[0] == module[0] && m[1] == module[1]));
+        assertTrue(plan.modules(0.0, 2).isEmpty(), "one wrong codeword is within what EC corrects");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"noise", "gradient", "photo"})
+    void fixingTheNamedModulesPassByPassBringsEveryBlockWithinWhatItCorrects(String kind) {
+        BufferedImage image = QrParts.picture(kind, 3);
+        ModuleGrid grid = ModuleGrid.of(image, symbol, encoder);
+        double before = plan(image).headroom();
+        for (int pass = 0; pass < 3; pass++) {
+            CameraPlan plan = plan(image);
+            for (int[] m : plan.modules(0.5, 1)) {
+                grid.paint(image, m[0], m[1], 1.0, plan.dark(m[0], m[1]), 30, 225, true);
+            }
+        }
+        double after = plan(image).headroom();
+        assertTrue(before < 0 && after >= 0, kind + ": " + before + " -> " + after);
+    }
+
+    private CameraPlan plan(BufferedImage image) {
+        ModuleGrid grid = ModuleGrid.of(image, symbol, encoder);
+        CodewordLayout layout =
+                new CodewordLayout(symbol.version(), ErrorCorrectionLevel.valueOf(symbol.errorCorrection()));
+        return new CameraPlan(image, symbol, grid, layout, (int) Math.round(grid.modulePixels()), CONDITIONS);
+    }
+
+    /** A data module well inside the symbol. */
+    private int[] dataModule() {
+        CodewordLayout layout =
+                new CodewordLayout(symbol.version(), ErrorCorrectionLevel.valueOf(symbol.errorCorrection()));
+        int[] modules = layout.modulesOf(layout.codewords() / 2);
+        return new int[] {modules[0], modules[1]};
+    }
+}
