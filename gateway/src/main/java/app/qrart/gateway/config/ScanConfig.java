@@ -67,7 +67,7 @@ public interface ScanConfig {
      * keeps at most (1 - headroom) x its correctable codewords misread.
      */
     @WithName("camera.headroom")
-    @WithDefault("0.25,0.5,1.0")
+    @WithDefault("0.5,1.0")
     List<Double> cameraHeadroom();
 
     /**
@@ -80,8 +80,15 @@ public interface ScanConfig {
 
     /** Passes of a camera rung, each judging the picture as the previous pass left it. */
     @WithName("camera.passes")
-    @WithDefault("6")
+    @WithDefault("4")
     int cameraPasses();
+
+    /**
+     * Light border, in modules, added around a located code that reaches its picture's edges (a
+     * detector needs light beyond the finders; a camera at a distance needs about a module of it).
+     */
+    @WithDefault("0.125")
+    double edgeMargin();
 
     /** Grey levels either side of the dark/light threshold within which a module counts as ambiguous. */
     @WithDefault("24")

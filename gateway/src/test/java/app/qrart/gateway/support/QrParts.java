@@ -1,5 +1,6 @@
 package app.qrart.gateway.support;
 
+import app.qrart.gateway.config.ScanConfig;
 import app.qrart.gateway.qr.analysis.ScanAnalyzer;
 import app.qrart.gateway.qr.encode.QrEncoder;
 import app.qrart.gateway.qr.gate.RobustnessMeter;
@@ -8,6 +9,7 @@ import app.qrart.gateway.qr.repair.QrRepairer;
 import app.qrart.gateway.qr.verify.QrVerifier;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.awt.image.BufferedImage;
+import java.util.Map;
 import java.util.Random;
 
 /** The scan parts built as the gateway builds them, and pictures for them to work on. */
@@ -23,9 +25,14 @@ public final class QrParts {
 
     /** A scan gate with the shipped settings, a version cap of 40 and the given footprint cap. */
     public static ScanGate gate(double maxPixelsChanged) {
+        return gate(Map.of("qrart.scan.max-pixels-changed", String.valueOf(maxPixelsChanged)));
+    }
+
+    /** A scan gate with a version cap of 40 and these scan settings over the shipped ones. */
+    public static ScanGate gate(Map<String, String> scanOverrides) {
         QrVerifier verifier = new QrVerifier();
         QrEncoder encoder = new QrEncoder(Configs.qr(40), verifier);
-        var scan = Configs.scan(maxPixelsChanged);
+        var scan = Configs.of(ScanConfig.class, scanOverrides);
         return new ScanGate(
                 encoder,
                 verifier,

@@ -61,15 +61,17 @@ final class CameraPlan {
         boolean[][] out = new boolean[side][side];
         for (int y = -RING; y < symbol.width() + RING; y++) {
             for (int x = -RING; x < symbol.width() + RING; x++) {
-                double[] p = grid.pixel(x + 0.5, y + 0.5);
-                int fx = (int) Math.floor(p[0] * frame.scaleX());
-                int fy = (int) Math.floor(p[1] * frame.scaleY());
-                boolean seenDark =
-                        fx >= 0 && fy >= 0 && fx < bits.getWidth() && fy < bits.getHeight() && bits.get(fx, fy);
-                out[y + RING][x + RING] = seenDark != dark(x, y);
+                boolean wrong = seenDark(frame, bits, grid.pixel(x + 0.5, y + 0.5)) != dark(x, y);
+                out[y + RING][x + RING] = wrong;
             }
         }
         return out;
+    }
+
+    private static boolean seenDark(CameraSimulator.Frame frame, BitMatrix bits, double[] p) {
+        int fx = (int) Math.floor(p[0] * frame.scaleX());
+        int fy = (int) Math.floor(p[1] * frame.scaleY());
+        return fx >= 0 && fy >= 0 && fx < bits.getWidth() && fy < bits.getHeight() && bits.get(fx, fy);
     }
 
     /** The frame as ZXing's local-threshold binarizer sees it (set: dark). */

@@ -87,6 +87,14 @@ public class QrRepairer {
             return new Repair(null, 0, 0);
         }
 
+        /**
+         * The change below which a rung is not measured against this one: a rung that changes
+         * fewer pixels than the most robust rung so far is not expected to read more robustly.
+         */
+        double measuredChange() {
+            return image == null ? -1 : pixelsChangedShare;
+        }
+
         /** Its standing for {@link CandidateRanking}. */
         public CandidateRanking.Score score() {
             return new CandidateRanking.Score(targetMet, robustness, pixelsChangedShare);
@@ -166,7 +174,7 @@ public class QrRepairer {
     private Repair repair(
             BufferedImage picture, QrSymbol symbol, ModuleGrid located, boolean texturedFirst, RepairGoal goal) {
         int margin = located.ringOffImage(QUIET_NEEDED, picture.getWidth(), picture.getHeight())
-                ? (int) Math.max(MIN_MARGIN, Math.round(located.modulePixels() / 8))
+                ? (int) Math.max(MIN_MARGIN, Math.round(located.modulePixels() * scan.edgeMargin()))
                 : 0;
         BufferedImage original = withMargin(picture, margin);
         ModuleGrid grid = located.shifted(margin, margin);
@@ -233,8 +241,9 @@ public class QrRepairer {
 
     /**
      * Applies the steps in turn to one copy of the picture, each judging the image as the previous
-     * one left it (so it adds only what readers still miss). Every rung that reads is measured
-     * against the goal; the first that meets it ends the climb, else the best so far is returned.
+     * one left it (so it adds only what readers still miss). Every rung that reads and changes more
+     * than the best so far is measured against the goal; the first that meets it ends the climb,
+     * else the best so far is returned.
      * A rung that has changed nothing yet is the caller's own picture, which the caller judged
      * already: it is not read and measured again.
      */
@@ -251,7 +260,10 @@ public class QrRepairer {
             if (changed > canvas.cap(best, scan.maxPixelsChanged())) {
                 break;
             }
-            if (touched != measuredAt && robustEnough(image, canvas, step) && reads(image, canvas)) {
+            if (touched != measuredAt
+                    && changed > best.measuredChange()
+                    && robustEnough(image, canvas, step)
+                    && reads(image, canvas)) {
                 measuredAt = touched;
                 Repair rung = canvas.measured(image, touched, changed);
                 best = rung.betterThan(best) ? rung : best;

@@ -10,8 +10,10 @@ import app.qrart.gateway.support.Configs;
 import app.qrart.gateway.support.QrParts;
 import java.awt.image.BufferedImage;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -52,6 +54,28 @@ class ScanStrengthTest {
         assertEquals(report.robustnessTarget() <= report.relativeRobustness(), report.robustnessTargetMet());
         assertEquals(report.robustness() / report.plainRobustness(), report.relativeRobustness(), 1e-9);
         assertTrue(report.plainRobustness() > 0.8, "a plain code reads under most camera conditions");
+    }
+
+    @Test
+    void theCameraRungsMakeBalancedDeliveriesMoreRobust() {
+        ScanGate withoutCamera = QrParts.gate(Map.of("qrart.scan.camera.passes", "0"));
+        double with = 0;
+        double without = 0;
+        for (String picture : List.of("photo", "gradient", "noise")) {
+            String content = randomPayload(new Random(picture.hashCode()));
+            QrSymbol symbol = ENCODER.encode(content);
+            BufferedImage image = QrParts.picture(picture, 21);
+            with += GATE.deliver(List.of(image), symbol, 1, ScanStrength.BALANCED)
+                    .orElseThrow()
+                    .report()
+                    .relativeRobustness();
+            without += withoutCamera
+                    .deliver(List.of(image), symbol, 1, ScanStrength.BALANCED)
+                    .orElseThrow()
+                    .report()
+                    .relativeRobustness();
+        }
+        assertTrue(with > without, "with camera rungs " + with / 3 + ", without " + without / 3);
     }
 
     @ParameterizedTest
