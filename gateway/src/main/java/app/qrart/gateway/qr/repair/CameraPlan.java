@@ -38,6 +38,9 @@ final class CameraPlan {
     /** [view][y + RING][x + RING]: whether the view (a frame as one binarizer sees it) reads the module on the wrong side. */
     private final boolean[][][] misread;
 
+    /** [y + RING][x + RING]: how many views misread the module. */
+    private final int[][] misses;
+
     CameraPlan(
             BufferedImage image,
             QrSymbol symbol,
@@ -53,6 +56,15 @@ final class CameraPlan {
             CameraSimulator.Frame frame = frames.get(f);
             misread[2 * f] = misreadBy(frame, zxingBinary(frame.image()), grid);
             misread[2 * f + 1] = misreadBy(frame, boofBinary(frame.image()), grid);
+        }
+        int side = symbol.width() + 2 * RING;
+        this.misses = new int[side][side];
+        for (boolean[][] view : misread) {
+            for (int y = 0; y < side; y++) {
+                for (int x = 0; x < side; x++) {
+                    misses[y][x] += view[y][x] ? 1 : 0;
+                }
+            }
         }
     }
 
@@ -106,11 +118,7 @@ final class CameraPlan {
 
     /** How many frames misread the module. */
     int misses(int x, int y) {
-        int n = 0;
-        for (boolean[][] frame : misread) {
-            n += frame[y + RING][x + RING] ? 1 : 0;
-        }
-        return n;
+        return misses[y + RING][x + RING];
     }
 
     /**

@@ -11,6 +11,7 @@ import app.qrart.gateway.qr.image.Luma;
 import app.qrart.gateway.qr.locate.SymbolLocator;
 import app.qrart.gateway.qr.verify.CameraSimulator;
 import app.qrart.gateway.qr.verify.QrVerifier;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -55,12 +56,12 @@ public class QrRepairer {
         this.verifier = verifier;
         this.qr = qr;
         this.scan = scan;
-        List<String> unknown = scan.cameraConditions().stream()
-                .filter(c -> !CameraSimulator.conditions().contains(c))
-                .toList();
+        List<String> known = CameraSimulator.conditions();
+        List<String> unknown =
+                scan.cameraConditions().stream().filter(c -> !known.contains(c)).toList();
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException(
-                    "qrart.scan.camera.conditions: unknown " + unknown + "; known: " + CameraSimulator.conditions());
+                    "qrart.scan.camera.conditions: unknown " + unknown + "; known: " + known);
         }
     }
 
@@ -183,7 +184,10 @@ public class QrRepairer {
                 - (double) picture.getWidth()
                         * picture.getHeight()
                         / ((long) original.getWidth() * original.getHeight());
-        Canvas canvas = new Canvas(original, Luma.pixels(original), symbol, grid, threshold, marginShare, margin, goal);
+        CodewordLayout layout =
+                new CodewordLayout(symbol.version(), ErrorCorrectionLevel.valueOf(symbol.errorCorrection()));
+        Canvas canvas =
+                new Canvas(original, Luma.pixels(original), symbol, layout, grid, threshold, marginShare, margin, goal);
         // Repainted modules that keep their texture cost least; when that alone does not do, the
         // ladder starts again from the picture with flattened modules (local binarizers split textured finders).
         Repair best = Repair.none();
@@ -212,17 +216,12 @@ public class QrRepairer {
             BufferedImage original,
             int[] before,
             QrSymbol symbol,
+            CodewordLayout layout,
             ModuleGrid grid,
             int threshold,
             double marginShare,
             int margin,
             RepairGoal goal) {
-
-        CodewordLayout layout() {
-            return new CodewordLayout(
-                    symbol.version(),
-                    com.google.zxing.qrcode.decoder.ErrorCorrectionLevel.valueOf(symbol.errorCorrection()));
-        }
 
         /** The repair as it stands, measured against the goal (the image is copied: the climb goes on). */
         Repair measured(BufferedImage image, int touched, double changed) {

@@ -63,7 +63,7 @@ public final class CameraSimulator {
     public static Map<String, BufferedImage> variants(BufferedImage picture, int nativeModulePixels) {
         BufferedImage image = framed(picture, nativeModulePixels);
         Map<String, BufferedImage> out = new LinkedHashMap<>();
-        ops(modulePixelsOf(image, picture, nativeModulePixels)).forEach((name, op) -> out.put(name, op.apply(image)));
+        ops(framedModulePixels(nativeModulePixels)).forEach((name, op) -> out.put(name, op.apply(image)));
         return out;
     }
 
@@ -77,7 +77,7 @@ public final class CameraSimulator {
     public static List<Frame> frames(BufferedImage picture, int nativeModulePixels, Collection<String> conditions) {
         BufferedImage image = framed(picture, nativeModulePixels);
         List<Frame> out = new ArrayList<>();
-        ops(modulePixelsOf(image, picture, nativeModulePixels)).forEach((name, op) -> {
+        ops(framedModulePixels(nativeModulePixels)).forEach((name, op) -> {
             if (conditions.contains(name)) {
                 BufferedImage seen = op.apply(image);
                 out.add(new Frame(
@@ -103,8 +103,9 @@ public final class CameraSimulator {
                 : image;
     }
 
-    private static double modulePixelsOf(BufferedImage framed, BufferedImage picture, int nativeModulePixels) {
-        return framed.getWidth() == picture.getWidth() ? nativeModulePixels : FINEST_MODULE_PIXELS;
+    /** Pixels per module of the picture as {@link #framed} leaves it. */
+    private static double framedModulePixels(int nativeModulePixels) {
+        return Math.min(nativeModulePixels, FINEST_MODULE_PIXELS);
     }
 
     private static Map<String, UnaryOperator<BufferedImage>> ops(double modulePixels) {
