@@ -90,6 +90,14 @@ public interface ScanConfig {
     @WithDefault("0.125")
     double edgeMargin();
 
+    /**
+     * For a picture that does not draw its code yet (generated images, embedded pictures), a
+     * strength's footprint cap counts the pixels changed beyond the first repair that reads; a
+     * code located in a picture is capped from the picture itself.
+     */
+    @WithDefault("true")
+    boolean capBeyondFirstRead();
+
     /** Grey levels either side of the dark/light threshold within which a module counts as ambiguous. */
     @WithDefault("24")
     int ambiguityMargin();

@@ -186,8 +186,9 @@ public class QrRepairer {
                         / ((long) original.getWidth() * original.getHeight());
         CodewordLayout layout =
                 new CodewordLayout(symbol.version(), ErrorCorrectionLevel.valueOf(symbol.errorCorrection()));
-        Canvas canvas =
-                new Canvas(original, Luma.pixels(original), symbol, layout, grid, threshold, marginShare, margin, goal);
+        Footprint footprint = new Footprint(goal, !texturedFirst && scan.capBeyondFirstRead());
+        Canvas canvas = new Canvas(
+                original, Luma.pixels(original), symbol, layout, grid, threshold, marginShare, margin, footprint);
         // Repainted modules that keep their texture cost least; when that alone does not do, the
         // ladder starts again from the picture with flattened modules (local binarizers split textured finders).
         Repair best = Repair.none();
@@ -221,20 +222,53 @@ public class QrRepairer {
             int threshold,
             double marginShare,
             int margin,
-            RepairGoal goal) {
+            Footprint footprint) {
+
+        RepairGoal goal() {
+            return footprint.goal();
+        }
 
         /** The repair as it stands, measured against the goal (the image is copied: the climb goes on). */
         Repair measured(BufferedImage image, int touched, double changed) {
-            double robustness = goal.robustness().applyAsDouble(image);
-            return new Repair(copy(image), touched, changed, margin, robustness, goal.met(robustness));
+            footprint.read(changed);
+            double robustness = goal().robustness().applyAsDouble(image);
+            return new Repair(copy(image), touched, changed, margin, robustness, goal().met(robustness));
         }
 
-        /**
-         * How far a rung may change the picture: the hard cap while nothing reads yet, the goal's
-         * own cap once something does.
-         */
         double cap(Repair best, double hardCap) {
-            return best.image() == null || !goal.measures() ? hardCap : Math.min(hardCap, goal.maxPixelsChanged());
+            return footprint.cap(best, hardCap);
+        }
+    }
+
+    /**
+     * How far a rung may change the picture: the hard cap while nothing reads yet, the goal's own
+     * cap once something does, counted from the picture or, for a picture that did not draw the
+     * code yet, from the first rung that read (what reading at all cost is not the strength's to pay).
+     */
+    private static final class Footprint {
+        private final RepairGoal goal;
+        private final boolean beyondFirstRead;
+        private double firstRead = Double.NaN;
+
+        Footprint(RepairGoal goal, boolean beyondFirstRead) {
+            this.goal = goal;
+            this.beyondFirstRead = beyondFirstRead;
+        }
+
+        RepairGoal goal() {
+            return goal;
+        }
+
+        void read(double changed) {
+            firstRead = Double.isNaN(firstRead) ? changed : Math.min(firstRead, changed);
+        }
+
+        double cap(Repair best, double hardCap) {
+            if (best.image() == null || !goal.measures()) {
+                return hardCap;
+            }
+            double from = beyondFirstRead && !Double.isNaN(firstRead) ? firstRead : 0;
+            return Math.min(hardCap, from + goal.maxPixelsChanged());
         }
     }
 

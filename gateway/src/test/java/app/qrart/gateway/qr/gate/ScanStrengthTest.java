@@ -95,6 +95,32 @@ class ScanStrengthTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"photo, 31", "noise, 32"})
+    void aPictureThatDrawsNoCodeYetIsCappedBeyondTheChangeThatFirstReads(String picture, long seed) {
+        QrSymbol symbol = ENCODER.encode(randomPayload(new Random(seed)));
+        BufferedImage source = QrParts.picture(picture, seed);
+        ScanGate cappedFromPicture = QrParts.gate(Map.of("qrart.scan.cap-beyond-first-read", "false"));
+        ScanReport fromPicture = cappedFromPicture
+                .deliver(List.of(source), symbol, 1, ScanStrength.BALANCED)
+                .orElseThrow()
+                .report();
+        ScanReport beyond = GATE.deliver(List.of(source), symbol, 1, ScanStrength.BALANCED)
+                .orElseThrow()
+                .report();
+        double cap = Double.parseDouble(Configs.defaultValue("qrart.scan.strength.balanced.max-pixels-changed"));
+        String figures = "from the picture: %.3f at %.3f changed; beyond the first read: %.3f at %.3f"
+                .formatted(
+                        fromPicture.relativeRobustness(),
+                        fromPicture.pixelsChangedShare(),
+                        beyond.relativeRobustness(),
+                        beyond.pixelsChangedShare());
+        System.out.println(picture + ": " + figures);
+        assertTrue(fromPicture.pixelsChangedShare() > cap, "reading at all costs more than the cap: " + figures);
+        assertTrue(beyond.relativeRobustness() > fromPicture.relativeRobustness(), figures);
+        assertTrue(beyond.pixelsChangedShare() <= fromPicture.pixelsChangedShare() + cap + 1e-9, figures);
+    }
+
+    @ParameterizedTest
     @CsvSource({"noise, 21", "photo, 22"})
     void aCodeNoRepairWithinTheCapMakesReadableIsNeverDelivered(String picture, long seed) {
         String content = randomPayload(new Random(seed));

@@ -7,18 +7,12 @@ import app.qrart.gateway.qr.encode.QrEncoder;
 import app.qrart.gateway.qr.repair.QrRepairer;
 import app.qrart.gateway.qr.verify.QrVerifier;
 import app.qrart.gateway.support.Configs;
+import app.qrart.gateway.support.ScanFixtures;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -33,50 +27,23 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ScanFixturesTest {
 
-    private static final Path ROOT = Path.of("src/test/resources/scan-fixtures");
-
-    static Stream<String> folders() throws IOException {
-        try (Stream<Path> list = Files.list(ROOT)) {
-            return list.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList().stream();
-        }
-    }
-
-    private record Fixture(BufferedImage image, String text) {}
-
-    private static List<Fixture> fixtures(Path folder) throws IOException {
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.toString().endsWith(".png"))
-                    .sorted()
-                    .map(png -> {
-                        try {
-                            String text =
-                                    Files.readString(Path.of(png.toString().replace(".png", ".txt")));
-                            return new Fixture(ImageIO.read(png.toFile()), text);
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    })
-                    .toList();
-        }
+    static List<String> folders() throws IOException {
+        return ScanFixtures.names();
     }
 
     @ParameterizedTest
     @MethodSource("folders")
     void folderMeetsItsThresholds(String name) throws IOException {
-        Path folder = ROOT.resolve(name);
-        Properties thresholds = new Properties();
-        try (InputStream in = Files.newInputStream(folder.resolve("thresholds.properties"))) {
-            thresholds.load(in);
-        }
-        double cap = Double.parseDouble(thresholds.getProperty("repair.cap", "0.75"));
+        ScanFixtures.Folder folder = ScanFixtures.folder(name);
+        double cap = folder.threshold("repair.cap", 0.75);
         QrVerifier verifier = new QrVerifier();
         QrEncoder encoder = new QrEncoder(Configs.qr(10), verifier);
         QrRepairer repairer = new QrRepairer(encoder, verifier, Configs.qr(10), Configs.scan(cap));
         int unaided = 0;
         int repaired = 0;
-        List<Fixture> fixtures = fixtures(folder);
-        boolean inPlace = "in-place".equals(thresholds.getProperty("mode"));
-        for (Fixture fixture : fixtures) {
+        List<ScanFixtures.Fixture> fixtures = folder.fixtures();
+        boolean inPlace = folder.inPlace();
+        for (ScanFixtures.Fixture fixture : fixtures) {
             Optional<SymbolLocator.Located> located =
                     inPlace ? SymbolLocator.locate(fixture.image(), fixture.text()) : Optional.empty();
             // A reversed code (light on dark) is read, as readers that accept reversal do, on its negative.
@@ -84,7 +51,7 @@ class ScanFixturesTest {
                     image -> located.map(l -> l.asRead(image)).orElse(image);
             boolean reads = verifier.readsExactly(asRead.apply(fixture.image()), fixture.text());
             unaided += reads ? 1 : 0;
-            if (!reads && thresholds.containsKey("repaired.min")) {
+            if (!reads && folder.thresholds().containsKey("repaired.min")) {
                 QrRepairer.Repair repair = inPlace
                         ? located.map(l -> repairer.repair(fixture.image(), l))
                                 .orElse(new QrRepairer.Repair(null, 0, 0))
@@ -104,9 +71,9 @@ class ScanFixturesTest {
         String counts = name + ": " + unaided + " of " + fixtures.size() + " read unaided, " + repaired
                 + " more after repair (cap " + cap + ")";
         System.out.println(counts);
-        assertTrue(unaided >= Integer.parseInt(thresholds.getProperty("unaided.min", "0")), counts);
-        assertTrue(unaided <= Integer.parseInt(thresholds.getProperty("unaided.max", "" + fixtures.size())), counts);
-        assertTrue(unaided + repaired >= Integer.parseInt(thresholds.getProperty("repaired.min", "0")), counts);
-        assertTrue(repaired <= Integer.parseInt(thresholds.getProperty("repaired.max", "" + fixtures.size())), counts);
+        assertTrue(unaided >= folder.threshold("unaided.min", 0), counts);
+        assertTrue(unaided <= folder.threshold("unaided.max", fixtures.size()), counts);
+        assertTrue(unaided + repaired >= folder.threshold("repaired.min", 0), counts);
+        assertTrue(repaired <= folder.threshold("repaired.max", fixtures.size()), counts);
     }
 }
