@@ -182,23 +182,70 @@ public final class CameraSimulator {
      * sample averages the source interval it covers, the interval's end pixels by their overlap.
      */
     private static double[] areaResample(double[] plane, int width, int height, int size, boolean horizontal) {
-        int length = horizontal ? width : height;
-        int lines = horizontal ? height : width;
-        double step = (double) length / size;
-        double[] out = new double[horizontal ? size * height : width * size];
-        for (int line = 0; line < lines; line++) {
+        BoxWeights box = new BoxWeights(horizontal ? width : height, size);
+        return horizontal ? box.acrossRows(plane, width, height) : box.downColumns(plane, width);
+    }
+
+    /** Which source pixels each output sample of a box resampling covers, and by how much. */
+    private static final class BoxWeights {
+        private final int[] first;
+        private final double[][] overlaps;
+        private final double[] spans;
+
+        BoxWeights(int length, int size) {
+            first = new int[size];
+            overlaps = new double[size][];
+            spans = new double[size];
+            double step = (double) length / size;
             for (int o = 0; o < size; o++) {
                 double from = o * step;
                 double to = Math.min(length, from + step);
-                double sum = 0;
-                for (int s = (int) from; s < to; s++) {
-                    double overlap = Math.min(to, s + 1) - Math.max(from, s);
-                    sum += overlap * plane[horizontal ? line * width + s : s * width + line];
+                first[o] = (int) from;
+                int count = (int) Math.ceil(to) - first[o];
+                overlaps[o] = new double[count];
+                for (int k = 0; k < count; k++) {
+                    int s = first[o] + k;
+                    overlaps[o][k] = Math.min(to, s + 1) - Math.max(from, s);
                 }
-                out[horizontal ? line * size + o : o * width + line] = sum / (to - from);
+                spans[o] = to - from;
             }
         }
-        return out;
+
+        double[] acrossRows(double[] plane, int width, int height) {
+            int size = first.length;
+            double[] out = new double[size * height];
+            for (int line = 0; line < height; line++) {
+                int row = line * width;
+                for (int o = 0; o < size; o++) {
+                    double sum = 0;
+                    double[] w = overlaps[o];
+                    for (int k = 0; k < w.length; k++) {
+                        sum += w[k] * plane[row + first[o] + k];
+                    }
+                    out[line * size + o] = sum / spans[o];
+                }
+            }
+            return out;
+        }
+
+        double[] downColumns(double[] plane, int width) {
+            int size = first.length;
+            double[] out = new double[width * size];
+            for (int o = 0; o < size; o++) {
+                int target = o * width;
+                double[] w = overlaps[o];
+                for (int k = 0; k < w.length; k++) {
+                    int source = (first[o] + k) * width;
+                    for (int x = 0; x < width; x++) {
+                        out[target + x] += w[k] * plane[source + x];
+                    }
+                }
+                for (int x = 0; x < width; x++) {
+                    out[target + x] /= spans[o];
+                }
+            }
+            return out;
+        }
     }
 
     private static Kernel gaussian(double sigma) {
