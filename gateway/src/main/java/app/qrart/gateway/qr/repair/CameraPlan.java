@@ -6,8 +6,6 @@ import app.qrart.gateway.qr.encode.QrSymbol;
 import app.qrart.gateway.qr.verify.BoofQrDecoder;
 import app.qrart.gateway.qr.verify.CameraSimulator;
 import app.qrart.gateway.qr.verify.QrVerifier;
-import boofcv.factory.fiducial.ConfigQrCode;
-import boofcv.factory.filter.binary.FactoryThresholdBinary;
 import boofcv.struct.image.GrayU8;
 import com.google.zxing.NotFoundException;
 import com.google.zxing.common.BitMatrix;
@@ -20,9 +18,10 @@ import java.util.List;
 
 /**
  * Which modules a phone camera misreads: the picture is seen under the modelled camera conditions
- * (the suite's frames for blur, distance, ink spread, print), each frame binarized twice, by
- * ZXing's and by BoofCV's local thresholds (two views per frame), and every module sampled at
- * its centre through the grid.
+ * (the suite's frames for blur, distance, ink spread, print), each frame read twice (two views
+ * per frame): binarized by ZXing's local threshold and sampled at each module's centre through
+ * the grid, and as BoofCV's decoder reads bits, five points per module against one threshold
+ * taken from the finders.
  * What to fix: function modules and the quiet band beside the finders that any frame misreads,
  * then, per Reed-Solomon block, the cheapest misread codewords until no frame leaves more than
  * (1 - headroom) of what the block can correct.
@@ -55,7 +54,7 @@ final class CameraPlan {
         for (int f = 0; f < frames.size(); f++) {
             CameraSimulator.Frame frame = frames.get(f);
             misread[2 * f] = misreadBy(frame, zxingBinary(frame.image()), grid);
-            misread[2 * f + 1] = misreadBy(frame, boofBinary(frame.image()), grid);
+            misread[2 * f + 1] = misreadBy(frame, boofBits(frame, grid), grid);
         }
         int side = symbol.width() + 2 * RING;
         this.misses = new int[side][side];
@@ -73,17 +72,16 @@ final class CameraPlan {
         boolean[][] out = new boolean[side][side];
         for (int y = -RING; y < symbol.width() + RING; y++) {
             for (int x = -RING; x < symbol.width() + RING; x++) {
-                boolean wrong = seenDark(frame, bits, grid.pixel(x + 0.5, y + 0.5)) != dark(x, y);
+                boolean wrong = seenDark(frame, bits, grid, x, y) != dark(x, y);
                 out[y + RING][x + RING] = wrong;
             }
         }
         return out;
     }
 
-    private static boolean seenDark(CameraSimulator.Frame frame, BitMatrix bits, double[] p) {
-        int fx = (int) Math.floor(p[0] * frame.scaleX());
-        int fy = (int) Math.floor(p[1] * frame.scaleY());
-        return fx >= 0 && fy >= 0 && fx < bits.getWidth() && fy < bits.getHeight() && bits.get(fx, fy);
+    private static boolean seenDark(CameraSimulator.Frame frame, BitMatrix bits, ModuleGrid grid, int x, int y) {
+        int[] p = framePixel(frame, grid, x + 0.5, y + 0.5);
+        return p[0] >= 0 && p[1] >= 0 && p[0] < bits.getWidth() && p[1] < bits.getHeight() && bits.get(p[0], p[1]);
     }
 
     /** The frame as ZXing's local-threshold binarizer sees it (set: dark). */
@@ -95,20 +93,74 @@ final class CameraPlan {
         }
     }
 
-    /** The frame as BoofCV's QR detector thresholds it (set: dark). */
-    private static BitMatrix boofBinary(BufferedImage image) {
-        GrayU8 binary = new GrayU8(image.getWidth(), image.getHeight());
-        FactoryThresholdBinary.threshold(new ConfigQrCode().threshold, GrayU8.class)
-                .process(BoofQrDecoder.gray(image), binary);
-        BitMatrix bits = new BitMatrix(image.getWidth(), image.getHeight());
-        for (int y = 0; y < binary.height; y++) {
-            for (int x = 0; x < binary.width; x++) {
-                if (binary.get(x, y) != 0) {
-                    bits.set(x, y);
+    /**
+     * The frame as BoofCV's decoder reads bits (set: dark, at each module's centre): the grey
+     * frame at the centre and 0.2 module either way across and down, dark when at least three of
+     * the five are below one threshold for the whole code, the mean over the finders of the
+     * midpoint between the finder's dark outer ring and the light ring around it.
+     */
+    private BitMatrix boofBits(CameraSimulator.Frame frame, ModuleGrid grid) {
+        GrayU8 gray = BoofQrDecoder.gray(frame.image());
+        double threshold = finderThreshold(frame, gray, grid);
+        BitMatrix bits = new BitMatrix(gray.width, gray.height);
+        for (int y = -RING; y < symbol.width() + RING; y++) {
+            for (int x = -RING; x < symbol.width() + RING; x++) {
+                int below = 0;
+                for (double[] offset : BIT_SAMPLES) {
+                    below += grey(frame, gray, grid, x + 0.5 + offset[0], y + 0.5 + offset[1]) < threshold ? 1 : 0;
+                }
+                int[] centre = framePixel(frame, grid, x + 0.5, y + 0.5);
+                if (below >= 3
+                        && centre[0] >= 0
+                        && centre[1] >= 0
+                        && centre[0] < gray.width
+                        && centre[1] < gray.height) {
+                    bits.set(centre[0], centre[1]);
                 }
             }
         }
         return bits;
+    }
+
+    /** Where BoofCV's bit reader samples a module, in modules from its centre. */
+    private static final double[][] BIT_SAMPLES = {{0, 0}, {-0.2, 0}, {0.2, 0}, {0, -0.2}, {0, 0.2}};
+
+    /** The mean over the three finders of the midpoint between each one's outer dark ring and the ring just outside it. */
+    private double finderThreshold(CameraSimulator.Frame frame, GrayU8 gray, ModuleGrid grid) {
+        int far = symbol.width() - 7;
+        double sum = 0;
+        for (int[] corner : new int[][] {{0, 0}, {far, 0}, {0, far}}) {
+            sum += (ringMean(frame, gray, grid, corner, 0) + ringMean(frame, gray, grid, corner, -1)) / 2;
+        }
+        return sum / 3;
+    }
+
+    /** Mean grey of the module centres on the square ring {@code inset} modules inside a finder's 7 x 7 outline (-1: just outside it). */
+    private static double ringMean(CameraSimulator.Frame frame, GrayU8 gray, ModuleGrid grid, int[] corner, int inset) {
+        int from = inset;
+        int to = 6 - inset;
+        double sum = 0;
+        int n = 0;
+        for (int y = from; y <= to; y++) {
+            for (int x = from; x <= to; x++) {
+                if (x == from || x == to || y == from || y == to) {
+                    sum += grey(frame, gray, grid, corner[0] + x + 0.5, corner[1] + y + 0.5);
+                    n++;
+                }
+            }
+        }
+        return sum / n;
+    }
+
+    /** The grey frame at a point of the module grid (nearest pixel; points off the frame take its nearest edge pixel). */
+    private static int grey(CameraSimulator.Frame frame, GrayU8 gray, ModuleGrid grid, double u, double v) {
+        int[] p = framePixel(frame, grid, u, v);
+        return gray.get(Math.max(0, Math.min(p[0], gray.width - 1)), Math.max(0, Math.min(p[1], gray.height - 1)));
+    }
+
+    private static int[] framePixel(CameraSimulator.Frame frame, ModuleGrid grid, double u, double v) {
+        double[] p = grid.pixel(u, v);
+        return new int[] {(int) Math.floor(p[0] * frame.scaleX()), (int) Math.floor(p[1] * frame.scaleY())};
     }
 
     /** Whether the module (quiet zone included) is dark in the symbol. */

@@ -47,6 +47,17 @@ class CameraPlanTest {
         assertTrue(plan.modules(0.0, 2).isEmpty(), "one wrong codeword is within what EC corrects");
     }
 
+    @Test
+    void boofcvsViewReadsModulesAgainstTheContrastOfTheFinders() {
+        int[] light = lightDataModule();
+        BufferedImage shadedBesideFinders = shadedLight(encoder.render(symbol, 512), false);
+        BufferedImage shadedEvenly = shadedLight(encoder.render(symbol, 512), true);
+        assertTrue(
+                plan(shadedBesideFinders).misses(light[0], light[1]) >= CONDITIONS.size(),
+                "light modules darker than the finders' midpoint read dark to BoofCV in every frame");
+        assertEquals(0, plan(shadedEvenly).misses(light[0], light[1]), "the same shade all over reads right");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"noise", "gradient", "photo"})
     void fixingTheNamedModulesPassByPassBringsEveryBlockWithinWhatItCorrects(String kind) {
@@ -68,6 +79,43 @@ class CameraPlanTest {
         CodewordLayout layout =
                 new CodewordLayout(symbol.version(), ErrorCorrectionLevel.valueOf(symbol.errorCorrection()));
         return new CameraPlan(image, symbol, grid, layout, (int) Math.round(grid.modulePixels()), CONDITIONS);
+    }
+
+    /**
+     * The rendered code with its light modules at grey 110: inside the symbol but outside the
+     * finders and their separators, or everywhere (finders and quiet zone too).
+     */
+    private BufferedImage shadedLight(BufferedImage image, boolean finders) {
+        ModuleGrid grid = ModuleGrid.of(image, symbol, encoder);
+        double[] origin = grid.pixel(0, 0);
+        double size = grid.modulePixels();
+        int width = symbol.width();
+        for (int py = 0; py < image.getHeight(); py++) {
+            for (int px = 0; px < image.getWidth(); px++) {
+                int x = (int) Math.floor((px + 0.5 - origin[0]) / size);
+                int y = (int) Math.floor((py + 0.5 - origin[1]) / size);
+                boolean inside = x >= 0 && y >= 0 && x < width && y < width;
+                boolean finderZone = (x < 8 || x >= width - 8) && (y < 8 || y >= width - 8) && !(x >= 8 && y >= 8);
+                if ((image.getRGB(px, py) & 0xff) > 128 && (finders || (inside && !finderZone))) {
+                    image.setRGB(px, py, 0x6e6e6e);
+                }
+            }
+        }
+        return image;
+    }
+
+    /** A light data module well inside the symbol. */
+    private int[] lightDataModule() {
+        CodewordLayout layout =
+                new CodewordLayout(symbol.version(), ErrorCorrectionLevel.valueOf(symbol.errorCorrection()));
+        for (int codeword = layout.codewords() / 2; ; codeword++) {
+            int[] modules = layout.modulesOf(codeword);
+            for (int m = 0; m < modules.length; m += 2) {
+                if (!symbol.dark(modules[m], modules[m + 1])) {
+                    return new int[] {modules[m], modules[m + 1]};
+                }
+            }
+        }
     }
 
     /** A data module well inside the symbol. */
