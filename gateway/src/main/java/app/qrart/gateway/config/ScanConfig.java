@@ -91,9 +91,9 @@ public interface ScanConfig {
     double edgeMargin();
 
     /**
-     * For a picture that does not draw its code yet (generated images, embedded pictures), a
-     * strength's footprint cap counts the pixels changed beyond the first repair that reads; a
-     * code located in a picture is capped from the picture itself.
+     * For a picture repaired towards a symbol drawn where the gateway draws it (generated images,
+     * embedded pictures), a strength's footprint cap counts the pixels changed beyond the first
+     * repair rung that reads; a code located in a picture is capped from the picture itself.
      */
     @WithDefault("true")
     boolean capBeyondFirstRead();

@@ -242,8 +242,8 @@ public class QrRepairer {
 
     /**
      * How far a rung may change the picture: the hard cap while nothing reads yet, the goal's own
-     * cap once something does, counted from the picture or, for a picture that did not draw the
-     * code yet, from the first rung that read (what reading at all cost is not the strength's to pay).
+     * cap once something does, counted from the picture (a located code) or, for a generated or
+     * embedded picture, from the first rung that read (what reading at all cost is not the strength's to pay).
      */
     private static final class Footprint {
         private final RepairGoal goal;
