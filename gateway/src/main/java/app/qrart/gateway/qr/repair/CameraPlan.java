@@ -34,7 +34,7 @@ final class CameraPlan {
     private final QrSymbol symbol;
     private final CodewordLayout layout;
 
-    /** [view][y + RING][x + RING]: whether the view (a frame as one binarizer sees it) reads the module on the wrong side. */
+    /** [view][y + RING][x + RING]: whether the view (a frame as one reader sees it) reads the module on the wrong side. */
     private final boolean[][][] misread;
 
     /** [y + RING][x + RING]: how many views misread the module. */
@@ -53,8 +53,9 @@ final class CameraPlan {
         this.misread = new boolean[2 * frames.size()][][];
         for (int f = 0; f < frames.size(); f++) {
             CameraSimulator.Frame frame = frames.get(f);
-            misread[2 * f] = misreadBy(frame, zxingBinary(frame.image()), grid);
-            misread[2 * f + 1] = misreadBy(frame, boofBits(frame, grid), grid);
+            BitMatrix zxing = zxingBinary(frame.image());
+            misread[2 * f] = misreadBy((x, y) -> seenDark(frame, zxing, grid, x, y));
+            misread[2 * f + 1] = misreadBy(boofView(frame, grid));
         }
         int side = symbol.width() + 2 * RING;
         this.misses = new int[side][side];
@@ -67,13 +68,17 @@ final class CameraPlan {
         }
     }
 
-    private boolean[][] misreadBy(CameraSimulator.Frame frame, BitMatrix bits, ModuleGrid grid) {
+    /** Whether a view sees the module at x, y (quiet zone included) as dark. */
+    private interface View {
+        boolean dark(int x, int y);
+    }
+
+    private boolean[][] misreadBy(View view) {
         int side = symbol.width() + 2 * RING;
         boolean[][] out = new boolean[side][side];
         for (int y = -RING; y < symbol.width() + RING; y++) {
             for (int x = -RING; x < symbol.width() + RING; x++) {
-                boolean wrong = seenDark(frame, bits, grid, x, y) != dark(x, y);
-                out[y + RING][x + RING] = wrong;
+                out[y + RING][x + RING] = view.dark(x, y) != dark(x, y);
             }
         }
         return out;
@@ -94,32 +99,26 @@ final class CameraPlan {
     }
 
     /**
-     * The frame as BoofCV's decoder reads bits (set: dark, at each module's centre): the grey
-     * frame at the centre and 0.2 module either way across and down, dark when at least three of
-     * the five are below one threshold for the whole code, the mean over the finders of the
-     * midpoint between the finder's dark outer ring and the light ring around it.
+     * The frame as BoofCV's decoder reads bits: the grey frame at the module's centre and 0.2
+     * module either way across and down, dark when at least three of the five are below one
+     * threshold for the whole code, the mean over the finders of the midpoint between the
+     * finder's dark outer ring and the light ring around it; a module whose centre is off the
+     * frame is not seen dark.
      */
-    private BitMatrix boofBits(CameraSimulator.Frame frame, ModuleGrid grid) {
+    private View boofView(CameraSimulator.Frame frame, ModuleGrid grid) {
         GrayU8 gray = BoofQrDecoder.gray(frame.image());
         double threshold = finderThreshold(frame, gray, grid);
-        BitMatrix bits = new BitMatrix(gray.width, gray.height);
-        for (int y = -RING; y < symbol.width() + RING; y++) {
-            for (int x = -RING; x < symbol.width() + RING; x++) {
-                int below = 0;
-                for (double[] offset : BIT_SAMPLES) {
-                    below += grey(frame, gray, grid, x + 0.5 + offset[0], y + 0.5 + offset[1]) < threshold ? 1 : 0;
-                }
-                int[] centre = framePixel(frame, grid, x + 0.5, y + 0.5);
-                if (below >= 3
-                        && centre[0] >= 0
-                        && centre[1] >= 0
-                        && centre[0] < gray.width
-                        && centre[1] < gray.height) {
-                    bits.set(centre[0], centre[1]);
-                }
+        return (x, y) -> {
+            int[] centre = framePixel(frame, grid, x + 0.5, y + 0.5);
+            if (centre[0] < 0 || centre[1] < 0 || centre[0] >= gray.width || centre[1] >= gray.height) {
+                return false;
             }
-        }
-        return bits;
+            int below = 0;
+            for (double[] offset : BIT_SAMPLES) {
+                below += grey(frame, gray, grid, x + 0.5 + offset[0], y + 0.5 + offset[1]) < threshold ? 1 : 0;
+            }
+            return below >= 3;
+        };
     }
 
     /** Where BoofCV's bit reader samples a module, in modules from its centre. */

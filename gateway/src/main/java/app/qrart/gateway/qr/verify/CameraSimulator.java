@@ -155,11 +155,12 @@ public final class CameraSimulator {
         int w = Math.max(21, (int) Math.round(image.getWidth() * factor));
         int h = Math.max(21, (int) Math.round(image.getHeight() * factor));
         int[] rgb = Luma.pixels(image);
+        BoxWeights across = new BoxWeights(image.getWidth(), w);
+        BoxWeights down = new BoxWeights(image.getHeight(), h);
         double[][] rows = new double[3][];
         for (int c = 0; c < 3; c++) {
             double[] channel = channel(rgb, 16 - 8 * c);
-            double[] across = areaResample(channel, image.getWidth(), image.getHeight(), w, true);
-            rows[c] = areaResample(across, w, image.getHeight(), h, false);
+            rows[c] = down.downColumns(across.acrossRows(channel, image.getWidth(), image.getHeight()), w);
         }
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         int[] target = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
@@ -178,15 +179,10 @@ public final class CameraSimulator {
     }
 
     /**
-     * Box resampling of a width x height plane along one axis to `size` samples: each output
-     * sample averages the source interval it covers, the interval's end pixels by their overlap.
+     * Box resampling of a plane along one axis to `size` samples: each output sample averages the
+     * source interval it covers, the interval's end pixels by their overlap. Which source pixels
+     * each output covers, and by how much, is worked out once per axis.
      */
-    private static double[] areaResample(double[] plane, int width, int height, int size, boolean horizontal) {
-        BoxWeights box = new BoxWeights(horizontal ? width : height, size);
-        return horizontal ? box.acrossRows(plane, width, height) : box.downColumns(plane, width);
-    }
-
-    /** Which source pixels each output sample of a box resampling covers, and by how much. */
     private static final class BoxWeights {
         private final int[] first;
         private final double[][] overlaps;

@@ -53,8 +53,7 @@ class ScanFixturesTest {
             unaided += reads ? 1 : 0;
             if (!reads && folder.thresholds().containsKey("repaired.min")) {
                 QrRepairer.Repair repair = inPlace
-                        ? located.map(l -> repairer.repair(fixture.image(), l))
-                                .orElse(new QrRepairer.Repair(null, 0, 0))
+                        ? located.map(l -> repairer.repair(fixture.image(), l)).orElse(QrRepairer.Repair.none())
                         : repairer.repair(fixture.image(), encoder.encode(fixture.text()));
                 if (repair.image() != null) {
                     assertTrue(
