@@ -20,8 +20,8 @@ import java.util.List;
  * Which modules a phone camera misreads: the picture is seen under the modelled camera conditions
  * (the suite's frames for blur, distance, ink spread, print), each frame read twice (two views
  * per frame): binarized by ZXing's local threshold and sampled at each module's centre through
- * the grid, and as BoofCV's decoder reads bits, five points per module against one threshold
- * taken from the finders.
+ * the grid, and as BoofCV's decoder reads bits, five points per module against a threshold
+ * interpolated between the finders' and the bottom right's.
  * What to fix: function modules and the quiet band beside the finders that any frame misreads,
  * then, per Reed-Solomon block, the cheapest misread codewords until no frame leaves more than
  * (1 - headroom) of what the block can correct.
@@ -100,19 +100,29 @@ final class CameraPlan {
 
     /**
      * The frame as BoofCV's decoder reads bits: the grey frame at the module's centre and 0.2
-     * module either way across and down, dark when at least three of the five are below one
-     * threshold for the whole code, the mean over the finders of the midpoint between the
-     * finder's dark outer ring and the light ring around it; a module whose centre is off the
-     * frame is not seen dark.
+     * module either way across and down, dark when at least three of the five are below the
+     * module's threshold; a module whose centre is off the frame is not seen dark. The threshold
+     * is interpolated bilinearly across the code between four corner thresholds: each finder's
+     * (the midpoint between its dark outer ring and the light ring around it) and, for the
+     * bottom right, the mean of every data sample in the code's last ten rows and columns.
      */
     private View boofView(CameraSimulator.Frame frame, ModuleGrid grid) {
         GrayU8 gray = BoofQrDecoder.gray(frame.image());
-        double threshold = finderThreshold(frame, gray, grid);
+        int far = symbol.width() - 7;
+        double corner = finderThreshold(frame, gray, grid, 0, 0);
+        double right = finderThreshold(frame, gray, grid, far, 0);
+        double down = finderThreshold(frame, gray, grid, 0, far);
+        double downRight = lowerRightMean(frame, gray, grid);
+        double span = symbol.width() - 1.0;
         return (x, y) -> {
             int[] centre = framePixel(frame, grid, x + 0.5, y + 0.5);
             if (centre[0] < 0 || centre[1] < 0 || centre[0] >= gray.width || centre[1] >= gray.height) {
                 return false;
             }
+            double bx = x / span;
+            double by = y / span;
+            double threshold =
+                    (1 - bx) * (1 - by) * corner + bx * (1 - by) * right + (1 - bx) * by * down + bx * by * downRight;
             int below = 0;
             for (double[] offset : BIT_SAMPLES) {
                 below += grey(frame, gray, grid, x + 0.5 + offset[0], y + 0.5 + offset[1]) < threshold ? 1 : 0;
@@ -124,14 +134,36 @@ final class CameraPlan {
     /** Where BoofCV's bit reader samples a module, in modules from its centre. */
     private static final double[][] BIT_SAMPLES = {{0, 0}, {-0.2, 0}, {0.2, 0}, {0, -0.2}, {0, 0.2}};
 
-    /** The mean over the three finders of the midpoint between each one's outer dark ring and the ring just outside it. */
-    private double finderThreshold(CameraSimulator.Frame frame, GrayU8 gray, ModuleGrid grid) {
-        int far = symbol.width() - 7;
+    /** Rows and columns at the bottom and right whose data samples set BoofCV's bottom-right threshold. */
+    private static final int LOWER_RIGHT_BAND = 10;
+
+    /**
+     * BoofCV's bottom-right threshold: the mean grey of the five samples of every data module in
+     * the code's last {@link #LOWER_RIGHT_BAND} rows or columns (it assumes as many dark as light).
+     */
+    private double lowerRightMean(CameraSimulator.Frame frame, GrayU8 gray, ModuleGrid grid) {
+        int start = Math.max(8, symbol.width() - LOWER_RIGHT_BAND);
         double sum = 0;
-        for (int[] corner : new int[][] {{0, 0}, {far, 0}, {0, far}}) {
-            sum += (ringMean(frame, gray, grid, corner, 0) + ringMean(frame, gray, grid, corner, -1)) / 2;
+        int n = 0;
+        for (int codeword = 0; codeword < layout.codewords(); codeword++) {
+            int[] modules = layout.modulesOf(codeword);
+            for (int m = 0; m < modules.length; m += 2) {
+                if (modules[m] < start && modules[m + 1] < start) {
+                    continue;
+                }
+                for (double[] offset : BIT_SAMPLES) {
+                    sum += grey(frame, gray, grid, modules[m] + 0.5 + offset[0], modules[m + 1] + 0.5 + offset[1]);
+                    n++;
+                }
+            }
         }
-        return sum / 3;
+        return n == 0 ? 128 : sum / n;
+    }
+
+    /** The midpoint between the finder's outer dark ring and the ring just outside it (its top-left module at x, y). */
+    private static double finderThreshold(CameraSimulator.Frame frame, GrayU8 gray, ModuleGrid grid, int x, int y) {
+        int[] corner = {x, y};
+        return (ringMean(frame, gray, grid, corner, 0) + ringMean(frame, gray, grid, corner, -1)) / 2;
     }
 
     /** Mean grey of the module centres on the square ring {@code inset} modules inside a finder's 7 x 7 outline (-1: just outside it). */

@@ -58,6 +58,22 @@ class CameraPlanTest {
         assertEquals(0, plan(shadedEvenly).misses(light[0], light[1]), "the same shade all over reads right");
     }
 
+    @Test
+    void boofcvsThresholdFollowsTheCodesLowerRightBand() {
+        BufferedImage greyDark = greyDarkModules(encoder.render(symbol, 512));
+        int far = symbol.width() - 1;
+        int[] lowerRight = darkDataModuleNear(far - 3, far - 3);
+        int[] middle = darkDataModuleNear(far / 2, far / 2);
+        CameraPlan plan = plan(greyDark);
+        assertEquals(
+                0,
+                plan.misses(lowerRight[0], lowerRight[1]),
+                "grey dark modules in the lower-right band read dark against the band's own mean");
+        assertTrue(
+                plan.misses(middle[0], middle[1]) >= CONDITIONS.size(),
+                "halfway to the finders the threshold is theirs, and grey dark modules read light");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"noise", "gradient", "photo"})
     void fixingTheNamedModulesPassByPassBringsEveryBlockWithinWhatItCorrects(String kind) {
@@ -124,5 +140,43 @@ class CameraPlanTest {
                 new CodewordLayout(symbol.version(), ErrorCorrectionLevel.valueOf(symbol.errorCorrection()));
         int[] modules = layout.modulesOf(layout.codewords() / 2);
         return new int[] {modules[0], modules[1]};
+    }
+
+    /** Dark pixels outside the finders made mid-light grey (160): lighter than the finders' midpoint. */
+    private BufferedImage greyDarkModules(BufferedImage image) {
+        ModuleGrid grid = ModuleGrid.of(image, symbol, encoder);
+        double[] origin = grid.pixel(0, 0);
+        double size = grid.modulePixels();
+        int width = symbol.width();
+        for (int py = 0; py < image.getHeight(); py++) {
+            for (int px = 0; px < image.getWidth(); px++) {
+                int x = (int) Math.floor((px + 0.5 - origin[0]) / size);
+                int y = (int) Math.floor((py + 0.5 - origin[1]) / size);
+                boolean finderZone = (x < 8 || x >= width - 8) && (y < 8 || y >= width - 8) && !(x >= 8 && y >= 8);
+                if ((image.getRGB(px, py) & 0xff) < 128 && !finderZone) {
+                    image.setRGB(px, py, 0xa0a0a0);
+                }
+            }
+        }
+        return image;
+    }
+
+    /** The dark data module nearest the given module. */
+    private int[] darkDataModuleNear(int x, int y) {
+        CodewordLayout layout =
+                new CodewordLayout(symbol.version(), ErrorCorrectionLevel.valueOf(symbol.errorCorrection()));
+        int[] best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (int codeword = 0; codeword < layout.codewords(); codeword++) {
+            int[] modules = layout.modulesOf(codeword);
+            for (int m = 0; m < modules.length; m += 2) {
+                int distance = Math.abs(modules[m] - x) + Math.abs(modules[m + 1] - y);
+                if (symbol.dark(modules[m], modules[m + 1]) && distance < bestDistance) {
+                    best = new int[] {modules[m], modules[m + 1]};
+                    bestDistance = distance;
+                }
+            }
+        }
+        return best;
     }
 }
