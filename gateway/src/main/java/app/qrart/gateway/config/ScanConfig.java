@@ -98,6 +98,14 @@ public interface ScanConfig {
     @WithDefault("true")
     boolean capBeyondFirstRead();
 
+    /**
+     * A repair rung that would pass its strength's footprint cap is painted only as far as the cap
+     * allows (its dots in order, the longest run within the cap) and measured, instead of ending
+     * the climb at the rung before it.
+     */
+    @WithDefault("true")
+    boolean fillToCap();
+
     /** Grey levels either side of the dark/light threshold within which a module counts as ambiguous. */
     @WithDefault("24")
     int ambiguityMargin();

@@ -288,10 +288,15 @@ public class QrRepairer {
         int touched = 0;
         int measuredAt = canvas.margin() == 0 ? 0 : -1;
         for (Step step : steps) {
-            touched += apply(image, canvas, step, grown);
+            BufferedImage before = scan.fillToCap() ? copy(image) : null;
+            Strokes strokes = new Strokes(canvas.grid());
+            touched += apply(image, canvas, step, grown, strokes);
             double changed = canvas.marginShare() + changedShare(canvas.before(), image);
-            if (changed > canvas.cap(best, scan.maxPixelsChanged())) {
-                break;
+            double cap = canvas.cap(best, scan.maxPixelsChanged());
+            if (changed > cap) {
+                return before == null || best.image() == null
+                        ? best
+                        : filledToCap(canvas, step, before, strokes, cap, best);
             }
             if (touched != measuredAt
                     && changed > best.measuredChange()
@@ -308,6 +313,91 @@ public class QrRepairer {
         return best;
     }
 
+    /**
+     * A step that would pass the cap, painted only as far as the cap allows: the longest prefix of
+     * its strokes, on the picture as the step found it, that stays within the cap, measured like
+     * any rung (the best so far when it does not read or ranks lower).
+     */
+    private Repair filledToCap(
+            Canvas canvas, Step step, BufferedImage before, Strokes strokes, double cap, Repair best) {
+        int within = 0;
+        int over = strokes.size();
+        while (over - within > 1) {
+            int middle = (within + over) / 2;
+            BufferedImage partial = strokes.replay(before, middle);
+            if (canvas.marginShare() + changedShare(canvas.before(), partial) <= cap) {
+                within = middle;
+            } else {
+                over = middle;
+            }
+        }
+        BufferedImage image = strokes.replay(before, within);
+        double changed = canvas.marginShare() + changedShare(canvas.before(), image);
+        if (within == 0
+                || changed <= best.measuredChange()
+                || !robustEnough(image, canvas, step)
+                || !reads(image, canvas)) {
+            return best;
+        }
+        Repair rung = canvas.measured(image, best.modulesTouched() + strokes.touched(within), changed);
+        return rung.betterThan(best) ? rung : best;
+    }
+
+    /**
+     * The dots a step paints, in order, so that the first n of them can be painted again on a
+     * copy of the picture as the step found it (each dot depends only on the pixels under it).
+     */
+    private static final class Strokes {
+        private final ModuleGrid grid;
+        private final List<Stroke> painted = new ArrayList<>();
+
+        private record Stroke(
+                int x, int y, double share, boolean dark, int darkTarget, int lightTarget, boolean flatten) {}
+
+        Strokes(ModuleGrid grid) {
+            this.grid = grid;
+        }
+
+        /** Paints the dot ({@link ModuleGrid#paint}) and records it; true when a pixel changed. */
+        boolean paint(
+                BufferedImage image,
+                int x,
+                int y,
+                double share,
+                boolean dark,
+                int darkTarget,
+                int lightTarget,
+                boolean flatten) {
+            painted.add(new Stroke(x, y, share, dark, darkTarget, lightTarget, flatten));
+            return draw(image, painted.get(painted.size() - 1));
+        }
+
+        int size() {
+            return painted.size();
+        }
+
+        /** How many distinct modules the first n strokes paint. */
+        int touched(int n) {
+            return (int) painted.subList(0, n).stream()
+                    .map(stroke -> List.of(stroke.x(), stroke.y()))
+                    .distinct()
+                    .count();
+        }
+
+        /** A copy of the picture with the first n strokes painted on it. */
+        BufferedImage replay(BufferedImage before, int n) {
+            BufferedImage image = copy(before);
+            for (Stroke stroke : painted.subList(0, n)) {
+                draw(image, stroke);
+            }
+            return image;
+        }
+
+        private boolean draw(BufferedImage image, Stroke s) {
+            return grid.paint(image, s.x(), s.y(), s.share(), s.dark(), s.darkTarget(), s.lightTarget(), s.flatten());
+        }
+    }
+
     private boolean robustEnough(BufferedImage image, Canvas canvas, Step step) {
         return step.fullContrast()
                 || scan.minBlurredHeadroom() < 0
@@ -321,17 +411,17 @@ public class QrRepairer {
     }
 
     /** One step's quiet band, function-pattern and data fixes; returns the modules it touched. */
-    private int apply(BufferedImage image, Canvas canvas, Step step, int[][] grown) {
+    private int apply(BufferedImage image, Canvas canvas, Step step, int[][] grown, Strokes strokes) {
         QrSymbol symbol = canvas.symbol();
         ModuleGrid grid = canvas.grid();
         int threshold = canvas.threshold();
         RepairPlan plan = new RepairPlan(image, symbol, grid, threshold, scan.ambiguityMargin());
         int push = step.fullContrast() ? 255 : scan.contrastPush();
         boolean flatten = step.flatten();
-        int touched = restoreQuietBand(image, plan, grid, step, push);
+        int touched = restoreQuietBand(image, plan, grid, step, push, strokes);
         touched += paint(
                 image,
-                grid,
+                strokes,
                 plan.finderFixes(step.quietModules() > 1, step.fullContrast()),
                 1.0,
                 symbol,
@@ -339,11 +429,11 @@ public class QrRepairer {
                 push,
                 flatten);
         double otherShare = Math.max(step.dotShare(), OTHER_FUNCTION_DOT);
-        touched +=
-                paint(image, grid, plan.otherFunctionFixes(otherShare), otherShare, symbol, threshold, push, flatten);
+        touched += paint(
+                image, strokes, plan.otherFunctionFixes(otherShare), otherShare, symbol, threshold, push, flatten);
         touched += paint(
                 image,
-                grid,
+                strokes,
                 plan.dataFixes(step.headroom(), step.dotShare()),
                 step.dotShare(),
                 symbol,
@@ -351,7 +441,7 @@ public class QrRepairer {
                 push,
                 flatten);
         if (step.camera() >= 0) {
-            touched += cameraFixes(image, canvas, step, push, grown);
+            touched += cameraFixes(image, canvas, step, push, grown, strokes);
         }
         return touched;
     }
@@ -362,7 +452,7 @@ public class QrRepairer {
      * then at the dark and light targets), so each module gets the least that reads; {@code
      * grown} holds each module's dot so far over the climb ([y + RING][x + RING]).
      */
-    private int cameraFixes(BufferedImage image, Canvas canvas, Step step, int push, int[][] grown) {
+    private int cameraFixes(BufferedImage image, Canvas canvas, Step step, int push, int[][] grown, Strokes strokes) {
         List<Double> shares = scan.cameraDotShares();
         int touched = 0;
         for (int pass = 0; pass < scan.cameraPasses(); pass++) {
@@ -384,8 +474,8 @@ public class QrRepairer {
                 int darkTarget = level == 0 ? darkTarget(canvas.threshold(), push) : scan.darkTarget();
                 int lightTarget = level == 0 ? lightTarget(canvas.threshold(), push) : scan.lightTarget();
                 boolean dark = plan.dark(m[0], m[1]);
-                if (canvas.grid()
-                        .paint(image, m[0], m[1], shares.get(level), dark, darkTarget, lightTarget, step.flatten())) {
+                if (strokes.paint(
+                        image, m[0], m[1], shares.get(level), dark, darkTarget, lightTarget, step.flatten())) {
                     touched++;
                 }
             }
@@ -470,7 +560,7 @@ public class QrRepairer {
 
     private int paint(
             BufferedImage image,
-            ModuleGrid grid,
+            Strokes strokes,
             List<int[]> modules,
             double share,
             QrSymbol symbol,
@@ -481,7 +571,7 @@ public class QrRepairer {
         int lightTarget = lightTarget(threshold, push);
         int touched = 0;
         for (int[] m : modules) {
-            if (grid.paint(image, m[0], m[1], share, symbol.dark(m[0], m[1]), darkTarget, lightTarget, flatten)) {
+            if (strokes.paint(image, m[0], m[1], share, symbol.dark(m[0], m[1]), darkTarget, lightTarget, flatten)) {
                 touched++;
             }
         }
@@ -502,7 +592,8 @@ public class QrRepairer {
      * finders (what detectors need) for a one-module band, all round for a wider one, and every
      * one of them in the last step (a patchy quiet zone shows detectors finder-like shapes).
      */
-    private int restoreQuietBand(BufferedImage image, RepairPlan plan, ModuleGrid grid, Step step, int push) {
+    private int restoreQuietBand(
+            BufferedImage image, RepairPlan plan, ModuleGrid grid, Step step, int push, Strokes strokes) {
         int band = step.quietModules();
         int darkTarget = darkTarget(plan.threshold(), push);
         int lightTarget = lightTarget(plan.threshold(), push);
@@ -515,7 +606,7 @@ public class QrRepairer {
                 if (!inside
                         && needed
                         && (step.fullContrast() || !plan.quiet(x, y))
-                        && grid.paint(image, x, y, 1.0, false, darkTarget, lightTarget, step.flatten())) {
+                        && strokes.paint(image, x, y, 1.0, false, darkTarget, lightTarget, step.flatten())) {
                     touched++;
                 }
             }

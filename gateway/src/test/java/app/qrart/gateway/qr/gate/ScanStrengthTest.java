@@ -95,6 +95,34 @@ class ScanStrengthTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"flat, 46"})
+    void aRungThatWouldPassTheCapIsPaintedAsFarAsTheCapAllows(String picture, long seed) {
+        QrSymbol symbol = ENCODER.encode(randomPayload(new Random(seed)));
+        BufferedImage source = QrParts.picture(picture, seed);
+        // A target no rung reaches, so every climb ends at the cap.
+        String target = "qrart.scan.strength.balanced.target";
+        ScanReport stopped = QrParts.gate(Map.of("qrart.scan.fill-to-cap", "false", target, "0.995"))
+                .deliver(List.of(source), symbol, 1, ScanStrength.BALANCED)
+                .orElseThrow()
+                .report();
+        ScanReport filled = QrParts.gate(Map.of(target, "0.995"))
+                .deliver(List.of(source), symbol, 1, ScanStrength.BALANCED)
+                .orElseThrow()
+                .report();
+        String figures = "stopped at the rung before the cap: %.3f at %.3f changed; filled: %.3f at %.3f"
+                .formatted(
+                        stopped.relativeRobustness(),
+                        stopped.pixelsChangedShare(),
+                        filled.relativeRobustness(),
+                        filled.pixelsChangedShare());
+        System.out.println(picture + ": " + figures);
+        assertTrue(filled.relativeRobustness() > stopped.relativeRobustness(), figures);
+        assertTrue(filled.pixelsChangedShare() > stopped.pixelsChangedShare(), figures);
+        double cap = Double.parseDouble(Configs.defaultValue("qrart.scan.strength.balanced.max-pixels-changed"));
+        assertTrue(filled.pixelsChangedShare() <= stopped.pixelsChangedShare() + cap + 1e-9, figures);
+    }
+
+    @ParameterizedTest
     @CsvSource({"photo, 31", "noise, 32"})
     void aPictureThatDrawsNoCodeYetIsCappedBeyondTheChangeThatFirstReads(String picture, long seed) {
         QrSymbol symbol = ENCODER.encode(randomPayload(new Random(seed)));
