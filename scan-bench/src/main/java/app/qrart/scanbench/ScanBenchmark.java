@@ -13,6 +13,7 @@ import app.qrart.gateway.qr.gate.ScanStrength;
 import app.qrart.gateway.qr.image.Ssim;
 import app.qrart.gateway.qr.locate.SymbolLocator;
 import app.qrart.gateway.qr.repair.QrRepairer;
+import app.qrart.gateway.qr.repair.Repair;
 import app.qrart.gateway.qr.verify.QrDecoder;
 import app.qrart.gateway.qr.verify.QrVerifier;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -152,8 +153,7 @@ public final class ScanBenchmark {
             throws IOException {
         long start = System.nanoTime();
         Optional<SymbolLocator.Located> located = SymbolLocator.locate(picture, payload);
-        QrRepairer.Repair repair =
-                located.map(l -> gate.inPlace(picture, l, strength)).orElse(QrRepairer.Repair.none());
+        Repair repair = located.map(l -> gate.inPlace(picture, l, strength)).orElse(Repair.none());
         figures.millis.add((System.nanoTime() - start) / 1e6);
         figures.images++;
         if (located.isEmpty()) {

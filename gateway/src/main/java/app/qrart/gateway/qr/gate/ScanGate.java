@@ -10,6 +10,7 @@ import app.qrart.gateway.qr.image.Ssim;
 import app.qrart.gateway.qr.locate.SymbolLocator;
 import app.qrart.gateway.qr.repair.CandidateRanking;
 import app.qrart.gateway.qr.repair.QrRepairer;
+import app.qrart.gateway.qr.repair.Repair;
 import app.qrart.gateway.qr.repair.RepairGoal;
 import app.qrart.gateway.qr.verify.QrDecoder;
 import app.qrart.gateway.qr.verify.QrVerifier;
@@ -121,10 +122,10 @@ public class ScanGate {
      * is when every reader reads it and it meets the target, else repaired in place towards the
      * target (kept as it is when no repair ranks higher); no image when nothing reads.
      */
-    public QrRepairer.Repair inPlace(BufferedImage picture, SymbolLocator.Located located, ScanStrength strength) {
+    public Repair inPlace(BufferedImage picture, SymbolLocator.Located located, ScanStrength strength) {
         RepairGoal goal = meter.goal(located.symbol(), located.modulePixels(), strength);
         if (!located.readsUnaided()) {
-            return scan.repair() ? repairer.repair(picture, located, goal) : QrRepairer.Repair.none();
+            return scan.repair() ? repairer.repair(picture, located, goal) : Repair.none();
         }
         return hardened(
                 goal.unchanged(picture, located.asRead(picture)), () -> repairer.repair(picture, located, goal));
@@ -137,9 +138,9 @@ public class ScanGate {
      */
     public Optional<Delivery> fixInPlace(BufferedImage picture, SymbolLocator.Located located, ScanStrength strength) {
         RepairGoal goal = meter.goal(located.symbol(), located.modulePixels(), strength);
-        QrRepairer.Repair result = located.readsUnaided()
+        Repair result = located.readsUnaided()
                 ? goal.unchanged(picture, located.asRead(picture))
-                : scan.repair() ? repairer.repair(picture, located, goal) : QrRepairer.Repair.none();
+                : scan.repair() ? repairer.repair(picture, located, goal) : Repair.none();
         if (result.image() == null) {
             return Optional.empty();
         }
@@ -157,11 +158,11 @@ public class ScanGate {
      * An image every reader reads, as it is when it meets its target (or repair is off), else its
      * repair towards the target when that ranks higher.
      */
-    private QrRepairer.Repair hardened(QrRepairer.Repair asIs, Supplier<QrRepairer.Repair> repair) {
+    private Repair hardened(Repair asIs, Supplier<Repair> repair) {
         if (asIs.targetMet() || !scan.repair()) {
             return asIs;
         }
-        QrRepairer.Repair repaired = repair.get();
+        Repair repaired = repair.get();
         return repaired.betterThan(asIs) ? repaired : asIs;
     }
 
@@ -175,7 +176,7 @@ public class ScanGate {
     }
 
     /** A candidate as generated and what the gate made of it (itself when unrepaired). */
-    private record Candidate(BufferedImage generated, QrRepairer.Repair result) {
+    private record Candidate(BufferedImage generated, Repair result) {
 
         boolean repaired() {
             return result.image() != generated;
@@ -214,7 +215,7 @@ public class ScanGate {
     /** The report of a chosen candidate; {@code compared} is the part of the result SSIM compares with the original. */
     private Delivery report(
             Candidate chosen, Round round, int tried, int verified, ScanAnalysis analysis, BufferedImage compared) {
-        QrRepairer.Repair result = chosen.result();
+        Repair result = chosen.result();
         BufferedImage image = result.image();
         double plain = meter.plain(round.symbol(), round.modulePixels());
         ScanReport report = new ScanReport(

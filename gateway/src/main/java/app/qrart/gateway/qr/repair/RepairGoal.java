@@ -16,9 +16,9 @@ public record RepairGoal(double target, double maxPixelsChanged, ToDoubleFunctio
     }
 
     /** An image left as it is, measured against the goal on {@code asRead} (its negative for a reversed code). */
-    public QrRepairer.Repair unchanged(BufferedImage image, BufferedImage asRead) {
+    public Repair unchanged(BufferedImage image, BufferedImage asRead) {
         double measured = robustness.applyAsDouble(asRead);
-        return new QrRepairer.Repair(image, 0, 0, 0, measured, met(measured));
+        return new Repair(image, 0, 0, 0, measured, met(measured));
     }
 
     boolean measures() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.qrart.gateway.qr.encode.QrEncoder;
 import app.qrart.gateway.qr.repair.QrRepairer;
+import app.qrart.gateway.qr.repair.Repair;
 import app.qrart.gateway.qr.verify.QrVerifier;
 import app.qrart.gateway.support.Configs;
 import app.qrart.gateway.support.ScanFixtures;
@@ -52,8 +53,8 @@ class ScanFixturesTest {
             boolean reads = verifier.readsExactly(asRead.apply(fixture.image()), fixture.text());
             unaided += reads ? 1 : 0;
             if (!reads && folder.thresholds().containsKey("repaired.min")) {
-                QrRepairer.Repair repair = inPlace
-                        ? located.map(l -> repairer.repair(fixture.image(), l)).orElse(QrRepairer.Repair.none())
+                Repair repair = inPlace
+                        ? located.map(l -> repairer.repair(fixture.image(), l)).orElse(Repair.none())
                         : repairer.repair(fixture.image(), encoder.encode(fixture.text()));
                 if (repair.image() != null) {
                     assertTrue(

@@ -10,7 +10,7 @@ import app.qrart.gateway.qr.encode.QrEncoder;
 import app.qrart.gateway.qr.encode.QrSymbol;
 import app.qrart.gateway.qr.image.Luma;
 import app.qrart.gateway.qr.image.Perspective;
-import app.qrart.gateway.qr.repair.QrRepairer;
+import app.qrart.gateway.qr.repair.Repair;
 import app.qrart.gateway.qr.verify.QrVerifier;
 import app.qrart.gateway.support.Configs;
 import app.qrart.gateway.support.QrParts;
@@ -88,7 +88,7 @@ class SymbolLocatorTest {
         SymbolLocator.Located located = SymbolLocator.locate(image, CONTENT).orElseThrow();
         assertTrue(located.disagreement() < 0.2, "disagreement " + located.disagreement());
         assertFalse(located.readsUnaided());
-        QrRepairer.Repair repair = QrParts.repairer(0.75).repair(image, located.symbol(), located.grid());
+        Repair repair = QrParts.repairer(0.75).repair(image, located.symbol(), located.grid());
         assertNotNull(repair.image());
         assertTrue(verifier.readsExactly(repair.image(), CONTENT));
         assertTrue(repair.pixelsChangedShare() < 0.5, "changed " + repair.pixelsChangedShare());
@@ -103,7 +103,7 @@ class SymbolLocatorTest {
         BufferedImage edgeToEdge = full.getSubimage(origin, origin, module * drawn.width(), module * drawn.width());
         SymbolLocator.Located located =
                 SymbolLocator.locate(edgeToEdge, CONTENT).orElseThrow();
-        QrRepairer.Repair repair = QrParts.repairer(0.75).repair(edgeToEdge, located.symbol(), located.grid());
+        Repair repair = QrParts.repairer(0.75).repair(edgeToEdge, located.symbol(), located.grid());
         assertNotNull(repair.image());
         assertTrue(repair.margin() >= 2, "margin " + repair.margin());
         assertEquals(edgeToEdge.getWidth() + 2 * repair.margin(), repair.image().getWidth());
@@ -117,7 +117,7 @@ class SymbolLocatorTest {
         SymbolLocator.Located located = SymbolLocator.locate(image, CONTENT).orElseThrow();
         assertTrue(located.reversed());
         assertTrue(located.disagreement() < 0.2, "disagreement " + located.disagreement());
-        QrRepairer.Repair repair = QrParts.repairer(0.75).repair(image, located);
+        Repair repair = QrParts.repairer(0.75).repair(image, located);
         assertNotNull(repair.image());
         assertTrue(verifier.readsExactly(Luma.negative(repair.image()), CONTENT));
         SymbolLocator.Located after =

@@ -28,7 +28,7 @@ class QrRepairerTest {
             String payload = "https://qr.art/" + Long.toString(random.nextLong() & Long.MAX_VALUE, 36)
                     + "x".repeat(random.nextInt(60));
             QrSymbol symbol = new QrEncoder(qr(40), new QrVerifier()).encode(payload);
-            QrRepairer.Repair repair = repairer(0.75).repair(picture(kind, trial), symbol);
+            Repair repair = repairer(0.75).repair(picture(kind, trial), symbol);
             assertNotNull(repair.image(), kind + " version " + symbol.version());
             assertEquals(payload, QrImages.decode(repair.image()));
             assertTrue(repair.pixelsChangedShare() <= 0.75);
@@ -40,7 +40,7 @@ class QrRepairerTest {
     @ValueSource(strings = {"noise", "flat"})
     void aCodeNoRepairWithinTheCapCanSaveIsReportedAsFailed(String kind) {
         QrSymbol symbol = new QrEncoder(qr(40), new QrVerifier()).encode("https://example.com/capped");
-        QrRepairer.Repair repair = repairer(0.001).repair(picture(kind, 1), symbol);
+        Repair repair = repairer(0.001).repair(picture(kind, 1), symbol);
         assertNull(repair.image());
         assertFalse(new QrVerifier().readsExactly(picture(kind, 1), "https://example.com/capped"));
     }
