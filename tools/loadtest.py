@@ -97,7 +97,12 @@ class Stack:
 
     def stop(self):
         os.killpg(self.process.pid, signal.SIGTERM)
-        self.process.wait(timeout=60)
+        try:
+            self.process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            print(f"the stack did not stop in 60 s; killed (see {self.log.name})", flush=True)
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
 
 
 def processes(root_pid):

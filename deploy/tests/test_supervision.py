@@ -51,3 +51,22 @@ def test_a_torchserve_that_dies_is_restarted_and_ready_again(torchserve, tmp_pat
         assert supervisor.wait(timeout=120) == 0
         log.close()
     assert not os.path.exists(flag), "READY is removed on a clean stop"
+
+
+def test_a_stop_while_torchserve_starts_stops_it_cleanly(torchserve, tmp_path):
+    ports = [free_port() for _ in range(5)]
+    workdir = str(tmp_path / "starting")
+    supervisor = subprocess.Popen(
+        [sys.executable, TSCTL, "run", "--model-store", torchserve.model_store, "--workdir", workdir,
+         "--ports", ",".join(map(str, ports))],
+        stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        wait_for(lambda: psutil.Process(supervisor.pid).children(), 60, "TorchServe not started")
+        started = psutil.Process(supervisor.pid).children(recursive=True)
+        assert not os.path.exists(os.path.join(workdir, "READY")), "stopped before it is ready"
+        supervisor.send_signal(signal.SIGTERM)
+        assert supervisor.wait(timeout=120) == 0
+        assert not [p for p in started if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
+    finally:
+        if supervisor.poll() is None:
+            supervisor.kill()

@@ -66,9 +66,12 @@ class TorchServe:
         )
         return self
 
-    def wait_ready(self, model: str = "qrart", timeout: float = 300) -> None:
+    def wait_ready(self, model: str = "qrart", timeout: float = 300, stop_requested=lambda: False) -> None:
+        """Returns once every worker of the model is READY; InterruptedError as soon as stop_requested()."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
+            if stop_requested():
+                raise InterruptedError("a stop was requested")
             if self.process and self.process.poll() is not None:
                 raise RuntimeError(f"TorchServe exited with {self.process.returncode}; see {self.log_dir}")
             if self._key_file_written() and self.management().all_workers_ready(model):

@@ -24,12 +24,33 @@ from ts_process import TorchServe
 from ts_properties import SHIPPED_CONFIG, Ports, read_properties
 
 MAX_BACKOFF_S = 60.0
+POLL_S = 0.2
 
 __all__ = ["SHIPPED_CONFIG", "ManagementClient", "Ports", "TorchServe", "main", "read_properties"]
 
 
-def _interrupt(*_):
-    raise KeyboardInterrupt
+class _StopRequest:
+    """Set by SIGTERM and SIGINT, polled by the supervisor. A flag rather than an exception raised
+    from the handler: an exception can land inside subprocess's own locking and leave a later wait
+    blocked for ever."""
+
+    requested = False
+
+    @classmethod
+    def request(cls, *_) -> None:
+        cls.requested = True
+
+
+class _Stopped(Exception):
+    """A stop was requested while TorchServe was starting or serving."""
+
+
+def _sleep_unless_stopped(seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if _StopRequest.requested:
+            raise _Stopped
+        time.sleep(min(POLL_S, max(0.0, deadline - time.monotonic())))
 
 
 def manage(args) -> None:
@@ -68,7 +89,8 @@ def main(argv=None) -> None:
     if not args.model_store:
         parser.error("run needs --model-store")
     # SIGTERM (from a supervisor or `make run`'s trap) stops TorchServe like Ctrl-C does.
-    signal.signal(signal.SIGTERM, _interrupt)
+    signal.signal(signal.SIGTERM, _StopRequest.request)
+    signal.signal(signal.SIGINT, _StopRequest.request)
     os.makedirs(args.workdir, exist_ok=True)
     supervise(args.model_store, args.workdir, Ports.parse(args.ports), args.max_restarts, args.restart_backoff)
 
@@ -90,9 +112,9 @@ def supervise(model_store: str, workdir: str, ports: Ports, max_restarts: int, b
                 sys.exit(1)
             restarts += 1
             print(f"TorchServe exited with {code}; restart {restarts} of {max_restarts} in {backoff:g} s", flush=True)
-            time.sleep(backoff)
+            _sleep_unless_stopped(backoff)
             backoff = min(backoff * 2, MAX_BACKOFF_S)
-        except KeyboardInterrupt:
+        except _Stopped:
             print("Stopping TorchServe...", flush=True)
             server.stop()
             _remove(ready_flag)
@@ -103,13 +125,17 @@ def _serve(server: TorchServe, ready_flag: str) -> str:
     """Starts TorchServe and waits until it exits; says how it ended."""
     server.start()
     try:
-        server.wait_ready()
+        server.wait_ready(stop_requested=lambda: _StopRequest.requested)
     except (RuntimeError, TimeoutError) as e:
         return f"a failed start ({e})"
+    except InterruptedError as e:
+        raise _Stopped from e
     open(ready_flag, "w").close()
     print(f"TorchServe ready: inference {server.inference_url}/predictions/qrart "
           f"(Bearer key in {server.workdir}/key_file.json), metrics {server.metrics_url}/metrics", flush=True)
-    return f"exit code {server.process.wait()}"
+    while (code := server.process.poll()) is None:
+        _sleep_unless_stopped(POLL_S)
+    return f"exit code {code}"
 
 
 def _remove(path: str) -> None:
