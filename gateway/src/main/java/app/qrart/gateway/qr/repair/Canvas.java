@@ -42,6 +42,21 @@ record Canvas(
         return footprint.cap(best, hardCap);
     }
 
+    /** Whether the repair ends the search ({@link Footprint#settled}). */
+    boolean settled(Repair repair) {
+        return footprint.settled(repair);
+    }
+
+    /** Whether a rung changing this share is measured against the best so far ({@link Footprint#worthMeasuring}). */
+    boolean worthMeasuring(double changed, Repair best) {
+        return footprint.worthMeasuring(changed, best);
+    }
+
+    /** The better of a measured rung and the best so far ({@link Footprint#preferred}). */
+    Repair preferred(Repair rung, Repair best) {
+        return footprint.preferred(rung, best);
+    }
+
     /** Share of the picture, border included, that the image has changed. */
     double changed(BufferedImage image) {
         return marginShare + changedShare(before, image);

@@ -4,6 +4,7 @@ package app.qrart.gateway.qr.repair;
  * How far a rung may change the picture: the hard cap while nothing reads yet, the goal's own cap
  * once something does, counted from the picture (a located code) or, for a generated or embedded
  * picture, from the first rung that read (what reading at all cost is not the strength's to pay).
+ * A first read past the goal's cap is kept only until a rung within it reads.
  */
 final class Footprint {
     private final RepairGoal goal;
@@ -29,7 +30,41 @@ final class Footprint {
         if (best.image() == null || !goal.measures()) {
             return hardCap;
         }
+        return Math.min(hardCap, goalCap());
+    }
+
+    /**
+     * Whether a repair stays within the goal's own cap (a first read may cost more: nothing
+     * cheaper read). A goal that measures nothing has no cap of its own.
+     */
+    boolean withinGoal(Repair repair) {
+        return !goal.measures() || repair.pixelsChangedShare() <= goalCap();
+    }
+
+    /** Whether the repair ends the search: it meets the target within the goal's own cap. */
+    boolean settled(Repair repair) {
+        return repair.targetMet() && withinGoal(repair);
+    }
+
+    /**
+     * Whether a rung changing this share is measured against the best so far: when it changes
+     * more (a rung that changes less is not expected to read more robustly), or when the best is
+     * a first read past the goal's cap and this one is within it.
+     */
+    boolean worthMeasuring(double changed, Repair best) {
+        return changed > best.measuredChange() || best.image() != null && !withinGoal(best) && changed <= goalCap();
+    }
+
+    /** The better of a measured rung and the best so far: within the goal's cap first, then by ranking. */
+    Repair preferred(Repair rung, Repair best) {
+        if (best.image() != null && rung.image() != null && withinGoal(rung) != withinGoal(best)) {
+            return withinGoal(rung) ? rung : best;
+        }
+        return rung.betterThan(best) ? rung : best;
+    }
+
+    private double goalCap() {
         double from = beyondFirstRead && !Double.isNaN(firstRead) ? firstRead : 0;
-        return Math.min(hardCap, from + goal.maxPixelsChanged());
+        return from + goal.maxPixelsChanged();
     }
 }

@@ -115,22 +115,22 @@ public class QrRepairer {
         Repair best = Repair.none();
         if (texturedFirst) {
             best = climb(canvas, List.of(RepairStep.texturedFirst(scan)), best);
-            if (best.targetMet()) {
+            if (canvas.settled(best)) {
                 return best;
             }
         }
         if (goal.measures()) {
             best = climb(canvas, cameraRungs, best);
-            if (best.targetMet()) {
+            if (canvas.settled(best)) {
                 return best;
             }
         }
         best = climb(canvas, ladder, best);
-        if (best.targetMet()) {
+        if (canvas.settled(best)) {
             return best;
         }
         Repair whole = repaintWhole(canvas, best);
-        return whole.betterThan(best) ? whole : best;
+        return whole.image() == null ? best : canvas.preferred(whole, best);
     }
 
     /** The picture, with a light border when its code reaches its edges, and what steps judge it by. */
@@ -178,13 +178,12 @@ public class QrRepairer {
                         : filledToCap(canvas, step, before, strokes, cap, best);
             }
             if (touched != measuredAt
-                    && changed > best.measuredChange()
+                    && canvas.worthMeasuring(changed, best)
                     && robustEnough(image, canvas, step)
                     && reads(image, canvas)) {
                 measuredAt = touched;
-                Repair rung = canvas.measured(image, touched, changed);
-                best = rung.betterThan(best) ? rung : best;
-                if (rung.targetMet()) {
+                best = canvas.preferred(canvas.measured(image, touched, changed), best);
+                if (canvas.settled(best)) {
                     return best;
                 }
             }
@@ -213,13 +212,12 @@ public class QrRepairer {
         BufferedImage image = strokes.replay(before, within);
         double changed = canvas.changed(image);
         if (within == 0
-                || changed <= best.measuredChange()
+                || !canvas.worthMeasuring(changed, best)
                 || !robustEnough(image, canvas, step)
                 || !reads(image, canvas)) {
             return best;
         }
-        Repair rung = canvas.measured(image, best.modulesTouched() + strokes.touched(within), changed);
-        return rung.betterThan(best) ? rung : best;
+        return canvas.preferred(canvas.measured(image, best.modulesTouched() + strokes.touched(within), changed), best);
     }
 
     private boolean robustEnough(BufferedImage image, Canvas canvas, RepairStep step) {

@@ -102,22 +102,7 @@ class CameraPlanTest {
      * finders and their separators, or everywhere (finders and quiet zone too).
      */
     private BufferedImage shadedLight(BufferedImage image, boolean finders) {
-        ModuleGrid grid = ModuleGrid.of(image, symbol, encoder);
-        double[] origin = grid.pixel(0, 0);
-        double size = grid.modulePixels();
-        int width = symbol.width();
-        for (int py = 0; py < image.getHeight(); py++) {
-            for (int px = 0; px < image.getWidth(); px++) {
-                int x = (int) Math.floor((px + 0.5 - origin[0]) / size);
-                int y = (int) Math.floor((py + 0.5 - origin[1]) / size);
-                boolean inside = x >= 0 && y >= 0 && x < width && y < width;
-                boolean finderZone = (x < 8 || x >= width - 8) && (y < 8 || y >= width - 8) && !(x >= 8 && y >= 8);
-                if ((image.getRGB(px, py) & 0xff) > 128 && (finders || (inside && !finderZone))) {
-                    image.setRGB(px, py, 0x6e6e6e);
-                }
-            }
-        }
-        return image;
+        return recoloured(image, 0x6e6e6e, (light, inside, finderZone) -> light && (finders || inside && !finderZone));
     }
 
     /** A light data module well inside the symbol. */
@@ -144,6 +129,16 @@ class CameraPlanTest {
 
     /** Dark pixels outside the finders made mid-light grey (160): lighter than the finders' midpoint. */
     private BufferedImage greyDarkModules(BufferedImage image) {
+        return recoloured(image, 0xa0a0a0, (light, inside, finderZone) -> !light && !finderZone);
+    }
+
+    /** Which pixels {@link #recoloured} paints, by their shade and the module they lie in. */
+    private interface PixelRule {
+        boolean paints(boolean light, boolean insideSymbol, boolean finderZone);
+    }
+
+    /** The image with the pixels the rule names painted in the colour. */
+    private BufferedImage recoloured(BufferedImage image, int rgb, PixelRule rule) {
         ModuleGrid grid = ModuleGrid.of(image, symbol, encoder);
         double[] origin = grid.pixel(0, 0);
         double size = grid.modulePixels();
@@ -152,9 +147,10 @@ class CameraPlanTest {
             for (int px = 0; px < image.getWidth(); px++) {
                 int x = (int) Math.floor((px + 0.5 - origin[0]) / size);
                 int y = (int) Math.floor((py + 0.5 - origin[1]) / size);
+                boolean inside = x >= 0 && y >= 0 && x < width && y < width;
                 boolean finderZone = (x < 8 || x >= width - 8) && (y < 8 || y >= width - 8) && !(x >= 8 && y >= 8);
-                if ((image.getRGB(px, py) & 0xff) < 128 && !finderZone) {
-                    image.setRGB(px, py, 0xa0a0a0);
+                if (rule.paints((image.getRGB(px, py) & 0xff) > 128, inside, finderZone)) {
+                    image.setRGB(px, py, rgb);
                 }
             }
         }
