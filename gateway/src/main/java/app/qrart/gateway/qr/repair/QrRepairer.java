@@ -28,8 +28,9 @@ import java.util.List;
  * keeping their texture; then, from the picture again, with them flattened (generated images
  * start there), and headroom grows, then the dot, then the quiet band, then the contrast; last,
  * on a fresh copy, every module is repainted. Every rung that reads is measured against the
- * goal: the first that meets it ends the climb, else the most robust rung within the goal's
- * footprint is kept. A step past the hard footprint cap ends the repair as failed. Pictures whose
+ * goal: the first that meets it within the goal's footprint ends the climb, else the most robust
+ * rung within the goal's footprint is kept ({@link Footprint}: a first read past it stands only
+ * until a rung within it reads). A step past the hard footprint cap ends the repair as failed. Pictures whose
  * code reaches their edges get a thin light border first (the repaired image is then larger by it).
  */
 @ApplicationScoped
@@ -153,9 +154,9 @@ public class QrRepairer {
 
     /**
      * Applies the steps in turn to one copy of the picture, each judging the image as the previous
-     * one left it (so it adds only what readers still miss). Every rung that reads and changes more
-     * than the best so far is measured against the goal; the first that meets it ends the climb,
-     * else the best so far is returned.
+     * one left it (so it adds only what readers still miss). Every rung that reads and is worth
+     * measuring ({@link Footprint#worthMeasuring}) is measured against the goal; the first that
+     * settles the repair ends the climb, else the best so far is returned.
      * A rung that has changed nothing yet is the caller's own picture, which the caller judged
      * already: it is not read and measured again.
      */
