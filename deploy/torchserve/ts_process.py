@@ -1,12 +1,14 @@
 """One local TorchServe process, in the foreground of its own process group."""
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
 import sys
 import time
 
+import psutil
 from ts_management import ManagementClient, key_from_file
 from ts_properties import Ports, local_properties, write_properties
 
@@ -88,11 +90,43 @@ class TorchServe:
             return False
 
     def stop(self, timeout: float = 60) -> int:
+        """Stops the launcher and everything it started (the frontend JVM outlives the launcher by a
+        few seconds of shutdown); what is still running after the timeout is killed."""
         if not self.process or self.process.poll() is not None:
             return self.process.returncode if self.process else 0
+        started = _descendants(self.process.pid)
+        deadline = time.monotonic() + timeout
         os.killpg(self.process.pid, signal.SIGTERM)
         try:
-            return self.process.wait(timeout)
+            code = self.process.wait(timeout)
         except subprocess.TimeoutExpired:
             os.killpg(self.process.pid, signal.SIGKILL)
-            return self.process.wait()
+            code = self.process.wait()
+        for process in _still_running(started, deadline):
+            with contextlib.suppress(psutil.NoSuchProcess):
+                process.kill()
+        return code
+
+
+def _descendants(pid: int) -> list[psutil.Process]:
+    try:
+        return psutil.Process(pid).children(recursive=True)
+    except psutil.NoSuchProcess:
+        return []
+
+
+def _still_running(processes: list[psutil.Process], deadline: float) -> list[psutil.Process]:
+    """Waits until none of the processes runs or the deadline passes; what still runs then. A zombie
+    does not count: an orphan's reaper (PID 1 of a container, say) may never collect it."""
+    while True:
+        running = [p for p in processes if _running(p)]
+        if not running or time.monotonic() >= deadline:
+            return running
+        time.sleep(0.2)
+
+
+def _running(process: psutil.Process) -> bool:
+    try:
+        return process.is_running() and process.status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return False
