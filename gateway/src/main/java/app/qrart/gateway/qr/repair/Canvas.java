@@ -4,8 +4,7 @@ import app.qrart.gateway.qr.analysis.CodewordLayout;
 import app.qrart.gateway.qr.analysis.ModuleGrid;
 import app.qrart.gateway.qr.encode.QrSymbol;
 import app.qrart.gateway.qr.image.Luma;
-import java.awt.Color;
-import java.awt.Graphics2D;
+import app.qrart.gateway.qr.image.RgbImages;
 import java.awt.image.BufferedImage;
 
 /**
@@ -35,26 +34,7 @@ record Canvas(
     Repair measured(BufferedImage image, int touched, double changed) {
         footprint.read(changed);
         double robustness = goal().robustness().applyAsDouble(image);
-        return new Repair(copy(image), touched, changed, margin, robustness, goal().met(robustness));
-    }
-
-    double cap(Repair best, double hardCap) {
-        return footprint.cap(best, hardCap);
-    }
-
-    /** Whether the repair ends the search ({@link Footprint#settled}). */
-    boolean settled(Repair repair) {
-        return footprint.settled(repair);
-    }
-
-    /** Whether a rung changing this share is measured against the best so far ({@link Footprint#worthMeasuring}). */
-    boolean worthMeasuring(double changed, Repair best) {
-        return footprint.worthMeasuring(changed, best);
-    }
-
-    /** The better of a measured rung and the best so far ({@link Footprint#preferred}). */
-    Repair preferred(Repair rung, Repair best) {
-        return footprint.preferred(rung, best);
+        return new Repair(RgbImages.copy(image), touched, changed, margin, robustness, goal().met(robustness));
     }
 
     /** Share of the picture, border included, that the image has changed. */
@@ -72,23 +52,5 @@ record Canvas(
             }
         }
         return (double) changed / before.length;
-    }
-
-    /** The picture on a canvas with a white border; the picture itself when the border is 0. */
-    static BufferedImage withMargin(BufferedImage picture, int margin) {
-        BufferedImage out = new BufferedImage(
-                picture.getWidth() + 2 * margin, picture.getHeight() + 2 * margin, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, out.getWidth(), out.getHeight());
-        g.drawImage(picture, margin, margin, null);
-        g.dispose();
-        return out;
-    }
-
-    static BufferedImage copy(BufferedImage source) {
-        BufferedImage copy = new BufferedImage(source.getWidth(), source.getHeight(), BufferedImage.TYPE_INT_RGB);
-        copy.getGraphics().drawImage(source, 0, 0, null);
-        return copy;
     }
 }

@@ -9,11 +9,14 @@ package app.qrart.gateway.qr.repair;
 final class Footprint {
     private final RepairGoal goal;
     private final boolean beyondFirstRead;
+    private final double hardCap;
     private double firstRead = Double.NaN;
 
-    Footprint(RepairGoal goal, boolean beyondFirstRead) {
+    /** {@code hardCap}: the most any repair may change, reading or not. */
+    Footprint(RepairGoal goal, boolean beyondFirstRead, double hardCap) {
         this.goal = goal;
         this.beyondFirstRead = beyondFirstRead;
+        this.hardCap = hardCap;
     }
 
     RepairGoal goal() {
@@ -26,7 +29,7 @@ final class Footprint {
     }
 
     /** The share of the picture the next rung may change, given the best repair so far. */
-    double cap(Repair best, double hardCap) {
+    double cap(Repair best) {
         if (best.image() == null || !goal.measures()) {
             return hardCap;
         }

@@ -8,6 +8,7 @@ import app.qrart.gateway.qr.analysis.ModuleGrid;
 import app.qrart.gateway.qr.encode.QrEncoder;
 import app.qrart.gateway.qr.encode.QrSymbol;
 import app.qrart.gateway.qr.image.Luma;
+import app.qrart.gateway.qr.image.RgbImages;
 import app.qrart.gateway.qr.locate.SymbolLocator;
 import app.qrart.gateway.qr.verify.CameraSimulator;
 import app.qrart.gateway.qr.verify.QrVerifier;
@@ -109,29 +110,32 @@ public class QrRepairer {
 
     private Repair repair(
             BufferedImage picture, QrSymbol symbol, ModuleGrid located, boolean texturedFirst, RepairGoal goal) {
-        Canvas canvas =
-                canvas(picture, symbol, located, new Footprint(goal, !texturedFirst && scan.capBeyondFirstRead()));
+        Canvas canvas = canvas(
+                picture,
+                symbol,
+                located,
+                new Footprint(goal, !texturedFirst && scan.capBeyondFirstRead(), scan.maxPixelsChanged()));
         // Repainted modules that keep their texture cost least; when that alone does not do, the
         // ladder starts again from the picture with flattened modules (local binarizers split textured finders).
         Repair best = Repair.none();
         if (texturedFirst) {
             best = climb(canvas, List.of(RepairStep.texturedFirst(scan)), best);
-            if (canvas.settled(best)) {
+            if (canvas.footprint().settled(best)) {
                 return best;
             }
         }
         if (goal.measures()) {
             best = climb(canvas, cameraRungs, best);
-            if (canvas.settled(best)) {
+            if (canvas.footprint().settled(best)) {
                 return best;
             }
         }
         best = climb(canvas, ladder, best);
-        if (canvas.settled(best)) {
+        if (canvas.footprint().settled(best)) {
             return best;
         }
         Repair whole = repaintWhole(canvas, best);
-        return whole.image() == null ? best : canvas.preferred(whole, best);
+        return whole.image() == null ? best : canvas.footprint().preferred(whole, best);
     }
 
     /** The picture, with a light border when its code reaches its edges, and what steps judge it by. */
@@ -139,7 +143,7 @@ public class QrRepairer {
         int margin = located.ringOffImage(QUIET_NEEDED, picture.getWidth(), picture.getHeight())
                 ? (int) Math.max(MIN_MARGIN, Math.round(located.modulePixels() * scan.edgeMargin()))
                 : 0;
-        BufferedImage original = Canvas.withMargin(picture, margin);
+        BufferedImage original = RgbImages.onWhite(picture, margin);
         ModuleGrid grid = located.shifted(margin, margin);
         int threshold = LumaPlane.threshold(LumaPlane.of(original).modules(grid));
         double marginShare = 1
@@ -161,30 +165,30 @@ public class QrRepairer {
      * already: it is not read and measured again.
      */
     private Repair climb(Canvas canvas, List<RepairStep> steps, Repair bestSoFar) {
-        BufferedImage image = Canvas.copy(canvas.original());
+        BufferedImage image = RgbImages.copy(canvas.original());
         int[][] grown = new int[canvas.symbol().width() + 2 * CameraPlan.RING][];
         Arrays.setAll(grown, row -> new int[grown.length]);
         Repair best = bestSoFar;
         int touched = 0;
         int measuredAt = canvas.margin() == 0 ? 0 : -1;
         for (RepairStep step : steps) {
-            BufferedImage before = scan.fillToCap() ? Canvas.copy(image) : null;
+            BufferedImage before = scan.fillToCap() ? RgbImages.copy(image) : null;
             Strokes strokes = new Strokes(canvas.grid());
             touched += painter.apply(image, canvas, step, grown, strokes);
             double changed = canvas.changed(image);
-            double cap = canvas.cap(best, scan.maxPixelsChanged());
+            double cap = canvas.footprint().cap(best);
             if (changed > cap) {
                 return before == null || best.image() == null
                         ? best
                         : filledToCap(canvas, step, before, strokes, cap, best);
             }
             if (touched != measuredAt
-                    && canvas.worthMeasuring(changed, best)
+                    && canvas.footprint().worthMeasuring(changed, best)
                     && robustEnough(image, canvas, step)
                     && reads(image, canvas)) {
                 measuredAt = touched;
-                best = canvas.preferred(canvas.measured(image, touched, changed), best);
-                if (canvas.settled(best)) {
+                best = canvas.footprint().preferred(canvas.measured(image, touched, changed), best);
+                if (canvas.footprint().settled(best)) {
                     return best;
                 }
             }
@@ -213,12 +217,13 @@ public class QrRepairer {
         BufferedImage image = strokes.replay(before, within);
         double changed = canvas.changed(image);
         if (within == 0
-                || !canvas.worthMeasuring(changed, best)
+                || !canvas.footprint().worthMeasuring(changed, best)
                 || !robustEnough(image, canvas, step)
                 || !reads(image, canvas)) {
             return best;
         }
-        return canvas.preferred(canvas.measured(image, best.modulesTouched() + strokes.touched(within), changed), best);
+        return canvas.footprint()
+                .preferred(canvas.measured(image, best.modulesTouched() + strokes.touched(within), changed), best);
     }
 
     private boolean robustEnough(BufferedImage image, Canvas canvas, RepairStep step) {
@@ -235,10 +240,10 @@ public class QrRepairer {
 
     /** The last resort, on a fresh copy: every module and the whole quiet zone repainted. */
     private Repair repaintWhole(Canvas canvas, Repair best) {
-        BufferedImage image = Canvas.copy(canvas.original());
+        BufferedImage image = RgbImages.copy(canvas.original());
         int touched = painter.repaintWhole(image, canvas);
         double changed = canvas.changed(image);
-        return changed <= canvas.cap(best, scan.maxPixelsChanged()) && reads(image, canvas)
+        return changed <= canvas.footprint().cap(best) && reads(image, canvas)
                 ? canvas.measured(image, touched, changed)
                 : Repair.none();
     }

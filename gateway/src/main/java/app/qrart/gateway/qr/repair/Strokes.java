@@ -1,6 +1,7 @@
 package app.qrart.gateway.qr.repair;
 
 import app.qrart.gateway.qr.analysis.ModuleGrid;
+import app.qrart.gateway.qr.image.RgbImages;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +49,7 @@ final class Strokes {
 
     /** A copy of the picture with the first n strokes painted on it. */
     BufferedImage replay(BufferedImage before, int n) {
-        BufferedImage image = Canvas.copy(before);
+        BufferedImage image = RgbImages.copy(before);
         for (Stroke stroke : painted.subList(0, n)) {
             draw(image, stroke);
         }

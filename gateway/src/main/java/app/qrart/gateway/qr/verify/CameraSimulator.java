@@ -2,8 +2,7 @@ package app.qrart.gateway.qr.verify;
 
 import app.qrart.gateway.qr.image.Luma;
 import app.qrart.gateway.qr.image.Perspective;
-import java.awt.Color;
-import java.awt.Graphics2D;
+import app.qrart.gateway.qr.image.RgbImages;
 import java.awt.image.BufferedImage;
 import java.awt.image.ConvolveOp;
 import java.awt.image.DataBufferInt;
@@ -134,16 +133,7 @@ public final class CameraSimulator {
 
     /** Camera frames are opaque RGB; pictures read from files may be grey, indexed or carry alpha. */
     private static BufferedImage opaqueRgb(BufferedImage picture) {
-        if (picture.getType() == BufferedImage.TYPE_INT_RGB) {
-            return picture;
-        }
-        BufferedImage out = new BufferedImage(picture.getWidth(), picture.getHeight(), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, out.getWidth(), out.getHeight());
-        g.drawImage(picture, 0, 0, null);
-        g.dispose();
-        return out;
+        return picture.getType() == BufferedImage.TYPE_INT_RGB ? picture : RgbImages.copy(picture);
     }
 
     /**

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 class FootprintTest {
 
     private static final RepairGoal ARTISTIC = new RepairGoal(0.75, 0.05, image -> 1.0);
+    private static final double HARD_CAP = 0.75;
     private static final BufferedImage IMAGE = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
 
     /** A located code whose first reading rung changed 11% of the picture and met the target. */
@@ -46,7 +47,7 @@ class FootprintTest {
 
     @Test
     void aGeneratedPictureIsCappedBeyondItsFirstRead() {
-        Footprint footprint = new Footprint(ARTISTIC, true);
+        Footprint footprint = new Footprint(ARTISTIC, true, HARD_CAP);
         Repair firstRead = rung(0.27, 0.70, false);
         footprint.read(0.27);
         assertTrue(footprint.withinGoal(firstRead));
@@ -55,7 +56,7 @@ class FootprintTest {
     }
 
     private static Footprint fromThePicture() {
-        return new Footprint(ARTISTIC, false);
+        return new Footprint(ARTISTIC, false, HARD_CAP);
     }
 
     private static Footprint afterTheFirstReadPastTheCap() {
