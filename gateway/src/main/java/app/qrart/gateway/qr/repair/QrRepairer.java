@@ -174,13 +174,14 @@ public class QrRepairer {
         for (RepairStep step : steps) {
             BufferedImage before = scan.fillToCap() ? RgbImages.copy(image) : null;
             Strokes strokes = new Strokes(canvas.grid());
+            int touchedBefore = touched;
             touched += painter.apply(image, canvas, step, grown, strokes);
             double changed = canvas.changed(image);
             double cap = canvas.footprint().cap(best);
             if (changed > cap) {
                 return before == null || best.image() == null
                         ? best
-                        : filledToCap(canvas, step, before, strokes, cap, best);
+                        : filledToCap(canvas, step, before, touchedBefore, strokes, cap, best);
             }
             if (touched != measuredAt
                     && canvas.footprint().worthMeasuring(changed, best)
@@ -198,11 +199,18 @@ public class QrRepairer {
 
     /**
      * A step that would pass the cap, painted only as far as the cap allows: the longest prefix of
-     * its strokes, on the picture as the step found it, that stays within the cap, measured like
-     * any rung (the best so far when it does not read or ranks lower).
+     * its strokes, on the picture as the step found it ({@code touchedBefore} modules painted by
+     * the climb so far), that stays within the cap, measured like any rung (the best so far when
+     * it does not read or ranks lower).
      */
     private Repair filledToCap(
-            Canvas canvas, RepairStep step, BufferedImage before, Strokes strokes, double cap, Repair best) {
+            Canvas canvas,
+            RepairStep step,
+            BufferedImage before,
+            int touchedBefore,
+            Strokes strokes,
+            double cap,
+            Repair best) {
         int within = 0;
         int over = strokes.size();
         while (over - within > 1) {
@@ -223,7 +231,7 @@ public class QrRepairer {
             return best;
         }
         return canvas.footprint()
-                .preferred(canvas.measured(image, best.modulesTouched() + strokes.touched(within), changed), best);
+                .preferred(canvas.measured(image, touchedBefore + strokes.touched(within), changed), best);
     }
 
     private boolean robustEnough(BufferedImage image, Canvas canvas, RepairStep step) {
