@@ -5,6 +5,7 @@ import app.qrart.gateway.config.ScanConfig;
 import app.qrart.gateway.qr.encode.QrEncoder;
 import app.qrart.gateway.qr.encode.QrSymbol;
 import app.qrart.gateway.qr.repair.RepairGoal;
+import app.qrart.gateway.qr.verify.CameraSimulator;
 import app.qrart.gateway.qr.verify.QrDecoder;
 import app.qrart.gateway.qr.verify.QrVerifier;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -81,14 +82,35 @@ public class RobustnessMeter {
         return relative(verifier.robustness(image, symbol.content(), modulePixels), symbol, modulePixels);
     }
 
+    /**
+     * The image's suite score over the plain code's when that is at least {@code floor}, else a
+     * bound below {@code floor} (the suite run stops once the floor is out of reach).
+     */
+    public double relative(BufferedImage image, QrSymbol symbol, int modulePixels, double floor) {
+        int minPasses = minPasses(floor, symbol, modulePixels);
+        return relative(verifier.robustness(image, symbol.content(), modulePixels, minPasses), symbol, modulePixels);
+    }
+
     /** A suite score over the plain code's. */
     public double relative(double robustness, QrSymbol symbol, int modulePixels) {
         return robustness / Math.max(plain(symbol, modulePixels), 1e-9);
     }
 
+    /** The fewest reading (variant, reader) pairs whose relative score reaches the floor (all pairs if none does). */
+    private int minPasses(double floor, QrSymbol symbol, int modulePixels) {
+        int pairs = QrDecoder.values().length * CameraSimulator.VARIANTS;
+        int passes = 0;
+        while (passes < pairs && relative(QrVerifier.robustness(passes), symbol, modulePixels) < floor) {
+            passes++;
+        }
+        return passes;
+    }
+
     /** What a repair of this symbol aims for at this strength. */
     public RepairGoal goal(QrSymbol symbol, int modulePixels, ScanStrength strength) {
         return new RepairGoal(
-                strength.target(scan), strength.maxPixelsChanged(scan), image -> relative(image, symbol, modulePixels));
+                strength.target(scan),
+                strength.maxPixelsChanged(scan),
+                (image, floor) -> relative(image, symbol, modulePixels, floor));
     }
 }

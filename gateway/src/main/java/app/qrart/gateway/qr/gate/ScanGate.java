@@ -169,9 +169,14 @@ public class ScanGate {
     /** What one round's images are judged against. */
     private record Round(QrSymbol symbol, int modulePixels, ScanStrength strength, RepairGoal goal, int rounds) {
 
-        /** A candidate that reads as generated, measured against the goal. */
-        Candidate unrepaired(BufferedImage image) {
-            return new Candidate(image, goal.unchanged(image, image));
+        /**
+         * A candidate that reads as generated, measured against the goal; exactly only when it
+         * can rank above {@code best} (any unrepaired candidate must be more robust to do so).
+         */
+        Candidate unrepaired(BufferedImage image, Candidate best) {
+            double floor =
+                    best == null ? Double.NEGATIVE_INFINITY : best.result().robustness();
+            return new Candidate(image, goal.unchanged(image, image, floor));
         }
     }
 
@@ -192,10 +197,13 @@ public class ScanGate {
      * towards the target if that ranks higher.
      */
     private Candidate bestVerified(List<BufferedImage> verified, Round round) {
-        Candidate best = verified.stream()
-                .map(round::unrepaired)
-                .max(Comparator.comparing(Candidate::score, CandidateRanking.BEST_LAST))
-                .orElseThrow();
+        Candidate best = null;
+        for (BufferedImage image : verified) {
+            Candidate candidate = round.unrepaired(image, best);
+            if (best == null || CandidateRanking.BEST_LAST.compare(candidate.score(), best.score()) > 0) {
+                best = candidate;
+            }
+        }
         BufferedImage generated = best.generated();
         return new Candidate(
                 generated, hardened(best.result(), () -> repairer.repair(generated, round.symbol(), round.goal())));

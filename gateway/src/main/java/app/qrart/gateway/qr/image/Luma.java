@@ -121,7 +121,8 @@ public final class Luma {
         return (r << 16) | (g << 8) | b;
     }
 
-    private static int clamp(double v) {
+    /** The value rounded to the nearest channel level, 0-255. */
+    public static int clamp(double v) {
         return (int) Math.max(0, Math.min(255, Math.round(v)));
     }
 }

@@ -30,10 +30,14 @@ record Canvas(
         return footprint.goal();
     }
 
-    /** The repair as it stands, measured against the goal (the image is copied: the climb goes on). */
-    Repair measured(BufferedImage image, int touched, double changed) {
+    /**
+     * The repair as it stands, measured against the goal (the image is copied: the climb goes
+     * on). A rung that cannot be preferred to {@code best} ({@link Footprint#mustReach}) may be
+     * measured only as far as it takes to know that.
+     */
+    Repair measured(BufferedImage image, int touched, double changed, Repair best) {
         footprint.read(changed);
-        double robustness = goal().robustness().applyAsDouble(image);
+        double robustness = goal().robustness().of(image, footprint.mustReach(best));
         return new Repair(RgbImages.copy(image), touched, changed, margin, robustness, goal().met(robustness));
     }
 

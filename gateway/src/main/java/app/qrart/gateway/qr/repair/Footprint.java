@@ -58,6 +58,18 @@ final class Footprint {
         return changed > best.measuredChange() || best.image() != null && !withinGoal(best) && changed <= goalCap();
     }
 
+    /**
+     * The robustness a rung within the cap must reach to be {@link #preferred} to the best so far
+     * (minus infinity: any rung that reads is): the target when the best meets it, else the
+     * lower of the target and the best's robustness. Below it the rung's exact score is not needed.
+     */
+    double mustReach(Repair best) {
+        if (!goal.measures() || best.image() == null || !withinGoal(best)) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        return best.targetMet() ? goal.target() : Math.min(goal.target(), best.robustness());
+    }
+
     /** The better of a measured rung and the best so far: within the goal's cap first, then by ranking. */
     Repair preferred(Repair rung, Repair best) {
         if (best.image() != null && rung.image() != null && withinGoal(rung) != withinGoal(best)) {

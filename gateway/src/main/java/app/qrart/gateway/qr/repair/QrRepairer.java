@@ -188,7 +188,7 @@ public class QrRepairer {
                     && robustEnough(image, canvas, step)
                     && reads(image, canvas)) {
                 measuredAt = touched;
-                best = canvas.footprint().preferred(canvas.measured(image, touched, changed), best);
+                best = canvas.footprint().preferred(canvas.measured(image, touched, changed, best), best);
                 if (canvas.footprint().settled(best)) {
                     return best;
                 }
@@ -231,7 +231,7 @@ public class QrRepairer {
             return best;
         }
         return canvas.footprint()
-                .preferred(canvas.measured(image, touchedBefore + strokes.touched(within), changed), best);
+                .preferred(canvas.measured(image, touchedBefore + strokes.touched(within), changed, best), best);
     }
 
     private boolean robustEnough(BufferedImage image, Canvas canvas, RepairStep step) {
@@ -252,7 +252,7 @@ public class QrRepairer {
         int touched = painter.repaintWhole(image, canvas);
         double changed = canvas.changed(image);
         return changed <= canvas.footprint().cap(best) && reads(image, canvas)
-                ? canvas.measured(image, touched, changed)
+                ? canvas.measured(image, touched, changed, best)
                 : Repair.none();
     }
 }

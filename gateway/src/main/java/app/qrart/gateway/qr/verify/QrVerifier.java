@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Checks that an image decodes to exactly the intended content with three independent readers
@@ -58,6 +59,38 @@ public class QrVerifier {
     public static double robustness(Map<String, Integer> readsByVariant) {
         return readsByVariant.values().stream().mapToInt(Integer::intValue).sum()
                 / ((double) QrDecoder.values().length * readsByVariant.size());
+    }
+
+    /** The robustness of a suite run in which this many (variant, reader) pairs read. */
+    public static double robustness(int passes) {
+        return passes / ((double) QrDecoder.values().length * CameraSimulator.VARIANTS);
+    }
+
+    /**
+     * The suite's robustness when at least {@code minPasses} (variant, reader) pairs read;
+     * otherwise a bound below {@code robustness(minPasses)}: the run stops as soon as the pairs
+     * left cannot make up the difference, trying the conditions in
+     * {@link CameraSimulator#MOST_FAILED_FIRST} order. With {@code minPasses} 0 it is
+     * {@link #robustness(BufferedImage, String, int)}.
+     */
+    public double robustness(BufferedImage image, String expected, int modulePixels, int minPasses) {
+        Map<String, Supplier<BufferedImage>> makers = CameraSimulator.variantMakers(image, modulePixels);
+        int pairsLeft = QrDecoder.values().length * makers.size();
+        int passes = 0;
+        for (String condition : CameraSimulator.MOST_FAILED_FIRST) {
+            BufferedImage frame = makers.get(condition).get();
+            ReaderViews views = new ReaderViews(frame);
+            for (QrDecoder decoder : QrDecoder.values()) {
+                if (passes + pairsLeft < minPasses) {
+                    return robustness(passes + pairsLeft);
+                }
+                pairsLeft--;
+                if (decoder.readsFrame(frame, views, expected)) {
+                    passes++;
+                }
+            }
+        }
+        return robustness(passes);
     }
 
     /** For each camera variant, how many of the readers read exactly the content, in some view. */

@@ -92,9 +92,9 @@ public final class ScanFixtureGenerator {
         BufferedImage image = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < SIZE; y++) {
             for (int x = 0; x < SIZE; x++) {
-                int r = CameraSimulator.clamp(128 + 100 * Math.sin(fx * x + phase));
-                int g = CameraSimulator.clamp(128 + 100 * Math.sin(fy * y + 2 * phase));
-                int b = CameraSimulator.clamp(128 + 90 * Math.sin(fx * (x + y) * 0.7));
+                int r = Luma.clamp(128 + 100 * Math.sin(fx * x + phase));
+                int g = Luma.clamp(128 + 100 * Math.sin(fy * y + 2 * phase));
+                int b = Luma.clamp(128 + 90 * Math.sin(fx * (x + y) * 0.7));
                 image.setRGB(x, y, (r << 16) | (g << 8) | b);
             }
         }
@@ -111,7 +111,7 @@ public final class ScanFixtureGenerator {
                 int rgb = 0;
                 for (int shift = 16; shift >= 0; shift -= 8) {
                     int c = (p >> shift) & 0xff;
-                    rgb |= CameraSimulator.clamp(c * (1 - weight) + q * weight) << shift;
+                    rgb |= Luma.clamp(c * (1 - weight) + q * weight) << shift;
                 }
                 out.setRGB(x, y, rgb);
             }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** How far a repair may go and which of its rungs is kept, for a goal capped at 5% of the picture. */
 class FootprintTest {
 
-    private static final RepairGoal ARTISTIC = new RepairGoal(0.75, 0.05, image -> 1.0);
+    private static final RepairGoal ARTISTIC = new RepairGoal(0.75, 0.05, (image, floor) -> 1.0);
     private static final double HARD_CAP = 0.75;
     private static final BufferedImage IMAGE = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
 

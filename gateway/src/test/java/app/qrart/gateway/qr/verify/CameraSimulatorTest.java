@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.qrart.gateway.qr.encode.QrEncoder;
 import app.qrart.gateway.qr.encode.QrSymbol;
+import app.qrart.gateway.qr.image.AreaScale;
 import app.qrart.gateway.support.Configs;
 import app.qrart.gateway.support.QrParts;
 import java.awt.image.BufferedImage;
@@ -47,7 +48,7 @@ class CameraSimulatorTest {
         double robust = verifier.robustness(clean, "https://example.com/robust", module);
         assertTrue(robust >= 0.9, "clean code robustness " + robust);
         BufferedImage faded = QrParts.picture("flat", 1);
-        faded.getGraphics().drawImage(CameraSimulator.scale(clean, 1.0), 0, 0, null);
+        faded.getGraphics().drawImage(AreaScale.shrink(clean, 1.0), 0, 0, null);
         for (int y = 0; y < 512; y++) {
             for (int x = 0; x < 512; x++) {
                 int v = 118 + (faded.getRGB(x, y) & 0xff) / 16;
@@ -112,7 +113,7 @@ class CameraSimulatorTest {
                 checkerboard.setRGB(x, y, (x + y) % 2 == 0 ? 0xffffff : 0);
             }
         }
-        BufferedImage far = CameraSimulator.scale(checkerboard, 0.3);
+        BufferedImage far = AreaScale.shrink(checkerboard, 0.3);
         assertEquals(120, far.getWidth());
         for (int y = 0; y < far.getHeight(); y += 13) {
             for (int x = 0; x < far.getWidth(); x += 11) {

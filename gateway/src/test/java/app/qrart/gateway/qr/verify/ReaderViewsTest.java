@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.qrart.gateway.qr.encode.QrEncoder;
 import app.qrart.gateway.qr.encode.QrSymbol;
+import app.qrart.gateway.qr.image.AreaScale;
 import app.qrart.gateway.support.Configs;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ class ReaderViewsTest {
         String content = "https://example.com/robust";
         QrSymbol symbol = encoder.encode(content);
         BufferedImage code = encoder.render(symbol, 512);
-        BufferedImage tiny = CameraSimulator.scale(code, 1.6 / encoder.modulePixels(symbol, 512));
+        BufferedImage tiny = AreaScale.shrink(code, 1.6 / encoder.modulePixels(symbol, 512));
         assertFalse(BoofQrDecoder.decode(tiny).isPresent(), "BoofCV reads it at 1.6 px per module");
         assertTrue(new ReaderViews(tiny)
                 .anyReads(view ->

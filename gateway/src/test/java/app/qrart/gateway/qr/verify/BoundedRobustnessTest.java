@@ -1,0 +1,53 @@
+package app.qrart.gateway.qr.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.qrart.gateway.qr.encode.QrEncoder;
+import app.qrart.gateway.qr.encode.QrSymbol;
+import app.qrart.gateway.support.Configs;
+import java.awt.image.BufferedImage;
+import java.util.HashSet;
+import org.junit.jupiter.api.Test;
+
+class BoundedRobustnessTest {
+
+    private static final String CONTENT = "https://example.com/bounded";
+
+    private final QrVerifier verifier = new QrVerifier();
+    private final QrEncoder encoder = new QrEncoder(Configs.qr(10), verifier);
+
+    @Test
+    void theBoundedOrderTriesEveryConditionOnce() {
+        assertEquals(CameraSimulator.VARIANTS, CameraSimulator.MOST_FAILED_FIRST.size());
+        assertEquals(new HashSet<>(CameraSimulator.conditions()), new HashSet<>(CameraSimulator.MOST_FAILED_FIRST));
+    }
+
+    @Test
+    void aReachableFloorGivesTheExactScoreAndAnUnreachableOneABoundBelowIt() {
+        QrSymbol symbol = encoder.encode(CONTENT);
+        BufferedImage faded = faded(encoder.render(symbol, 512));
+        int module = encoder.modulePixels(symbol, 512);
+        double exact = verifier.robustness(faded, CONTENT, module);
+        int passes = (int) Math.round(exact * QrDecoder.values().length * CameraSimulator.VARIANTS);
+        assertTrue(passes > 0 && exact < 1, "the faded code reads under some conditions only: " + exact);
+
+        assertEquals(exact, verifier.robustness(faded, CONTENT, module, 0));
+        assertEquals(exact, verifier.robustness(faded, CONTENT, module, passes));
+        double bound = verifier.robustness(faded, CONTENT, module, passes + 1);
+        assertTrue(bound < QrVerifier.robustness(passes + 1), "a bound below the floor: " + bound);
+        assertTrue(bound >= exact, "never below the exact score: " + bound + " vs " + exact);
+    }
+
+    /** The code with its contrast squeezed into mid-grey: some readers lose it under some conditions. */
+    private static BufferedImage faded(BufferedImage code) {
+        BufferedImage out = new BufferedImage(code.getWidth(), code.getHeight(), BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < code.getHeight(); y++) {
+            for (int x = 0; x < code.getWidth(); x++) {
+                int v = 100 + (code.getRGB(x, y) & 0xff) / 5;
+                out.setRGB(x, y, v << 16 | v << 8 | v);
+            }
+        }
+        return out;
+    }
+}
