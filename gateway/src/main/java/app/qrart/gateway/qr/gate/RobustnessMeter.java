@@ -93,14 +93,20 @@ public class RobustnessMeter {
 
     /** A suite score over the plain code's. */
     public double relative(double robustness, QrSymbol symbol, int modulePixels) {
-        return robustness / Math.max(plain(symbol, modulePixels), 1e-9);
+        return robustness / reference(symbol, modulePixels);
+    }
+
+    /** The plain code's score as a divisor (never zero). */
+    private double reference(QrSymbol symbol, int modulePixels) {
+        return Math.max(plain(symbol, modulePixels), 1e-9);
     }
 
     /** The fewest reading (variant, reader) pairs whose relative score reaches the floor (all pairs if none does). */
     private int minPasses(double floor, QrSymbol symbol, int modulePixels) {
         int pairs = QrDecoder.values().length * CameraSimulator.VARIANTS;
+        double reference = reference(symbol, modulePixels);
         int passes = 0;
-        while (passes < pairs && relative(QrVerifier.robustness(passes), symbol, modulePixels) < floor) {
+        while (passes < pairs && QrVerifier.robustness(passes) / reference < floor) {
             passes++;
         }
         return passes;

@@ -1,5 +1,6 @@
 package app.qrart.gateway.qr.repair;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,6 +54,19 @@ class FootprintTest {
         assertTrue(footprint.withinGoal(firstRead));
         assertTrue(footprint.withinGoal(rung(0.32, 0.80, true)));
         assertFalse(footprint.withinGoal(rung(0.33, 0.85, true)));
+    }
+
+    @Test
+    void aRungMustReachTheBestsRobustnessOrTheTargetToWinAndAnyScoreWhenNothingWithinTheCapIsKept() {
+        Footprint footprint = fromThePicture();
+        footprint.read(0.03);
+        assertEquals(Double.NEGATIVE_INFINITY, footprint.mustReach(Repair.none()));
+        assertEquals(0.70, footprint.mustReach(rung(0.03, 0.70, false)));
+        assertEquals(0.75, footprint.mustReach(rung(0.03, 0.80, true)));
+        assertEquals(Double.NEGATIVE_INFINITY, afterTheFirstReadPastTheCap().mustReach(FIRST_READ_PAST_THE_CAP));
+        Repair losing = rung(0.045, 0.69, false);
+        Repair best = rung(0.03, 0.70, false);
+        assertSame(best, footprint.preferred(losing, best), "a rung below what it must reach is not preferred");
     }
 
     private static Footprint fromThePicture() {
