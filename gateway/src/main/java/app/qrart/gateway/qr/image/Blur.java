@@ -2,6 +2,7 @@ package app.qrart.gateway.qr.image;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
+import java.util.Arrays;
 
 /**
  * Blurs of packed RGB images as separable passes (a 2-D Gaussian is a row pass then a column
@@ -28,7 +29,7 @@ public final class Blur {
     /** A horizontal motion blur: each pixel the mean of {@code length} pixels of its row. */
     public static BufferedImage horizontal(BufferedImage image, int length) {
         double[] box = new double[length];
-        java.util.Arrays.fill(box, 1.0 / length);
+        Arrays.fill(box, 1.0 / length);
         return separable(image, box, new double[] {1});
     }
 

@@ -104,11 +104,10 @@ public final class CameraSimulator {
 
     /** The variants of the named conditions only, in the suite's order, each with its scale. */
     public static List<Frame> frames(BufferedImage picture, int nativeModulePixels, Collection<String> conditions) {
-        BufferedImage image = framed(picture, nativeModulePixels);
         List<Frame> out = new ArrayList<>();
-        ops(framedModulePixels(nativeModulePixels)).forEach((name, op) -> {
+        variantMakers(picture, nativeModulePixels).forEach((name, make) -> {
             if (conditions.contains(name)) {
-                BufferedImage seen = op.apply(image);
+                BufferedImage seen = make.get();
                 out.add(new Frame(
                         name,
                         seen,
