@@ -9,7 +9,7 @@ import type { ScanStrength } from '../types/api';
 /** One line per strength: what the picture gives up for how well the code reads. */
 export const STRENGTH_LINES: Record<ScanStrength, { label: string; line: string }> = {
   artistic: { label: 'Artistic', line: 'The picture first: small repairs; reads up close.' },
-  balanced: { label: 'Balanced', line: 'Reads about as well as a plain code in most conditions, with modest changes.' },
+  balanced: { label: 'Balanced', line: 'Reads about as well as a plain code in most conditions; the pattern shows where the picture needs it.' },
   robust: { label: 'Robust', line: 'Reads like a plain code, from afar and in poor light; the pattern shows more.' },
 };
 

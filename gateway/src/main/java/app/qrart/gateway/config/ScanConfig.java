@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.util.List;
+import java.util.Optional;
 
 /** The scan check and the repair of codes that fail it. */
 @ConfigMapping(prefix = "qrart.scan")
@@ -106,42 +107,79 @@ public interface ScanConfig {
     @WithDefault("true")
     boolean fillToCap();
 
+    /**
+     * When a rung meets the target within the cap, how many times its run of dots is halved in
+     * search of a shorter run that still meets it (each probe read and measured; 0: off).
+     */
+    @WithDefault("4")
+    int trimProbes();
+
     /** Grey levels either side of the dark/light threshold within which a module counts as ambiguous. */
     @WithDefault("24")
     int ambiguityMargin();
 
     /**
      * artistic: robustness relative to a plain black-on-white code of the same symbol (1.0 = as
-     * robust) that the repair goes on for.
+     * robust) that the repair of a drawn code (a generation, a picture a code is embedded into)
+     * goes on for.
      */
     @WithName("strength.artistic.target")
     @WithDefault("0.75")
     double artisticTarget();
 
-    /** artistic: largest share of pixels changed in pursuit of its target. */
+    /** artistic: largest share of pixels a drawn code's repair changes in pursuit of its target. */
     @WithName("strength.artistic.max-pixels-changed")
     @WithDefault("0.05")
     double artisticMaxPixelsChanged();
 
-    /** balanced (the default strength): relative robustness the repair goes on for. */
+    /** artistic, a code fixed in place (someone's own code): its target, when not the drawn one's. */
+    @WithName("strength.artistic.in-place.target")
+    Optional<Double> artisticInPlaceTarget();
+
+    /** artistic, a code fixed in place: its footprint cap, when not the drawn one's. */
+    @WithName("strength.artistic.in-place.max-pixels-changed")
+    Optional<Double> artisticInPlaceMaxPixelsChanged();
+
+    /** balanced (the default strength): relative robustness a drawn code's repair goes on for. */
     @WithName("strength.balanced.target")
-    @WithDefault("0.92")
+    @WithDefault("0.97")
     double balancedTarget();
 
-    /** balanced: largest share of pixels changed in pursuit of its target. */
+    /** balanced: largest share of pixels a drawn code's repair changes in pursuit of its target. */
     @WithName("strength.balanced.max-pixels-changed")
-    @WithDefault("0.15")
+    @WithDefault("0.3")
     double balancedMaxPixelsChanged();
 
-    /** robust: relative robustness the repair goes on for. */
+    /**
+     * balanced, a code fixed in place: its target. Lower than a drawn code's: the picture is
+     * someone's own, and its cap counts every pixel from the picture itself.
+     */
+    @WithName("strength.balanced.in-place.target")
+    @WithDefault("0.92")
+    Optional<Double> balancedInPlaceTarget();
+
+    /** balanced, a code fixed in place: its footprint cap. */
+    @WithName("strength.balanced.in-place.max-pixels-changed")
+    @WithDefault("0.15")
+    Optional<Double> balancedInPlaceMaxPixelsChanged();
+
+    /** robust: relative robustness a drawn code's repair goes on for. */
     @WithName("strength.robust.target")
     @WithDefault("0.98")
     double robustTarget();
 
-    /** robust: largest share of pixels changed in pursuit of its target. */
+    /** robust: largest share of pixels a drawn code's repair changes in pursuit of its target. */
     @WithName("strength.robust.max-pixels-changed")
     @WithDefault("0.5")
     double robustMaxPixelsChanged();
+
+    /** robust, a code fixed in place: its target, when not the drawn one's. */
+    @WithName("strength.robust.in-place.target")
+    Optional<Double> robustInPlaceTarget();
+
+    /** robust, a code fixed in place: its footprint cap, when not the drawn one's. */
+    @WithName("strength.robust.in-place.max-pixels-changed")
+    Optional<Double> robustInPlaceMaxPixelsChanged();
 
     /**
      * Whether a round whose delivery misses its strength's robustness target is followed by

@@ -112,11 +112,17 @@ public class RobustnessMeter {
         return passes;
     }
 
-    /** What a repair of this symbol aims for at this strength. */
+    /** What the repair of a code drawn by the gateway (a generation, an embedded picture) aims for at this strength. */
     public RepairGoal goal(QrSymbol symbol, int modulePixels, ScanStrength strength) {
-        return new RepairGoal(
-                strength.target(scan),
-                strength.maxPixelsChanged(scan),
-                (image, floor) -> relative(image, symbol, modulePixels, floor));
+        return goal(symbol, modulePixels, strength.target(scan), strength.maxPixelsChanged(scan));
+    }
+
+    /** What the repair of a code fixed in place in someone's picture aims for at this strength. */
+    public RepairGoal inPlaceGoal(QrSymbol symbol, int modulePixels, ScanStrength strength) {
+        return goal(symbol, modulePixels, strength.inPlaceTarget(scan), strength.inPlaceMaxPixelsChanged(scan));
+    }
+
+    private RepairGoal goal(QrSymbol symbol, int modulePixels, double target, double maxPixelsChanged) {
+        return new RepairGoal(target, maxPixelsChanged, (image, floor) -> relative(image, symbol, modulePixels, floor));
     }
 }

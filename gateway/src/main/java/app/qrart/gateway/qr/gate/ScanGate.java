@@ -123,7 +123,7 @@ public class ScanGate {
      * target (kept as it is when no repair ranks higher); no image when nothing reads.
      */
     public Repair inPlace(BufferedImage picture, SymbolLocator.Located located, ScanStrength strength) {
-        RepairGoal goal = meter.goal(located.symbol(), located.modulePixels(), strength);
+        RepairGoal goal = meter.inPlaceGoal(located.symbol(), located.modulePixels(), strength);
         if (!located.readsUnaided()) {
             return scan.repair() ? repairer.repair(picture, located, goal) : Repair.none();
         }
@@ -137,7 +137,7 @@ public class ScanGate {
      * nothing when no repair reads.
      */
     public Optional<Delivery> fixInPlace(BufferedImage picture, SymbolLocator.Located located, ScanStrength strength) {
-        RepairGoal goal = meter.goal(located.symbol(), located.modulePixels(), strength);
+        RepairGoal goal = meter.inPlaceGoal(located.symbol(), located.modulePixels(), strength);
         Repair result = located.readsUnaided()
                 ? goal.unchanged(picture, located.asRead(picture))
                 : scan.repair() ? repairer.repair(picture, located, goal) : Repair.none();

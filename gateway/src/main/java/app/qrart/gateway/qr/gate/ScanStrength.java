@@ -36,7 +36,7 @@ public enum ScanStrength {
         return Arrays.stream(values()).filter(s -> s.apiName().equals(name)).findFirst();
     }
 
-    /** Relative robustness the repair goes on for. */
+    /** Relative robustness the repair of a drawn code (a generation, an embedded picture) goes on for. */
     public double target(ScanConfig scan) {
         return switch (this) {
             case ARTISTIC -> scan.artisticTarget();
@@ -45,12 +45,32 @@ public enum ScanStrength {
         };
     }
 
-    /** Largest share of pixels changed in pursuit of the target. */
+    /** Largest share of pixels a drawn code's repair changes in pursuit of the target. */
     public double maxPixelsChanged(ScanConfig scan) {
         return switch (this) {
             case ARTISTIC -> scan.artisticMaxPixelsChanged();
             case BALANCED -> scan.balancedMaxPixelsChanged();
             case ROBUST -> scan.robustMaxPixelsChanged();
         };
+    }
+
+    /** Relative robustness the repair of a code fixed in place goes on for (the drawn target unless set). */
+    public double inPlaceTarget(ScanConfig scan) {
+        Optional<Double> own = switch (this) {
+            case ARTISTIC -> scan.artisticInPlaceTarget();
+            case BALANCED -> scan.balancedInPlaceTarget();
+            case ROBUST -> scan.robustInPlaceTarget();
+        };
+        return own.orElse(target(scan));
+    }
+
+    /** Largest share of pixels changed fixing a code in place (the drawn cap unless set). */
+    public double inPlaceMaxPixelsChanged(ScanConfig scan) {
+        Optional<Double> own = switch (this) {
+            case ARTISTIC -> scan.artisticInPlaceMaxPixelsChanged();
+            case BALANCED -> scan.balancedInPlaceMaxPixelsChanged();
+            case ROBUST -> scan.robustInPlaceMaxPixelsChanged();
+        };
+        return own.orElse(maxPixelsChanged(scan));
     }
 }

@@ -172,14 +172,14 @@ public class QrRepairer {
         int touched = 0;
         int measuredAt = canvas.margin() == 0 ? 0 : -1;
         for (RepairStep step : steps) {
-            BufferedImage before = scan.fillToCap() ? RgbImages.copy(image) : null;
+            BufferedImage before = scan.fillToCap() || scan.trimProbes() > 0 ? RgbImages.copy(image) : null;
             Strokes strokes = new Strokes(canvas.grid());
             int touchedBefore = touched;
             touched += painter.apply(image, canvas, step, grown, strokes);
             double changed = canvas.changed(image);
             double cap = canvas.footprint().cap(best);
             if (changed > cap) {
-                return before == null || best.image() == null
+                return !scan.fillToCap() || best.image() == null
                         ? best
                         : filledToCap(canvas, step, before, touchedBefore, strokes, cap, best);
             }
@@ -190,7 +190,9 @@ public class QrRepairer {
                 measuredAt = touched;
                 best = canvas.footprint().preferred(canvas.measured(image, touched, changed, best), best);
                 if (canvas.footprint().settled(best)) {
-                    return best;
+                    return before == null
+                            ? best
+                            : trimmed(canvas, step, before, touchedBefore, strokes, strokes.size(), best);
                 }
             }
         }
@@ -230,8 +232,44 @@ public class QrRepairer {
                 || !reads(image, canvas)) {
             return best;
         }
-        return canvas.footprint()
+        Repair filled = canvas.footprint()
                 .preferred(canvas.measured(image, touchedBefore + strokes.touched(within), changed, best), best);
+        return filled != best && canvas.footprint().settled(filled)
+                ? trimmed(canvas, step, before, touchedBefore, strokes, within, filled)
+                : filled;
+    }
+
+    /**
+     * A step whose first {@code painted} strokes settled the repair, cut back to a shorter run of
+     * them that still settles it: up to {@code trim-probes} halvings of the run between the step's
+     * start (which did not settle it) and the shortest run known to, each read and measured
+     * against the target.
+     */
+    private Repair trimmed(
+            Canvas canvas,
+            RepairStep step,
+            BufferedImage before,
+            int touchedBefore,
+            Strokes strokes,
+            int painted,
+            Repair settled) {
+        Repair kept = settled;
+        int unsettled = 0;
+        int settles = painted;
+        for (int probe = 0; probe < scan.trimProbes() && settles - unsettled > 1; probe++) {
+            int middle = (unsettled + settles) / 2;
+            BufferedImage image = strokes.replay(before, middle);
+            Repair rung = robustEnough(image, canvas, step) && reads(image, canvas)
+                    ? canvas.measured(image, touchedBefore + strokes.touched(middle), canvas.changed(image), kept)
+                    : Repair.none();
+            if (rung.image() != null && canvas.footprint().settled(rung)) {
+                kept = canvas.footprint().preferred(rung, kept);
+                settles = middle;
+            } else {
+                unsettled = middle;
+            }
+        }
+        return kept;
     }
 
     private boolean robustEnough(BufferedImage image, Canvas canvas, RepairStep step) {

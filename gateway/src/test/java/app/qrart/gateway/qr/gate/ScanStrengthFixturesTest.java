@@ -3,6 +3,7 @@ package app.qrart.gateway.qr.gate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.qrart.gateway.config.ScanConfig;
 import app.qrart.gateway.qr.encode.QrEncoder;
 import app.qrart.gateway.qr.locate.SymbolLocator;
 import app.qrart.gateway.qr.verify.QrVerifier;
@@ -13,6 +14,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ScanStrengthFixturesTest {
 
     private static final ScanGate GATE = QrParts.gate(0.75);
+    private static final ScanConfig SCAN = Configs.of(ScanConfig.class, Map.of());
     private static final QrVerifier VERIFIER = new QrVerifier();
     private static final QrEncoder ENCODER = new QrEncoder(Configs.qr(40), VERIFIER);
 
@@ -68,6 +71,10 @@ class ScanStrengthFixturesTest {
                     VERIFIER.readsExactly(asRead.apply(delivery.get().image()), fixture.text()),
                     fixture.file() + " is delivered only when every reader reads it");
             assertEquals(strength.apiName(), report.scanStrength());
+            assertEquals(
+                    folder.inPlace() ? strength.inPlaceTarget(SCAN) : strength.target(SCAN),
+                    report.robustnessTarget(),
+                    "a code fixed in place aims at the strength's in-place target, a drawn one at its own");
             assertEquals(report.relativeRobustness() >= report.robustnessTarget(), report.robustnessTargetMet());
             delivered++;
             targetMet += report.robustnessTargetMet() ? 1 : 0;

@@ -9,6 +9,7 @@ import app.qrart.gateway.qr.verify.QrVerifier;
 import app.qrart.gateway.support.Configs;
 import app.qrart.gateway.support.QrParts;
 import java.awt.image.BufferedImage;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,8 @@ class ScanStrengthTest {
     private static final ScanGate GATE = QrParts.gate(0.75);
     private static final QrVerifier VERIFIER = new QrVerifier();
     private static final QrEncoder ENCODER = new QrEncoder(Configs.qr(40), VERIFIER);
+    private static final String BALANCED_TARGET = "qrart.scan.strength.balanced.target";
+    private static final String BALANCED_CAP = "qrart.scan.strength.balanced.max-pixels-changed";
 
     @ParameterizedTest
     @CsvSource({
@@ -58,14 +61,18 @@ class ScanStrengthTest {
 
     @Test
     void theCameraRungsMakeBalancedDeliveriesMoreRobust() {
-        ScanGate withoutCamera = QrParts.gate(Map.of("qrart.scan.camera.passes", "0"));
+        // A target and cap the camera rungs reach within, so that the climb ends on them.
+        Map<String, String> reachable = Map.of(BALANCED_TARGET, "0.92", BALANCED_CAP, "0.15");
+        ScanGate withCamera = QrParts.gate(reachable);
+        ScanGate withoutCamera = QrParts.gate(with(reachable, "qrart.scan.camera.passes", "0"));
         double with = 0;
         double without = 0;
         for (String picture : List.of("photo", "gradient", "noise")) {
             String content = randomPayload(new Random(picture.hashCode()));
             QrSymbol symbol = ENCODER.encode(content);
             BufferedImage image = QrParts.picture(picture, 21);
-            with += GATE.deliver(List.of(image), symbol, 1, ScanStrength.BALANCED)
+            with += withCamera
+                    .deliver(List.of(image), symbol, 1, ScanStrength.BALANCED)
                     .orElseThrow()
                     .report()
                     .relativeRobustness();
@@ -99,13 +106,14 @@ class ScanStrengthTest {
     void aRungThatWouldPassTheCapIsPaintedAsFarAsTheCapAllows(String picture, long seed) {
         QrSymbol symbol = ENCODER.encode(randomPayload(new Random(seed)));
         BufferedImage source = QrParts.picture(picture, seed);
-        // A target no rung reaches, so every climb ends at the cap.
-        String target = "qrart.scan.strength.balanced.target";
-        ScanReport stopped = QrParts.gate(Map.of("qrart.scan.fill-to-cap", "false", target, "0.995"))
+        // A target no rung reaches within the cap, so every climb ends at the cap.
+        double cap = 0.15;
+        Map<String, String> unreachable = Map.of(BALANCED_TARGET, "0.995", BALANCED_CAP, String.valueOf(cap));
+        ScanReport stopped = QrParts.gate(with(unreachable, "qrart.scan.fill-to-cap", "false"))
                 .deliver(List.of(source), symbol, 1, ScanStrength.BALANCED)
                 .orElseThrow()
                 .report();
-        ScanReport filled = QrParts.gate(Map.of(target, "0.995"))
+        ScanReport filled = QrParts.gate(unreachable)
                 .deliver(List.of(source), symbol, 1, ScanStrength.BALANCED)
                 .orElseThrow()
                 .report();
@@ -118,7 +126,6 @@ class ScanStrengthTest {
         System.out.println(picture + ": " + figures);
         assertTrue(filled.relativeRobustness() > stopped.relativeRobustness(), figures);
         assertTrue(filled.pixelsChangedShare() > stopped.pixelsChangedShare(), figures);
-        double cap = Double.parseDouble(Configs.defaultValue("qrart.scan.strength.balanced.max-pixels-changed"));
         assertTrue(filled.pixelsChangedShare() <= stopped.pixelsChangedShare() + cap + 1e-9, figures);
     }
 
@@ -127,14 +134,18 @@ class ScanStrengthTest {
     void aPictureThatDrawsNoCodeYetIsCappedBeyondTheChangeThatFirstReads(String picture, long seed) {
         QrSymbol symbol = ENCODER.encode(randomPayload(new Random(seed)));
         BufferedImage source = QrParts.picture(picture, seed);
-        String target = "qrart.scan.strength.balanced.target";
+        // A cap below what reading at all costs such a picture; rungs kept whole (not cut back to
+        // their target), so that the first reading rung costs the same in every run.
+        double cap = 0.15;
+        Map<String, String> capped = Map.of(BALANCED_CAP, String.valueOf(cap), "qrart.scan.trim-probes", "0");
         // A target the first reading rung meets: what reading at all costs.
-        ScanReport firstRead = balanced(QrParts.gate(Map.of(target, "0.001")), source, symbol);
+        ScanReport firstRead = balanced(QrParts.gate(with(capped, BALANCED_TARGET, "0.001")), source, symbol);
         // A target above what the first reading rung reaches, so the climb goes on while the cap allows.
         ScanReport fromPicture = balanced(
-                QrParts.gate(Map.of("qrart.scan.cap-beyond-first-read", "false", target, "0.995")), source, symbol);
-        ScanReport beyond = balanced(QrParts.gate(Map.of(target, "0.995")), source, symbol);
-        double cap = Double.parseDouble(Configs.defaultValue("qrart.scan.strength.balanced.max-pixels-changed"));
+                QrParts.gate(with(with(capped, "qrart.scan.cap-beyond-first-read", "false"), BALANCED_TARGET, "0.995")),
+                source,
+                symbol);
+        ScanReport beyond = balanced(QrParts.gate(with(capped, BALANCED_TARGET, "0.995")), source, symbol);
         String figures =
                 "first read at %.3f changed; from the picture: %.3f at %.3f; beyond the first read: %.3f at %.3f"
                         .formatted(
@@ -147,6 +158,33 @@ class ScanStrengthTest {
         assertTrue(firstRead.pixelsChangedShare() > cap, "reading at all costs more than the cap: " + figures);
         assertTrue(beyond.relativeRobustness() > fromPicture.relativeRobustness(), figures);
         assertTrue(beyond.pixelsChangedShare() <= firstRead.pixelsChangedShare() + cap + 1e-9, figures);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"photo, 51"})
+    void aRungThatMeetsTheTargetIsCutBackToFewerDotsThatStillMeetIt(String picture, long seed) {
+        QrSymbol symbol = ENCODER.encode(randomPayload(new Random(seed)));
+        BufferedImage source = QrParts.picture(picture, seed);
+        // A target the climb passes on its way.
+        Map<String, String> passed = Map.of(BALANCED_TARGET, "0.85");
+        ScanReport whole = balanced(QrParts.gate(with(passed, "qrart.scan.trim-probes", "0")), source, symbol);
+        ScanReport cut = balanced(QrParts.gate(passed), source, symbol);
+        String figures = "whole rung: %.3f at %.3f changed; cut back: %.3f at %.3f"
+                .formatted(
+                        whole.relativeRobustness(),
+                        whole.pixelsChangedShare(),
+                        cut.relativeRobustness(),
+                        cut.pixelsChangedShare());
+        System.out.println(picture + ": " + figures);
+        assertTrue(whole.robustnessTargetMet(), figures);
+        assertTrue(cut.robustnessTargetMet(), figures);
+        assertTrue(cut.pixelsChangedShare() < whole.pixelsChangedShare(), figures);
+    }
+
+    private static Map<String, String> with(Map<String, String> settings, String key, String value) {
+        Map<String, String> all = new HashMap<>(settings);
+        all.put(key, value);
+        return all;
     }
 
     private static ScanReport balanced(ScanGate gate, BufferedImage source, QrSymbol symbol) {
