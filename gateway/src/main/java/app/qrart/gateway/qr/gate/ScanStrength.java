@@ -38,39 +38,35 @@ public enum ScanStrength {
 
     /** Relative robustness the repair of a drawn code (a generation, an embedded picture) goes on for. */
     public double target(ScanConfig scan) {
-        return switch (this) {
-            case ARTISTIC -> scan.artisticTarget();
-            case BALANCED -> scan.balancedTarget();
-            case ROBUST -> scan.robustTarget();
-        };
+        return pick(scan.artisticTarget(), scan.balancedTarget(), scan.robustTarget());
     }
 
     /** Largest share of pixels a drawn code's repair changes in pursuit of the target. */
     public double maxPixelsChanged(ScanConfig scan) {
-        return switch (this) {
-            case ARTISTIC -> scan.artisticMaxPixelsChanged();
-            case BALANCED -> scan.balancedMaxPixelsChanged();
-            case ROBUST -> scan.robustMaxPixelsChanged();
-        };
+        return pick(scan.artisticMaxPixelsChanged(), scan.balancedMaxPixelsChanged(), scan.robustMaxPixelsChanged());
     }
 
     /** Relative robustness the repair of a code fixed in place goes on for (the drawn target unless set). */
     public double inPlaceTarget(ScanConfig scan) {
-        Optional<Double> own = switch (this) {
-            case ARTISTIC -> scan.artisticInPlaceTarget();
-            case BALANCED -> scan.balancedInPlaceTarget();
-            case ROBUST -> scan.robustInPlaceTarget();
-        };
-        return own.orElse(target(scan));
+        return pick(scan.artisticInPlaceTarget(), scan.balancedInPlaceTarget(), scan.robustInPlaceTarget())
+                .orElse(target(scan));
     }
 
     /** Largest share of pixels changed fixing a code in place (the drawn cap unless set). */
     public double inPlaceMaxPixelsChanged(ScanConfig scan) {
-        Optional<Double> own = switch (this) {
-            case ARTISTIC -> scan.artisticInPlaceMaxPixelsChanged();
-            case BALANCED -> scan.balancedInPlaceMaxPixelsChanged();
-            case ROBUST -> scan.robustInPlaceMaxPixelsChanged();
+        return pick(
+                        scan.artisticInPlaceMaxPixelsChanged(),
+                        scan.balancedInPlaceMaxPixelsChanged(),
+                        scan.robustInPlaceMaxPixelsChanged())
+                .orElse(maxPixelsChanged(scan));
+    }
+
+    /** This strength's one of three settings. */
+    private <T> T pick(T artistic, T balanced, T robust) {
+        return switch (this) {
+            case ARTISTIC -> artistic;
+            case BALANCED -> balanced;
+            case ROBUST -> robust;
         };
-        return own.orElse(maxPixelsChanged(scan));
     }
 }
