@@ -33,10 +33,16 @@ import psutil
 REPO = Path(__file__).resolve().parent.parent
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def free_ports(count: int) -> list[int]:
+    """Distinct free ports: every socket stays bound until all are, so no port is handed out twice."""
+    sockets = [socket.socket() for _ in range(count)]
+    try:
+        for s in sockets:
+            s.bind(("127.0.0.1", 0))
+        return [s.getsockname()[1] for s in sockets]
+    finally:
+        for s in sockets:
+            s.close()
 
 
 def call(method, url, body=None, client=None, timeout=180):
@@ -73,9 +79,9 @@ class Stack:
 
     def __init__(self, admin_secret=None):
         self.run_dir = tempfile.mkdtemp(prefix="qrart-load-")
-        self.port = free_port()
+        self.port, *torchserve_ports = free_ports(6)
         env = dict(os.environ, QRART_RUN_DIR=self.run_dir, QRART_HTTP_PORT=str(self.port),
-                   QRART_TS_PORTS=",".join(str(free_port()) for _ in range(5)),
+                   QRART_TS_PORTS=",".join(str(port) for port in torchserve_ports),
                    QRART_ADMISSION_CLIENT_IP_HEADER="X-Forwarded-For")
         if admin_secret:
             env.update(QRART_AUTH_MODE="api-key", QRART_AUTH_ADMIN_SECRET=admin_secret)

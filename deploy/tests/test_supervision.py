@@ -6,7 +6,7 @@ import sys
 import time
 
 import psutil
-from ts_testing import free_port
+from ts_testing import free_ports
 
 TSCTL = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "torchserve", "tsctl.py"))
 
@@ -27,7 +27,7 @@ def ready(workdir, management_port):
 
 
 def test_a_torchserve_that_dies_is_restarted_and_ready_again(torchserve, tmp_path):
-    ports = [free_port() for _ in range(5)]
+    ports = free_ports(5)
     workdir = str(tmp_path / "supervised")
     log = open(tmp_path / "tsctl.log", "w")
     supervisor = subprocess.Popen(
@@ -54,7 +54,7 @@ def test_a_torchserve_that_dies_is_restarted_and_ready_again(torchserve, tmp_pat
 
 
 def test_a_stop_while_torchserve_starts_stops_it_cleanly(torchserve, tmp_path):
-    ports = [free_port() for _ in range(5)]
+    ports = free_ports(5)
     workdir = str(tmp_path / "starting")
     supervisor = subprocess.Popen(
         [sys.executable, TSCTL, "run", "--model-store", torchserve.model_store, "--workdir", workdir,

@@ -24,6 +24,16 @@ def free_port() -> int:
     raise RuntimeError("no free port in [20000, 32000)")
 
 
+def free_ports(count: int) -> list[int]:
+    """Distinct loopback ports, each free now (see free_port)."""
+    ports: list[int] = []
+    while len(ports) < count:
+        port = free_port()
+        if port not in ports:
+            ports.append(port)
+    return ports
+
+
 @contextmanager
 def tiny_torchserve(model_store: str, workdir: str, ready_timeout: float = 240) -> Iterator[TorchServe]:
     """Builds the tiny archive into model_store, starts TorchServe on free ports, stops it afterwards."""
@@ -37,7 +47,7 @@ def tiny_torchserve(model_store: str, workdir: str, ready_timeout: float = 240) 
 @contextmanager
 def serving(model_store: str, workdir: str, ready_timeout: float = 240) -> Iterator[TorchServe]:
     """Starts TorchServe over an archive already in model_store on free ports, stops it afterwards."""
-    server = TorchServe(model_store, workdir, Ports(*(free_port() for _ in range(5)))).start()
+    server = TorchServe(model_store, workdir, Ports(*free_ports(5))).start()
     try:
         server.wait_ready(timeout=ready_timeout)
         yield server
