@@ -183,12 +183,12 @@ public class QrRepairer {
                         ? best
                         : filledToCap(canvas, step, before, touchedBefore, strokes, cap, best);
             }
-            if (touched != measuredAt
-                    && canvas.footprint().worthMeasuring(changed, best)
-                    && robustEnough(image, canvas, step)
-                    && reads(image, canvas)) {
+            Repair rung = touched != measuredAt && canvas.footprint().worthMeasuring(changed, best)
+                    ? measuredIfReads(canvas, step, image, touched, changed, best)
+                    : Repair.none();
+            if (rung.image() != null) {
                 measuredAt = touched;
-                best = canvas.footprint().preferred(canvas.measured(image, touched, changed, best), best);
+                best = canvas.footprint().preferred(rung, best);
                 if (canvas.footprint().settled(best)) {
                     return before == null
                             ? best
@@ -226,14 +226,13 @@ public class QrRepairer {
         }
         BufferedImage image = strokes.replay(before, within);
         double changed = canvas.changed(image);
-        if (within == 0
-                || !canvas.footprint().worthMeasuring(changed, best)
-                || !robustEnough(image, canvas, step)
-                || !reads(image, canvas)) {
+        Repair rung = within > 0 && canvas.footprint().worthMeasuring(changed, best)
+                ? measuredIfReads(canvas, step, image, touchedBefore + strokes.touched(within), changed, best)
+                : Repair.none();
+        if (rung.image() == null) {
             return best;
         }
-        Repair filled = canvas.footprint()
-                .preferred(canvas.measured(image, touchedBefore + strokes.touched(within), changed, best), best);
+        Repair filled = canvas.footprint().preferred(rung, best);
         return filled != best && canvas.footprint().settled(filled)
                 ? trimmed(canvas, step, before, touchedBefore, strokes, within, filled)
                 : filled;
@@ -259,9 +258,8 @@ public class QrRepairer {
         for (int probe = 0; probe < scan.trimProbes() && settles - unsettled > 1; probe++) {
             int middle = (unsettled + settles) / 2;
             BufferedImage image = strokes.replay(before, middle);
-            Repair rung = robustEnough(image, canvas, step) && reads(image, canvas)
-                    ? canvas.measured(image, touchedBefore + strokes.touched(middle), canvas.changed(image), kept)
-                    : Repair.none();
+            Repair rung = measuredIfReads(
+                    canvas, step, image, touchedBefore + strokes.touched(middle), canvas.changed(image), kept);
             if (rung.image() != null && canvas.footprint().settled(rung)) {
                 kept = canvas.footprint().preferred(rung, kept);
                 settles = middle;
@@ -270,6 +268,17 @@ public class QrRepairer {
             }
         }
         return kept;
+    }
+
+    /**
+     * The image as a rung of the step, measured against the best so far ({@link Canvas#measured}),
+     * when every reader reads it (and it keeps the blurred headroom asked for); else none.
+     */
+    private Repair measuredIfReads(
+            Canvas canvas, RepairStep step, BufferedImage image, int touched, double changed, Repair best) {
+        return robustEnough(image, canvas, step) && reads(image, canvas)
+                ? canvas.measured(image, touched, changed, best)
+                : Repair.none();
     }
 
     private boolean robustEnough(BufferedImage image, Canvas canvas, RepairStep step) {
