@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -21,6 +23,7 @@ public final class ChildProcess implements AutoCloseable {
     private static final int PORTS_FROM = 20000;
     private static final int PORTS_TO = 32000;
     private static final Random RANDOM = new Random();
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     private final Process process;
     private final Path log;
@@ -32,18 +35,25 @@ public final class ChildProcess implements AutoCloseable {
 
     /**
      * A loopback port free now, below the kernel's ephemeral range (32768 and up on Linux): a port
-     * from that range can be taken meanwhile as the local end of any outgoing connection.
+     * from that range can be taken meanwhile as the local end of any outgoing connection. Never the
+     * same port twice in one JVM: two servers started side by side must not be given one port.
      */
     public static int freePort() {
         for (int tries = 0; tries < 200; tries++) {
             int port = PORTS_FROM + RANDOM.nextInt(PORTS_TO - PORTS_FROM);
-            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            if (isFree(port) && HANDED_OUT.add(port)) {
                 return port;
-            } catch (IOException taken) {
-                // try another
             }
         }
         throw new IllegalStateException("no free port in [" + PORTS_FROM + ", " + PORTS_TO + ")");
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
     }
 
     /** Starts the command with its output (both streams) in the log file. */
@@ -63,12 +73,21 @@ public final class ChildProcess implements AutoCloseable {
     public void awaitReady(BooleanSupplier ready, Duration timeout, String what) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!ready.getAsBoolean()) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                String why = process.isAlive() ? "not ready after " + timeout : "exited";
+            if (!process.isAlive()) {
+                throw new Exited(what + " exited: " + logText());
+            }
+            if (System.nanoTime() > deadline) {
                 close();
-                throw new IllegalStateException(what + " " + why + ": " + logText());
+                throw new IllegalStateException(what + " not ready after " + timeout + ": " + logText());
             }
             sleep(200);
+        }
+    }
+
+    /** The process ended before it was ready (a port taken meanwhile, say): starting it anew may work. */
+    public static final class Exited extends IllegalStateException {
+        Exited(String message) {
+            super(message);
         }
     }
 

@@ -22,6 +22,7 @@ import java.util.stream.IntStream;
 public final class TorchServeProcess implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
+    private static final int START_ATTEMPTS = 3;
 
     private final ChildProcess process;
     private final Path workdir;
@@ -39,10 +40,22 @@ public final class TorchServeProcess implements AutoCloseable {
         Path root = Path.of(System.getProperty("qrart.repo-root", ".."))
                 .toAbsolutePath()
                 .normalize();
-        Path archive = root.resolve("model-store/qrart.mar");
-        if (!Files.exists(archive)) {
-            throw new IllegalStateException(archive + " is missing; run the tests through `make test`");
+        if (!Files.exists(root.resolve("model-store/qrart.mar"))) {
+            throw new IllegalStateException("model-store/qrart.mar is missing; run the tests through `make test`");
         }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOnFreshPorts(root);
+            } catch (ChildProcess.Exited e) {
+                if (attempt == START_ATTEMPTS) {
+                    throw e;
+                }
+                System.err.println("TorchServe start " + attempt + " failed, trying new ports: " + e.getMessage());
+            }
+        }
+    }
+
+    private static TorchServeProcess startOnFreshPorts(Path root) {
         List<Integer> ports =
                 IntStream.range(0, 5).mapToObj(i -> ChildProcess.freePort()).toList();
         try {
@@ -60,8 +73,7 @@ public final class TorchServeProcess implements AutoCloseable {
                             ports.stream().map(String::valueOf).collect(Collectors.joining(","))),
                     workdir.resolve("tsctl.log"));
             process.awaitReady(() -> Files.exists(workdir.resolve("READY")), READY_TIMEOUT, "TorchServe");
-            TorchServeProcess server = new TorchServeProcess(process, workdir, ports.get(0), ports.get(1));
-            return server;
+            return new TorchServeProcess(process, workdir, ports.get(0), ports.get(1));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
