@@ -161,6 +161,8 @@ public final class ModuleGrid {
         double radius = share / 2.0;
         double feather = share >= 1.0 ? 0 : radius / 5;
         boolean changed = false;
+        int[] backing = Luma.backingRgb(image);
+        int width = image.getWidth();
         for (int y = box[1]; y <= box[3]; y++) {
             for (int x = box[0]; x <= box[2]; x++) {
                 double[] m = module(x + 0.5, y + 0.5);
@@ -170,13 +172,18 @@ public final class ModuleGrid {
                         ? (Math.abs(du) <= 0.5 && Math.abs(dv) <= 0.5 ? 1 : 0)
                         : Math.min(1, Math.max(0, (radius - Math.hypot(du, dv)) / Math.max(feather, 1e-9)));
                 if (weight > 0) {
-                    int rgb = image.getRGB(x, y);
+                    // As getRGB gives it: opaque.
+                    int rgb = backing != null ? backing[y * width + x] | 0xff000000 : image.getRGB(x, y);
                     int target = share >= 1.0 && flatten
                             ? Luma.flatten(rgb, dark ? darkTarget : lightTarget, dark)
                             : dark ? Luma.darken(rgb, darkTarget) : Luma.lighten(rgb, lightTarget);
                     int fixed = weight >= 1 ? target : Luma.blend(rgb, target, weight);
                     if (fixed != rgb) {
-                        image.setRGB(x, y, fixed);
+                        if (backing != null) {
+                            backing[y * width + x] = fixed & 0xffffff;
+                        } else {
+                            image.setRGB(x, y, fixed);
+                        }
                         changed = true;
                     }
                 }

@@ -1,7 +1,9 @@
 package app.qrart.gateway.qr.image;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
+import java.awt.image.PixelInterleavedSampleModel;
 import java.util.function.DoubleUnaryOperator;
 
 /** Luminance arithmetic on packed RGB that keeps the hue while moving the brightness. */
@@ -86,15 +88,52 @@ public final class Luma {
     public static int[] pixels(BufferedImage image) {
         int w = image.getWidth();
         int h = image.getHeight();
+        int[] backing = backingRgb(image);
+        if (backing != null) {
+            return backing.clone();
+        }
+        if (isPlainBgr(image)) {
+            return fromBgr(((DataBufferByte) image.getRaster().getDataBuffer()).getData());
+        }
+        return image.getRGB(0, 0, w, h, null, 0, w);
+    }
+
+    /**
+     * The array behind a whole TYPE_INT_RGB image (one 0xRRGGBB int per pixel, row by row), to
+     * read and write in place; null for any other image.
+     */
+    public static int[] backingRgb(BufferedImage image) {
         if (image.getType() == BufferedImage.TYPE_INT_RGB
                 && image.getRaster().getParent() == null
                 && image.getRaster().getDataBuffer() instanceof DataBufferInt buffer
                 && buffer.getNumBanks() == 1
                 && buffer.getOffset() == 0
-                && buffer.getSize() == w * h) {
-            return buffer.getData().clone();
+                && buffer.getSize() == image.getWidth() * image.getHeight()) {
+            return buffer.getData();
         }
-        return image.getRGB(0, 0, w, h, null, 0, w);
+        return null;
+    }
+
+    /** A whole TYPE_3BYTE_BGR image (what ImageIO reads a JPEG into), its bytes b, g, r per pixel row by row. */
+    private static boolean isPlainBgr(BufferedImage image) {
+        return image.getType() == BufferedImage.TYPE_3BYTE_BGR
+                && image.getRaster().getParent() == null
+                && image.getRaster().getSampleModel() instanceof PixelInterleavedSampleModel model
+                && model.getPixelStride() == 3
+                && model.getScanlineStride() == 3 * image.getWidth()
+                && image.getRaster().getDataBuffer() instanceof DataBufferByte buffer
+                && buffer.getNumBanks() == 1
+                && buffer.getOffset() == 0
+                && buffer.getSize() == 3 * image.getWidth() * image.getHeight();
+    }
+
+    /** Opaque packed RGB, as getRGB gives it, from b, g, r bytes. */
+    private static int[] fromBgr(byte[] bgr) {
+        int[] rgb = new int[bgr.length / 3];
+        for (int i = 0, j = 0; i < rgb.length; i++, j += 3) {
+            rgb[i] = 0xff000000 | (bgr[j + 2] & 0xff) << 16 | (bgr[j + 1] & 0xff) << 8 | (bgr[j] & 0xff);
+        }
+        return rgb;
     }
 
     /** The image's luma, one byte per pixel, row by row: what a grey-scale decoder is given. */

@@ -1,6 +1,7 @@
 package app.qrart.gateway.qr.image;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 
 /**
  * A camera rotated about the vertical axis (the far edge shrinks, as a pinhole projection does),
@@ -22,7 +23,9 @@ public final class Perspective {
         double angle = Math.toRadians(degrees);
         double cos = Math.cos(angle);
         double sin = Math.sin(angle);
+        int[] source = Luma.pixels(image);
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        int[] target = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 // Output pixel → ray → point on the rotated plane → source pixel (inverse mapping).
@@ -34,7 +37,7 @@ public final class Perspective {
                 int sx = (int) Math.round(s * w / 2.0 + w / 2.0);
                 int sy = (int) Math.round(t * h / 2.0 + h / 2.0);
                 boolean inside = sx >= 0 && sy >= 0 && sx < w && sy < h && depth > 0;
-                out.setRGB(x, y, inside ? image.getRGB(sx, sy) : BACKGROUND);
+                target[y * w + x] = inside ? source[sy * w + sx] & 0xffffff : BACKGROUND;
             }
         }
         return out;

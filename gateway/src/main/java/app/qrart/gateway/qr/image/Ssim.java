@@ -13,18 +13,32 @@ public final class Ssim {
     private Ssim() {}
 
     public static double of(BufferedImage a, BufferedImage b) {
+        if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) {
+            throw new IllegalArgumentException("SSIM compares images of one size");
+        }
+        int width = a.getWidth();
+        int[] lumaA = lumas(a);
+        int[] lumaB = lumas(b);
         double total = 0;
         int windows = 0;
         for (int y = 0; y + WINDOW <= a.getHeight(); y += STRIDE) {
-            for (int x = 0; x + WINDOW <= a.getWidth(); x += STRIDE) {
-                total += window(a, b, x, y);
+            for (int x = 0; x + WINDOW <= width; x += STRIDE) {
+                total += window(lumaA, lumaB, width, x, y);
                 windows++;
             }
         }
         return windows == 0 ? 1.0 : total / windows;
     }
 
-    private static double window(BufferedImage a, BufferedImage b, int x0, int y0) {
+    private static int[] lumas(BufferedImage image) {
+        int[] rgb = Luma.pixels(image);
+        for (int i = 0; i < rgb.length; i++) {
+            rgb[i] = Luma.of(rgb[i]);
+        }
+        return rgb;
+    }
+
+    private static double window(int[] a, int[] b, int width, int x0, int y0) {
         double sa = 0;
         double sb = 0;
         double saa = 0;
@@ -33,8 +47,8 @@ public final class Ssim {
         int n = WINDOW * WINDOW;
         for (int y = y0; y < y0 + WINDOW; y++) {
             for (int x = x0; x < x0 + WINDOW; x++) {
-                double va = Luma.of(a.getRGB(x, y));
-                double vb = Luma.of(b.getRGB(x, y));
+                double va = a[y * width + x];
+                double vb = b[y * width + x];
                 sa += va;
                 sb += vb;
                 saa += va * va;
