@@ -81,9 +81,9 @@ public final class Luma {
     }
 
     /**
-     * A copy of the image's packed RGB, row by row. Images the repair works on (TYPE_INT_RGB, not
-     * a sub-image) are copied straight from their raster: getRGB converts every pixel through the
-     * colour model, which was half of the repair's time.
+     * A copy of the image's packed RGB, row by row. Whole TYPE_INT_RGB images (what the repair
+     * works on) and TYPE_3BYTE_BGR ones (JPEG frames) are read straight from their raster: getRGB
+     * converts every pixel through the colour model, which costs more than the reading itself.
      */
     public static int[] pixels(BufferedImage image) {
         int w = image.getWidth();

@@ -1,7 +1,6 @@
 package app.qrart.gateway.qr.image;
 
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferInt;
 
 /**
  * A camera rotated about the vertical axis (the far edge shrinks, as a pinhole projection does),
@@ -25,7 +24,7 @@ public final class Perspective {
         double sin = Math.sin(angle);
         int[] source = Luma.pixels(image);
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        int[] target = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
+        int[] target = Luma.backingRgb(out);
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 // Output pixel → ray → point on the rotated plane → source pixel (inverse mapping).
