@@ -151,6 +151,8 @@ export interface ScanReport {
   robustnessTarget: number | null;
   /** False: it scans (every reader read it) but falls short of its strength's target. */
   robustnessTargetMet: boolean | null;
+  /** Light border, in pixels, added on every side of a code that reached its picture's edges (null in older reports). */
+  borderPixels?: number | null;
 }
 
 export interface Generation {

@@ -36,7 +36,8 @@ export function repairSummary(generation: Generation): string {
   if (!report.repaired) return 'It already scans on every reader we check: nothing was changed.';
   const changed = Math.max(0.1, Math.round(report.pixelsChangedShare * 1000) / 10);
   const reads = report.robustnessTargetMet === false ? 'now reads up close; it may fail from far away' : 'now reads on phones';
-  return `Changed ${changed}% of the picture; ${reads}.`;
+  const border = report.borderPixels ? ` and added a ${report.borderPixels} px light border around it` : '';
+  return `Changed ${changed}% of the picture${border}; ${reads}.`;
 }
 
 /** Before and after with a slider, the map of what was wrong as an overlay, and the figures in words. */

@@ -47,7 +47,8 @@ import javax.imageio.ImageIO;
  *
  * DIR holds images/ and payloads.csv (file,payload,...); images are read in place, never copied.
  * BENCH_STRENGTHS (default artistic,balanced,robust) picks the strengths; SCAN_BENCH_OUT=DIR writes
- * every delivered image as PNG with payloads.csv (file,payload,strength) into DIR/known and DIR/embed.
+ * every delivered image as PNG with payloads.csv (file,payload,strength) and scores.csv (what was judged
+ * of each: relative robustness, target met, pixels changed, SSIM, ms) into DIR/known and DIR/embed.
  */
 public final class ScanBenchmark {
 
@@ -154,7 +155,8 @@ public final class ScanBenchmark {
         long start = System.nanoTime();
         Optional<SymbolLocator.Located> located = SymbolLocator.locate(picture, payload);
         Repair repair = located.map(l -> gate.inPlace(picture, l, strength)).orElse(Repair.none());
-        figures.millis.add((System.nanoTime() - start) / 1e6);
+        double millis = (System.nanoTime() - start) / 1e6;
+        figures.millis.add(millis);
         figures.images++;
         if (located.isEmpty()) {
             return;
@@ -172,16 +174,19 @@ public final class ScanBenchmark {
         int module = l.modulePixels();
         BufferedImage inside =
                 repair.image().getSubimage(repair.margin(), repair.margin(), picture.getWidth(), picture.getHeight());
-        record(
-                figures,
+        Scores scores = new Scores(
                 repair.robustness(),
                 repair.targetMet(),
                 repair.pixelsChangedShare(),
                 repair.pixelsChangedShare() == 0 ? 1.0 : Ssim.of(picture, inside),
+                millis);
+        record(
+                figures,
+                scores,
                 verifier.readersByVariant(repair.image(), payload, module, l.reversed()),
                 meter.plainReadersByVariant(l.symbol(), module),
                 fullSizeReaders(l.asRead(repair.image()), payload));
-        written.add(strength.apiName() + "-" + png(file), repair.image(), payload, strength);
+        written.add(strength.apiName() + "-" + png(file), repair.image(), payload, strength, scores);
     }
 
     /**
@@ -202,7 +207,8 @@ public final class ScanBenchmark {
                 long start = System.nanoTime();
                 PictureEmbedder.Embedding embedding = embedder.embed(
                         picture, payload, encoder.defaultLevel(), pictures().extraVersions(), strength);
-                figures.millis.add((System.nanoTime() - start) / 1e6);
+                double millis = (System.nanoTime() - start) / 1e6;
+                figures.millis.add(millis);
                 QrSymbol symbol = embedding.symbol();
                 Optional<ScanGate.Delivery> delivery = embedding.delivery();
                 int module = encoder.modulePixels(symbol, CANVAS);
@@ -216,16 +222,24 @@ public final class ScanBenchmark {
                 BufferedImage image = delivery.get().image();
                 figures.readUnaided += report.candidatesVerified();
                 figures.headroomAfter.add(report.analysis().ecHeadroom());
-                record(
-                        figures,
+                Scores scores = new Scores(
                         report.relativeRobustness(),
                         report.robustnessTargetMet(),
                         report.pixelsChangedShare(),
                         report.ssim(),
+                        millis);
+                record(
+                        figures,
+                        scores,
                         verifier.readersByVariant(image, payload, module, false),
                         plainReads,
                         fullSizeReaders(image, payload));
-                written.add(strength.apiName() + "-" + png(file.getFileName().toString()), image, payload, strength);
+                written.add(
+                        strength.apiName() + "-" + png(file.getFileName().toString()),
+                        image,
+                        payload,
+                        strength,
+                        scores);
             }
             written.close();
             System.out.printf(
@@ -254,15 +268,13 @@ public final class ScanBenchmark {
             long start = System.nanoTime();
             boolean reads = verifier.readsExactly(image, payload);
             double relative = meter.relative(image, symbol, module);
-            figures.millis.add((System.nanoTime() - start) / 1e6);
+            double millis = (System.nanoTime() - start) / 1e6;
+            figures.millis.add(millis);
             figures.images++;
             figures.readUnaided += reads ? 1 : 0;
             record(
                     figures,
-                    relative,
-                    false,
-                    0,
-                    1,
+                    new Scores(relative, false, 0, 1, millis),
                     verifier.readersByVariant(image, payload, module, false),
                     meter.plainReadersByVariant(symbol, module),
                     fullSizeReaders(image, payload));
@@ -273,17 +285,14 @@ public final class ScanBenchmark {
 
     private static void record(
             RepairFigures figures,
-            double relative,
-            boolean targetMet,
-            double changed,
-            double ssim,
+            Scores scores,
             Map<String, Set<QrDecoder>> reads,
             Map<String, Set<QrDecoder>> plainReads,
             Set<QrDecoder> fullSize) {
-        figures.relative.add(relative);
-        figures.targetMet += targetMet ? 1 : 0;
-        figures.changed.add(changed);
-        figures.ssim.add(ssim);
+        figures.relative.add(scores.relative());
+        figures.targetMet += scores.targetMet() ? 1 : 0;
+        figures.changed.add(scores.changed());
+        figures.ssim.add(scores.ssim());
         figures.addDelivered(reads, plainReads, fullSize);
     }
 
@@ -297,10 +306,14 @@ public final class ScanBenchmark {
         return readers;
     }
 
-    /** Delivered images written as PNGs with a payloads.csv beside them, when an output folder is set. */
+    /**
+     * Delivered images written as PNGs with a payloads.csv and the scores judged of each
+     * (scores.csv) beside them, when an output folder is set.
+     */
     private static final class Delivered {
         private final Optional<Path> folder;
         private final List<String> rows = new ArrayList<>();
+        private final List<String> scoreRows = new ArrayList<>();
 
         Delivered(Optional<Path> folder) throws IOException {
             this.folder = folder;
@@ -309,22 +322,27 @@ public final class ScanBenchmark {
             }
         }
 
-        void add(String file, BufferedImage image, String payload, ScanStrength strength) throws IOException {
+        void add(String file, BufferedImage image, String payload, ScanStrength strength, Scores scores)
+                throws IOException {
             if (folder.isPresent()) {
                 ImageIO.write(image, "png", folder.get().resolve(file).toFile());
                 rows.add(cell(file) + "," + cell(payload) + "," + strength.apiName());
+                scoreRows.add(cell(file) + "," + strength.apiName() + "," + scores.cells());
             }
         }
 
-        /** Appends this run's rows to payloads.csv (written with its header when new). */
+        /** Appends this run's rows to payloads.csv and scores.csv (each written with its header when new). */
         void close() throws IOException {
-            if (folder.isEmpty()) {
-                return;
+            if (folder.isPresent()) {
+                append(folder.get().resolve("payloads.csv"), "file,payload,strength", rows);
+                append(folder.get().resolve("scores.csv"), Scores.HEADER, scoreRows);
             }
-            Path csv = folder.get().resolve("payloads.csv");
+        }
+
+        private static void append(Path csv, String header, List<String> rows) throws IOException {
             List<String> lines = new ArrayList<>();
             if (!Files.exists(csv)) {
-                lines.add("file,payload,strength");
+                lines.add(header);
             }
             lines.addAll(rows);
             Files.write(csv, lines, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);

@@ -86,9 +86,10 @@ public interface ScanConfig {
 
     /**
      * Light border, in modules, added around a located code that reaches its picture's edges (a
-     * detector needs light beyond the finders; a camera at a distance needs about a module of it).
+     * detector needs light beyond the finders, also at a distance). New canvas around the
+     * picture, not a change to it: it does not count towards a strength's footprint.
      */
-    @WithDefault("0.125")
+    @WithDefault("0.625")
     double edgeMargin();
 
     /**

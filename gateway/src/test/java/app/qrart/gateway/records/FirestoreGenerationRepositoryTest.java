@@ -105,7 +105,8 @@ class FirestoreGenerationRepositoryTest {
                                 0.97,
                                 0.99,
                                 0.98,
-                                true),
+                                true,
+                                3),
                         now.plusSeconds(5));
         repository.save(done);
 
@@ -151,7 +152,8 @@ class FirestoreGenerationRepositoryTest {
                                             0.97,
                                             0.93,
                                             0.98,
-                                            false),
+                                            false,
+                                            null),
                                     base.plusSeconds(i)));
         }
         GenerationRepository.Page first = repository.page(null, 2, new GalleryFilter("FOREST", null));

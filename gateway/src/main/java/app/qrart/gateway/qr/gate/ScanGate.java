@@ -242,7 +242,8 @@ public class ScanGate {
                 plain,
                 result.robustness(),
                 round.goal().target(),
-                result.targetMet());
+                result.targetMet(),
+                result.margin());
         return new Delivery(image, report);
     }
 }

@@ -12,7 +12,11 @@ import app.qrart.gateway.qr.analysis.ScanAnalysis;
  * (1.0 = as robust as a plain code); {@code scanStrength} asked for {@code robustnessTarget}
  * (relative), and {@code robustnessTargetMet} says whether it was reached; rounds: how many
  * generation rounds it took; analysis: module errors of the delivered image per part of the
- * symbol and its EC headroom. The strength fields are null in reports stored before strengths.
+ * symbol and its EC headroom. {@code pixelsChangedShare} counts the picture's own pixels;
+ * {@code borderPixels} is the light border added on every side of a code that reached its
+ * picture's edges (0: none), so the delivered image is that much larger than the picture. The
+ * strength fields are null in reports stored before strengths, {@code borderPixels} in reports
+ * stored before it.
  */
 public record ScanReport(
         boolean verified,
@@ -30,7 +34,8 @@ public record ScanReport(
         Double plainRobustness,
         Double relativeRobustness,
         Double robustnessTarget,
-        Boolean robustnessTargetMet) {
+        Boolean robustnessTargetMet,
+        Integer borderPixels) {
 
     /** The same report for a delivery that took this many rounds. */
     public ScanReport afterRounds(int total) {
@@ -50,6 +55,7 @@ public record ScanReport(
                 plainRobustness,
                 relativeRobustness,
                 robustnessTarget,
-                robustnessTargetMet);
+                robustnessTargetMet,
+                borderPixels);
     }
 }

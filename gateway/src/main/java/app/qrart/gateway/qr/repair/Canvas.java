@@ -19,7 +19,6 @@ record Canvas(
         CodewordLayout layout,
         ModuleGrid grid,
         int threshold,
-        double marginShare,
         int margin,
         Footprint footprint) {
 
@@ -41,13 +40,12 @@ record Canvas(
         return new Repair(RgbImages.copy(image), touched, changed, margin, robustness, goal().met(robustness));
     }
 
-    /** Share of the picture, border included, that the image has changed. */
+    /**
+     * Share of the picture's own pixels that the image has changed: any channel moved more than
+     * {@link #CHANGED_LEVELS} from the original's. A light border added around the picture is new
+     * canvas, not a change to the picture: it is reported as the repair's margin.
+     */
     double changed(BufferedImage image) {
-        return marginShare + changedShare(before, image);
-    }
-
-    /** Share of pixels whose any channel moved more than {@link #CHANGED_LEVELS} from the original's. */
-    private static double changedShare(int[] before, BufferedImage image) {
         int[] after = Luma.pixels(image);
         long changed = 0;
         for (int i = 0; i < before.length; i++) {
@@ -55,6 +53,7 @@ record Canvas(
                 changed++;
             }
         }
-        return (double) changed / before.length;
+        long picture = (long) (original.getWidth() - 2 * margin) * (original.getHeight() - 2 * margin);
+        return (double) changed / picture;
     }
 }

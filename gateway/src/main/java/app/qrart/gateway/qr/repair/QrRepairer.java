@@ -146,14 +146,9 @@ public class QrRepairer {
         BufferedImage original = RgbImages.onWhite(picture, margin);
         ModuleGrid grid = located.shifted(margin, margin);
         int threshold = LumaPlane.threshold(LumaPlane.of(original).modules(grid));
-        double marginShare = 1
-                - (double) picture.getWidth()
-                        * picture.getHeight()
-                        / ((long) original.getWidth() * original.getHeight());
         CodewordLayout layout =
                 new CodewordLayout(symbol.version(), ErrorCorrectionLevel.valueOf(symbol.errorCorrection()));
-        return new Canvas(
-                original, Luma.pixels(original), symbol, layout, grid, threshold, marginShare, margin, footprint);
+        return new Canvas(original, Luma.pixels(original), symbol, layout, grid, threshold, margin, footprint);
     }
 
     /**

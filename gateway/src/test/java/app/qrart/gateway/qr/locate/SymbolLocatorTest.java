@@ -108,6 +108,10 @@ class SymbolLocatorTest {
         assertTrue(repair.margin() >= 2, "margin " + repair.margin());
         assertEquals(edgeToEdge.getWidth() + 2 * repair.margin(), repair.image().getWidth());
         assertTrue(verifier.readsExactly(repair.image(), CONTENT));
+        assertTrue(
+                repair.pixelsChangedShare() < 0.02,
+                "a plain code needs only the border, which is not a change to the picture: "
+                        + repair.pixelsChangedShare());
     }
 
     @Test
