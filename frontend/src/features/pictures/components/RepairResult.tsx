@@ -48,22 +48,29 @@ export function RepairResult({ generation }: { generation: Generation }) {
   const map = generation.moduleMap;
   if (!generation.imageUrl || !generation.sourceUrl) return null;
   const counts = map ? (Object.entries(map.wrongByKind) as [ModuleKind, number][]) : [];
+  const border = generation.scanReport?.borderPixels ?? 0;
+  // The repaired image is the picture plus a border on every side: the picture is inset by it so both line up.
+  const inset = size && border > 0 ? `${(100 * border) / (size.width + 2 * border)}%` : 0;
   return (
     <Stack spacing={2}>
       <Box sx={{ position: 'relative', width: '100%', maxWidth: 512 }} data-testid="before-after">
-        <Box component="img" src={resolveUrl(generation.sourceUrl)} alt="Before the repair" sx={{ width: '100%', display: 'block' }}
-          onLoad={(e) => setSize({ width: e.currentTarget.naturalWidth, height: e.currentTarget.naturalHeight })} />
+        <Box sx={{ p: inset }} data-testid="before-inset">
+          <Box sx={{ position: 'relative' }}>
+            <Box component="img" src={resolveUrl(generation.sourceUrl)} alt="Before the repair" sx={{ width: '100%', display: 'block' }}
+              onLoad={(e) => setSize({ width: e.currentTarget.naturalWidth, height: e.currentTarget.naturalHeight })} />
+            {showMap && map && size && (
+              <Box component="svg" viewBox={`0 0 ${size.width} ${size.height}`} data-testid="module-map"
+                sx={{ position: 'absolute', inset: 0, width: '100%', height: '100%', pointerEvents: 'none', zIndex: 1 }}>
+                {map.wrong.map((m) => (
+                  <polygon key={`${m.x},${m.y}`} points={m.outline.join(' ')} fill="none" stroke={KIND_COLOURS[m.kind]} strokeWidth={Math.max(1, size.width / 400)} />
+                ))}
+              </Box>
+            )}
+          </Box>
+        </Box>
         <Box sx={{ position: 'absolute', inset: 0, clipPath: `inset(0 0 0 ${split}%)` }}>
           <Box component="img" src={resolveUrl(generation.imageUrl)} alt="After the repair" sx={{ width: '100%', height: '100%', objectFit: 'cover', display: 'block' }} />
         </Box>
-        {showMap && map && size && (
-          <Box component="svg" viewBox={`0 0 ${size.width} ${size.height}`} data-testid="module-map"
-            sx={{ position: 'absolute', inset: 0, width: '100%', height: '100%', pointerEvents: 'none' }}>
-            {map.wrong.map((m) => (
-              <polygon key={`${m.x},${m.y}`} points={m.outline.join(' ')} fill="none" stroke={KIND_COLOURS[m.kind]} strokeWidth={Math.max(1, size.width / 400)} />
-            ))}
-          </Box>
-        )}
       </Box>
       <Slider value={split} onChange={(_, v) => setSplit(v as number)} aria-label="Before and after" valueLabelDisplay="off" />
       <Typography variant="caption" color="text.secondary">Left of the line: before · right: after</Typography>
