@@ -1,8 +1,9 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { doneGeneration, parameters } from '../../../testing/fixtures';
+import type { ScanReport } from '../../../types/api';
 import { RepairResult, repairSummary } from './RepairResult';
 
-function fixed(scanReport: Partial<NonNullable<ReturnType<typeof doneGeneration>['scanReport']>>) {
+function fixed(scanReport: Partial<ScanReport>) {
   const generation = doneGeneration('fix000001', parameters());
   return {
     ...generation,
