@@ -9,6 +9,7 @@ import app.qrart.gateway.qr.repair.QrRepairer;
 import app.qrart.gateway.qr.verify.QrVerifier;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.awt.image.BufferedImage;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
 
@@ -41,6 +42,13 @@ public final class QrParts {
                 new RobustnessMeter(encoder, verifier, Configs.qr(40), scan),
                 scan,
                 new SimpleMeterRegistry());
+    }
+
+    /** The settings with one more (or one replaced). */
+    public static Map<String, String> with(Map<String, String> settings, String key, String value) {
+        Map<String, String> all = new HashMap<>(settings);
+        all.put(key, value);
+        return all;
     }
 
     /**

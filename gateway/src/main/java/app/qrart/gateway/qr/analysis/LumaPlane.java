@@ -2,6 +2,8 @@ package app.qrart.gateway.qr.analysis;
 
 import app.qrart.gateway.qr.image.Luma;
 import java.awt.image.BufferedImage;
+import java.util.Arrays;
+import java.util.OptionalDouble;
 
 /** An image's luminance, read once, with box means from a summed-area table for searches. */
 public final class LumaPlane {
@@ -80,9 +82,24 @@ public final class LumaPlane {
         return out;
     }
 
-    /** Dark/light split of module lumas: the midpoint of the two classes' means (two-means). */
+    /**
+     * Dark/light split of module lumas: the midpoint of the two classes' means (two-means), from
+     * mid-grey; a code drawn all on one side of mid-grey (a light ink, a washed-out picture)
+     * splits from the mean of all instead, and a picture with no contrast at all at mid-grey.
+     */
     public static int threshold(int[][] modules) {
-        double t = 128;
+        double t = twoMeans(modules, 128)
+                .orElseGet(() -> twoMeans(modules, mean(modules)).orElse(128));
+        return (int) Math.round(t);
+    }
+
+    private static double mean(int[][] modules) {
+        return Arrays.stream(modules).flatMapToInt(Arrays::stream).average().orElse(128);
+    }
+
+    /** Two-means from the start; empty when every module falls on one side of it. */
+    private static OptionalDouble twoMeans(int[][] modules, double start) {
+        double t = start;
         for (int round = 0; round < 8; round++) {
             double dark = 0;
             double light = 0;
@@ -100,11 +117,11 @@ public final class LumaPlane {
                 }
             }
             if (darkCount == 0 || lightCount == 0) {
-                break;
+                return round == 0 ? OptionalDouble.empty() : OptionalDouble.of(t);
             }
             t = (dark / darkCount + light / lightCount) / 2;
         }
-        return (int) Math.round(t);
+        return OptionalDouble.of(t);
     }
 
     private long[] summedArea() {

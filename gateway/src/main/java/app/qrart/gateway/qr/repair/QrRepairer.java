@@ -31,8 +31,10 @@ import java.util.List;
  * on a fresh copy, every module is repainted. Every rung that reads is measured against the
  * goal: the first that meets it within the goal's footprint ends the climb, else the most robust
  * rung within the goal's footprint is kept ({@link Footprint}: a first read past it stands only
- * until a rung within it reads). A step past the hard footprint cap ends the repair as failed. Pictures whose
- * code reaches their edges get a thin light border first (the repaired image is then larger by it).
+ * until a rung within it reads, and is itself painted again as far as the goal's cap allows). The
+ * camera rungs build on a textured read within the goal's cap. A step past the hard footprint cap
+ * ends the repair as failed. Pictures whose code reaches their edges get a light border first (the
+ * repaired image is then larger by it).
  */
 @ApplicationScoped
 public class QrRepairer {
@@ -119,18 +121,20 @@ public class QrRepairer {
         // ladder starts again from the picture with flattened modules (local binarizers split textured finders).
         Repair best = Repair.none();
         if (texturedFirst) {
-            best = climb(canvas, List.of(RepairStep.texturedFirst(scan)), best);
+            best = climb(canvas, List.of(RepairStep.texturedFirst(scan)), best, Repair.none());
             if (canvas.footprint().settled(best)) {
                 return best;
             }
         }
         if (goal.measures()) {
-            best = climb(canvas, cameraRungs, best);
+            // Camera rungs build on a textured read within the goal's cap: the modules it fixed
+            // need no camera dots, and a camera rung past the cap is filled from a picture that reads.
+            best = climb(canvas, cameraRungs, best, canvas.footprint().withinGoal(best) ? best : Repair.none());
             if (canvas.footprint().settled(best)) {
                 return best;
             }
         }
-        best = climb(canvas, ladder, best);
+        best = climb(canvas, ladder, best, Repair.none());
         if (canvas.footprint().settled(best)) {
             return best;
         }
@@ -152,20 +156,22 @@ public class QrRepairer {
     }
 
     /**
-     * Applies the steps in turn to one copy of the picture, each judging the image as the previous
-     * one left it (so it adds only what readers still miss). Every rung that reads and is worth
-     * measuring ({@link Footprint#worthMeasuring}) is measured against the goal; the first that
-     * settles the repair ends the climb, else the best so far is returned.
-     * A rung that has changed nothing yet is the caller's own picture, which the caller judged
-     * already: it is not read and measured again.
+     * Applies the steps in turn to one copy of the picture (or of the {@code start} repair, when
+     * it has an image), each judging the image as the previous one left it (so it adds only what
+     * readers still miss). Every rung that reads and is worth measuring
+     * ({@link Footprint#worthMeasuring}) is measured against the goal; the first that settles the
+     * repair ends the climb, else the best so far is returned. A rung that reads past the goal's
+     * cap is also painted only as far as the cap allows ({@link #filledToCap}), as a step that
+     * would pass it is. A rung that has changed nothing yet is the caller's own picture or the
+     * start, both judged already: it is not read and measured again.
      */
-    private Repair climb(Canvas canvas, List<RepairStep> steps, Repair bestSoFar) {
-        BufferedImage image = RgbImages.copy(canvas.original());
+    private Repair climb(Canvas canvas, List<RepairStep> steps, Repair bestSoFar, Repair start) {
+        BufferedImage image = RgbImages.copy(start.image() != null ? start.image() : canvas.original());
         int[][] grown = new int[canvas.symbol().width() + 2 * CameraPlan.RING][];
         Arrays.setAll(grown, row -> new int[grown.length]);
         Repair best = bestSoFar;
-        int touched = 0;
-        int measuredAt = canvas.margin() == 0 ? 0 : -1;
+        int touched = start.modulesTouched();
+        int measuredAt = start.image() != null || canvas.margin() == 0 ? touched : -1;
         for (RepairStep step : steps) {
             BufferedImage before = scan.fillToCap() || scan.trimProbes() > 0 ? RgbImages.copy(image) : null;
             Strokes strokes = new Strokes(canvas.grid());
@@ -184,7 +190,19 @@ public class QrRepairer {
             if (rung.image() != null) {
                 measuredAt = touched;
                 best = canvas.footprint().preferred(rung, best);
-                if (canvas.footprint().settled(best)) {
+                if (scan.fillToCap() && !canvas.footprint().withinGoal(best)) {
+                    best = filledToCap(
+                            canvas,
+                            step,
+                            before,
+                            touchedBefore,
+                            strokes,
+                            canvas.footprint().cap(best),
+                            best);
+                    if (canvas.footprint().settled(best)) {
+                        return best;
+                    }
+                } else if (canvas.footprint().settled(best)) {
                     return before == null
                             ? best
                             : trimmed(canvas, step, before, touchedBefore, strokes, strokes.size(), best);

@@ -1,5 +1,6 @@
 package app.qrart.gateway.qr.gate;
 
+import static app.qrart.gateway.support.QrParts.with;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,7 +10,6 @@ import app.qrart.gateway.qr.verify.QrVerifier;
 import app.qrart.gateway.support.Configs;
 import app.qrart.gateway.support.QrParts;
 import java.awt.image.BufferedImage;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -179,12 +179,6 @@ class ScanStrengthTest {
         assertTrue(whole.robustnessTargetMet(), figures);
         assertTrue(cut.robustnessTargetMet(), figures);
         assertTrue(cut.pixelsChangedShare() < whole.pixelsChangedShare(), figures);
-    }
-
-    private static Map<String, String> with(Map<String, String> settings, String key, String value) {
-        Map<String, String> all = new HashMap<>(settings);
-        all.put(key, value);
-        return all;
     }
 
     private static ScanReport balanced(ScanGate gate, BufferedImage source, QrSymbol symbol) {

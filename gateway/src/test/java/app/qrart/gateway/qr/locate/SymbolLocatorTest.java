@@ -1,5 +1,6 @@
 package app.qrart.gateway.qr.locate;
 
+import static app.qrart.gateway.support.QrParts.with;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.qrart.gateway.qr.analysis.CodewordLayout;
 import app.qrart.gateway.qr.encode.QrEncoder;
 import app.qrart.gateway.qr.encode.QrSymbol;
+import app.qrart.gateway.qr.gate.ScanStrength;
 import app.qrart.gateway.qr.image.Luma;
 import app.qrart.gateway.qr.image.Perspective;
 import app.qrart.gateway.qr.repair.Repair;
@@ -16,6 +18,7 @@ import app.qrart.gateway.support.Configs;
 import app.qrart.gateway.support.QrParts;
 import java.awt.image.BufferedImage;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -95,6 +98,23 @@ class SymbolLocatorTest {
     }
 
     @Test
+    void aCodeDrawnInALightInkIsLocatedOnItsOwnModules() {
+        QrSymbol drawn = encoder.encode(CONTENT);
+        BufferedImage image = encoder.render(drawn, 480);
+        int orange = 0xce7610; // luma about 133: every module sits above mid-grey
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((image.getRGB(x, y) & 0xff) < 128) {
+                    image.setRGB(x, y, orange);
+                }
+            }
+        }
+        SymbolLocator.Located located = SymbolLocator.locate(image, CONTENT).orElseThrow();
+        assertEquals(drawn.width(), located.symbol().width());
+        assertTrue(located.disagreement() < 0.02, "disagreement " + located.disagreement());
+    }
+
+    @Test
     void aCodeThatReachesTheEdgesGetsALightBorderAndReads() {
         QrSymbol drawn = encoder.encode(CONTENT);
         BufferedImage full = encoder.render(drawn, 450);
@@ -112,6 +132,31 @@ class SymbolLocatorTest {
                 repair.pixelsChangedShare() < 0.02,
                 "a plain code needs only the border, which is not a change to the picture: "
                         + repair.pixelsChangedShare());
+    }
+
+    @Test
+    void aFirstReadPastTheInPlaceCapIsPaintedOnlyAsFarAsTheCapAllows() {
+        QrSymbol drawn = encoder.encode(CONTENT);
+        BufferedImage image = checkered(encoder.render(drawn, 480), 90);
+        SymbolLocator.Located located = SymbolLocator.locate(image, CONTENT).orElseThrow();
+        String target = "qrart.scan.strength.balanced.in-place.target";
+        String cap = "qrart.scan.strength.balanced.in-place.max-pixels-changed";
+        // A target the first rung that reads meets, whole: what reading at all costs.
+        double firstRead = QrParts.gate(Map.of(target, "0.001", "qrart.scan.trim-probes", "0"))
+                .inPlace(image, located, ScanStrength.BALANCED)
+                .pixelsChangedShare();
+        // A cap below that, and a target no rung reaches.
+        double below = firstRead * 0.9;
+        Map<String, String> capped = Map.of(target, "0.995", cap, String.valueOf(below));
+        Repair stopped = QrParts.gate(with(capped, "qrart.scan.fill-to-cap", "false"))
+                .inPlace(image, located, ScanStrength.BALANCED);
+        Repair filled = QrParts.gate(capped).inPlace(image, located, ScanStrength.BALANCED);
+        String figures = "first read %.4f, cap %.4f; not filled %.4f; filled %.4f"
+                .formatted(firstRead, below, stopped.pixelsChangedShare(), filled.pixelsChangedShare());
+        System.out.println(figures);
+        assertTrue(stopped.pixelsChangedShare() > below, "without filling, the first read stands: " + figures);
+        assertTrue(filled.pixelsChangedShare() <= below + 1e-9, figures);
+        assertTrue(verifier.readsExactly(filled.image(), CONTENT));
     }
 
     @Test
@@ -153,6 +198,20 @@ class SymbolLocatorTest {
         for (int y = 0; y < code.getHeight(); y++) {
             for (int x = 0; x < code.getWidth(); x++) {
                 out.setRGB(x, y, Luma.blend(random.nextInt(0x1000000), code.getRGB(x, y), opacity));
+            }
+        }
+        return out;
+    }
+
+    /** The code under a fine checkerboard (2 px squares) that moves every pixel by the amplitude. */
+    static BufferedImage checkered(BufferedImage code, int amplitude) {
+        BufferedImage out = new BufferedImage(code.getWidth(), code.getHeight(), BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < code.getHeight(); y++) {
+            for (int x = 0; x < code.getWidth(); x++) {
+                int v = code.getRGB(x, y) & 0xff;
+                int moved = ((x / 2 + y / 2) % 2 == 0) == v > 127 ? v - amplitude : v + amplitude;
+                int g = Math.max(0, Math.min(255, moved));
+                out.setRGB(x, y, g * 0x010101);
             }
         }
         return out;
