@@ -155,7 +155,7 @@ public final class ScanBenchmark {
         long start = System.nanoTime();
         Optional<SymbolLocator.Located> located = SymbolLocator.locate(picture, payload);
         Repair repair = located.map(l -> gate.inPlace(picture, l, strength)).orElse(Repair.none());
-        double millis = (System.nanoTime() - start) / 1e6;
+        double millis = millisSince(start);
         figures.millis.add(millis);
         figures.images++;
         if (located.isEmpty()) {
@@ -207,7 +207,7 @@ public final class ScanBenchmark {
                 long start = System.nanoTime();
                 PictureEmbedder.Embedding embedding = embedder.embed(
                         picture, payload, encoder.defaultLevel(), pictures().extraVersions(), strength);
-                double millis = (System.nanoTime() - start) / 1e6;
+                double millis = millisSince(start);
                 figures.millis.add(millis);
                 QrSymbol symbol = embedding.symbol();
                 Optional<ScanGate.Delivery> delivery = embedding.delivery();
@@ -268,7 +268,7 @@ public final class ScanBenchmark {
             long start = System.nanoTime();
             boolean reads = verifier.readsExactly(image, payload);
             double relative = meter.relative(image, symbol, module);
-            double millis = (System.nanoTime() - start) / 1e6;
+            double millis = millisSince(start);
             figures.millis.add(millis);
             figures.images++;
             figures.readUnaided += reads ? 1 : 0;
@@ -347,6 +347,10 @@ public final class ScanBenchmark {
             lines.addAll(rows);
             Files.write(csv, lines, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         }
+    }
+
+    private static double millisSince(long start) {
+        return (System.nanoTime() - start) / 1e6;
     }
 
     private static String png(String file) {

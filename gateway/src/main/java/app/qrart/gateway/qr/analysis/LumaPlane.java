@@ -117,7 +117,8 @@ public final class LumaPlane {
                 }
             }
             if (darkCount == 0 || lightCount == 0) {
-                return round == 0 ? OptionalDouble.empty() : OptionalDouble.of(t);
+                // Only from the start: a midpoint of two classes' means always splits them again.
+                return OptionalDouble.empty();
             }
             t = (dark / darkCount + light / lightCount) / 2;
         }

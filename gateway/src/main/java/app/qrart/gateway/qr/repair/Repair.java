@@ -5,9 +5,9 @@ import java.awt.image.BufferedImage;
 /**
  * What a repair did; `image` is null when no repair within the cap makes it scan. `margin` is the
  * light border, in pixels per side, added around a picture whose code reaches its edges (the image
- * is then that much larger; the border is new canvas, not counted in {@code pixelsChangedShare}). `robustness` is the goal's
- * measure of the image (NaN when the goal measures none), `targetMet` whether it reaches the
- * goal's target.
+ * is then that much larger; the border is new canvas, not counted in {@code pixelsChangedShare}).
+ * `robustness` is the goal's measure of the image (NaN when the goal measures none), `targetMet`
+ * whether it reaches the goal's target.
  */
 public record Repair(
         BufferedImage image,
