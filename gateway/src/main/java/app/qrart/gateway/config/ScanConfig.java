@@ -120,6 +120,13 @@ public interface ScanConfig {
     int ambiguityMargin();
 
     /**
+     * Grey levels above the dark/light threshold every pixel of a quiet-zone module must reach to
+     * count as light: a barely light module beside a finder breaks its outer edge for a local binarizer.
+     */
+    @WithDefault("16")
+    int quietMargin();
+
+    /**
      * artistic: robustness relative to a plain black-on-white code of the same symbol (1.0 = as
      * robust) that the repair of a drawn code (a generation, a picture a code is embedded into)
      * goes on for.
@@ -161,7 +168,7 @@ public interface ScanConfig {
 
     /** balanced, a code fixed in place: its footprint cap. */
     @WithName("strength.balanced.in-place.max-pixels-changed")
-    @WithDefault("0.15")
+    @WithDefault("0.14")
     Optional<Double> balancedInPlaceMaxPixelsChanged();
 
     /** robust: relative robustness a drawn code's repair goes on for. */

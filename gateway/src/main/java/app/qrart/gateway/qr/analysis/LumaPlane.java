@@ -83,14 +83,29 @@ public final class LumaPlane {
     }
 
     /**
-     * Dark/light split of module lumas: the midpoint of the two classes' means (two-means), from
-     * mid-grey; a code drawn all on one side of mid-grey (a light ink, a washed-out picture)
-     * splits from the mean of all instead, and a picture with no contrast at all at mid-grey.
+     * Dark/light split of the module lumas of a picture that may not draw a code yet: the midpoint
+     * of the two classes' means (two-means), from mid-grey; a picture all on one side of mid-grey
+     * (a light ink, a washed-out picture) splits from the mean of all instead, and a picture with
+     * no contrast at all at mid-grey. From the mean, a picture that draws no code would split
+     * inside its own noise.
      */
     public static int threshold(int[][] modules) {
-        double t = twoMeans(modules, 128)
-                .orElseGet(() -> twoMeans(modules, mean(modules)).orElse(128));
+        double t = twoMeans(modules, 128).orElseGet(() -> fromMean(modules));
         return (int) Math.round(t);
+    }
+
+    /**
+     * Dark/light split of the module lumas of a picture known to draw a code (a located one):
+     * two-means from the mean of all. From mid-grey, a code whose modules are mostly light (or
+     * mostly dark) can settle on a split inside its larger class.
+     */
+    public static int drawnCodeThreshold(int[][] modules) {
+        return (int) Math.round(fromMean(modules));
+    }
+
+    /** Two-means from the mean of all; mid-grey when every module has the same luma. */
+    private static double fromMean(int[][] modules) {
+        return twoMeans(modules, mean(modules)).orElse(128);
     }
 
     private static double mean(int[][] modules) {

@@ -121,7 +121,7 @@ public final class SymbolLocator {
     private static Optional<Located> best(LumaPlane plane, Candidate candidate, SymbolCandidates symbols) {
         int width = candidate.grid().width();
         int[][] luma = plane.modules(candidate.grid());
-        int threshold = LumaPlane.threshold(luma);
+        int threshold = LumaPlane.drawnCodeThreshold(luma);
         boolean[][] dark = new boolean[width][width];
         for (int y = 0; y < width; y++) {
             for (int x = 0; x < width; x++) {

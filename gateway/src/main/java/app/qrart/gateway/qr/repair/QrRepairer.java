@@ -111,16 +111,17 @@ public class QrRepairer {
     }
 
     private Repair repair(
-            BufferedImage picture, QrSymbol symbol, ModuleGrid located, boolean texturedFirst, RepairGoal goal) {
+            BufferedImage picture, QrSymbol symbol, ModuleGrid located, boolean drawsCode, RepairGoal goal) {
         Canvas canvas = canvas(
                 picture,
                 symbol,
                 located,
-                new Footprint(goal, !texturedFirst && scan.capBeyondFirstRead(), scan.maxPixelsChanged()));
+                new Footprint(goal, !drawsCode && scan.capBeyondFirstRead(), scan.maxPixelsChanged()),
+                drawsCode);
         // Repainted modules that keep their texture cost least; when that alone does not do, the
         // ladder starts again from the picture with flattened modules (local binarizers split textured finders).
         Repair best = Repair.none();
-        if (texturedFirst) {
+        if (drawsCode) {
             best = climb(canvas, List.of(RepairStep.texturedFirst(scan)), best, Repair.none());
             if (canvas.footprint().settled(best)) {
                 return best;
@@ -142,14 +143,19 @@ public class QrRepairer {
         return whole.image() == null ? best : canvas.footprint().preferred(whole, best);
     }
 
-    /** The picture, with a light border when its code reaches its edges, and what steps judge it by. */
-    private Canvas canvas(BufferedImage picture, QrSymbol symbol, ModuleGrid located, Footprint footprint) {
+    /**
+     * The picture, with a light border when its code reaches its edges, and what steps judge it by:
+     * the dark/light split of its modules is the one for a drawn code when the picture already draws it.
+     */
+    private Canvas canvas(
+            BufferedImage picture, QrSymbol symbol, ModuleGrid located, Footprint footprint, boolean drawsCode) {
         int margin = located.ringOffImage(QUIET_NEEDED, picture.getWidth(), picture.getHeight())
                 ? (int) Math.max(MIN_MARGIN, Math.round(located.modulePixels() * scan.edgeMargin()))
                 : 0;
         BufferedImage original = RgbImages.onWhite(picture, margin);
         ModuleGrid grid = located.shifted(margin, margin);
-        int threshold = LumaPlane.threshold(LumaPlane.of(original).modules(grid));
+        int[][] modules = LumaPlane.of(original).modules(grid);
+        int threshold = drawsCode ? LumaPlane.drawnCodeThreshold(modules) : LumaPlane.threshold(modules);
         CodewordLayout layout =
                 new CodewordLayout(symbol.version(), ErrorCorrectionLevel.valueOf(symbol.errorCorrection()));
         return new Canvas(original, Luma.pixels(original), symbol, layout, grid, threshold, margin, footprint);
@@ -297,7 +303,13 @@ public class QrRepairer {
     private boolean robustEnough(BufferedImage image, Canvas canvas, RepairStep step) {
         return step.fullContrast()
                 || scan.minBlurredHeadroom() < 0
-                || new RepairPlan(image, canvas.symbol(), canvas.grid(), canvas.threshold(), scan.ambiguityMargin())
+                || new RepairPlan(
+                                        image,
+                                        canvas.symbol(),
+                                        canvas.grid(),
+                                        canvas.threshold(),
+                                        scan.ambiguityMargin(),
+                                        scan.quietMargin())
                                 .blurredHeadroom()
                         >= scan.minBlurredHeadroom();
     }

@@ -43,18 +43,24 @@ final class RepairPlan {
     private final ModuleGrid grid;
     private final int threshold;
     private final int margin;
+    private final int quietMargin;
     private final Map<Double, int[][]> lumaBySample = new HashMap<>();
 
     private final BitMatrix binarized;
 
-    /** A plan for the image as it is now, judged against a threshold fixed from the untouched picture. */
-    RepairPlan(BufferedImage image, QrSymbol symbol, ModuleGrid grid, int threshold, int margin) {
+    /**
+     * A plan for the image as it is now, judged against a threshold fixed from the untouched
+     * picture: {@code margin} either side of it is ambiguous, and a quiet-zone pixel is light only
+     * {@code quietMargin} above it.
+     */
+    RepairPlan(BufferedImage image, QrSymbol symbol, ModuleGrid grid, int threshold, int margin, int quietMargin) {
         this.symbol = symbol;
         this.layout = new CodewordLayout(symbol.version(), ErrorCorrectionLevel.valueOf(symbol.errorCorrection()));
         this.plane = LumaPlane.of(image);
         this.grid = grid;
         this.threshold = threshold;
         this.margin = margin;
+        this.quietMargin = quietMargin;
         this.binarized = binarize(image);
     }
 
@@ -66,8 +72,11 @@ final class RepairPlan {
         }
     }
 
-    /** Share of the given pixels on the wrong side of the threshold or of ZXing's binarizer. */
-    private double wrongShare(int[] pixels, boolean dark) {
+    /**
+     * Share of the given pixels on the wrong side of ZXing's binarizer or not {@code clearance}
+     * levels past the threshold on their own side.
+     */
+    private double wrongShare(int[] pixels, boolean dark, int clearance) {
         if (pixels.length == 0) {
             return 0;
         }
@@ -75,8 +84,9 @@ final class RepairPlan {
         for (int p : pixels) {
             int x = p % plane.width();
             int y = p / plane.width();
-            boolean seenDark = plane.at(x, y) < threshold;
-            wrong += seenDark != dark || binarized.get(x, y) != dark ? 1 : 0;
+            int luma = plane.at(x, y);
+            boolean clear = dark ? luma < threshold - clearance : luma >= threshold + clearance;
+            wrong += !clear || binarized.get(x, y) != dark ? 1 : 0;
         }
         return (double) wrong / pixels.length;
     }
@@ -100,7 +110,7 @@ final class RepairPlan {
         if (dark ? luma > threshold - margin : luma < threshold + margin) {
             return true;
         }
-        return wrongShare(grid.samplePixels(plane.width(), plane.height(), x, y, 1.0 / 3), dark) > IMPURITY;
+        return wrongShare(grid.samplePixels(plane.width(), plane.height(), x, y, 1.0 / 3), dark, 0) > IMPURITY;
     }
 
     /**
@@ -154,12 +164,15 @@ final class RepairPlan {
      * 1:1:3:1:1 run.
      */
     boolean clean(int x, int y, boolean dark, double sample) {
-        return wrongShare(grid.samplePixels(plane.width(), plane.height(), x, y, sample), dark) == 0;
+        return wrongShare(grid.samplePixels(plane.width(), plane.height(), x, y, sample), dark, 0) == 0;
     }
 
-    /** Whether a quiet-zone module is light to a threshold and to a local binarizer over nearly all of it. */
+    /**
+     * Whether a quiet-zone module is clearly light (the quiet margin above the threshold) and light
+     * to a local binarizer over nearly all of it.
+     */
     boolean quiet(int x, int y) {
-        return wrongShare(grid.samplePixels(plane.width(), plane.height(), x, y, 1.0), false) <= IMPURITY;
+        return wrongShare(grid.samplePixels(plane.width(), plane.height(), x, y, 1.0), false, quietMargin) <= IMPURITY;
     }
 
     /**

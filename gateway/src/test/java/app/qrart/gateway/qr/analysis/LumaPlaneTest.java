@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** The two-means split of module lumas that every locate and repair step judges modules by. */
+/** The two-means splits of module lumas that locate and repair steps judge modules by. */
 class LumaPlaneTest {
 
     @Test
@@ -25,5 +25,20 @@ class LumaPlaneTest {
     void aPictureWithNoContrastSplitsAtMidGrey() {
         int[][] modules = {{200, 200}, {200, 200}};
         assertEquals(128, LumaPlane.threshold(modules));
+    }
+
+    @Test
+    void aDrawnCodeSplitsBetweenItsClassesWhereASplitFromMidGreyStaysInsideOne() {
+        // A textured dark class (60 and 130) beside light modules at 220.
+        int[][] modules = {{60, 130, 130, 220, 220}, {60, 130, 130, 220, 220}};
+        int drawn = LumaPlane.drawnCodeThreshold(modules);
+        int fromMidGrey = LumaPlane.threshold(modules);
+        assertTrue(drawn > 130 && drawn < 220, "drawn code " + drawn);
+        assertTrue(fromMidGrey > 60 && fromMidGrey < 130, "from mid-grey " + fromMidGrey);
+    }
+
+    @Test
+    void aDrawnCodeWithNoContrastSplitsAtMidGrey() {
+        assertEquals(128, LumaPlane.drawnCodeThreshold(new int[][] {{90, 90}, {90, 90}}));
     }
 }

@@ -1,6 +1,7 @@
 package app.qrart.gateway.qr.repair;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.qrart.gateway.qr.analysis.CodewordLayout;
@@ -47,7 +48,7 @@ class RepairPlanTest {
                         true);
             }
         }
-        RepairPlan plan = new RepairPlan(image, symbol, grid, 128, 24);
+        RepairPlan plan = new RepairPlan(image, symbol, grid, 128, 24, 16);
         List<int[]> fixes = plan.dataFixes(headroom, 0.45);
         Set<Integer> fixedCodewords = new HashSet<>();
         for (int[] m : fixes) {
@@ -78,7 +79,7 @@ class RepairPlanTest {
         QrSymbol symbol = encoder.encode("https://qr.art/plan?id=7");
         BufferedImage image = encoder.render(symbol, 400);
         ModuleGrid grid = ModuleGrid.of(image, symbol, encoder);
-        assertTrue(new RepairPlan(image, symbol, grid, 128, 24)
+        assertTrue(new RepairPlan(image, symbol, grid, 128, 24, 16)
                 .finderFixes(true, false)
                 .isEmpty());
         // The last pixel column of the finder's centre module (3, 3), where it meets the dark module (4, 3).
@@ -86,10 +87,29 @@ class RepairPlanTest {
         for (int dy = -1; dy <= 1; dy++) {
             image.setRGB((int) edge[0], (int) edge[1] + dy, 0xffffff);
         }
-        List<int[]> fixes = new RepairPlan(image, symbol, grid, 128, 24).finderFixes(true, false);
+        List<int[]> fixes = new RepairPlan(image, symbol, grid, 128, 24, 16).finderFixes(true, false);
         assertTrue(
                 fixes.stream().anyMatch(m -> m[0] == 3 && m[1] == 3),
                 "a speck between two dark finder modules breaks the run");
+    }
+
+    @Test
+    void aQuietModuleBesideAFinderThatIsOnlyJustLightIsNotQuiet() {
+        QrSymbol symbol = encoder.encode("https://qr.art/plan?id=7");
+        BufferedImage image = encoder.render(symbol, 400);
+        ModuleGrid grid = ModuleGrid.of(image, symbol, encoder);
+        assertTrue(new RepairPlan(image, symbol, grid, 128, 24, 16).quiet(-1, 3));
+        // The quiet module left of the finder's middle row, a few levels above the threshold.
+        double[] from = grid.pixel(-1, 3);
+        double[] to = grid.pixel(0, 4);
+        int grey = 136;
+        for (int y = (int) Math.ceil(from[1]); y < to[1]; y++) {
+            for (int x = (int) Math.ceil(from[0]); x < to[0]; x++) {
+                image.setRGB(x, y, grey << 16 | grey << 8 | grey);
+            }
+        }
+        assertTrue(new RepairPlan(image, symbol, grid, 128, 24, 0).quiet(-1, 3), "light to a threshold alone");
+        assertFalse(new RepairPlan(image, symbol, grid, 128, 24, 16).quiet(-1, 3), "not clear of it by the margin");
     }
 
     /** How many modules of the block's i-th codeword the test turns wrong. */
