@@ -303,15 +303,7 @@ public class QrRepairer {
     private boolean robustEnough(BufferedImage image, Canvas canvas, RepairStep step) {
         return step.fullContrast()
                 || scan.minBlurredHeadroom() < 0
-                || new RepairPlan(
-                                        image,
-                                        canvas.symbol(),
-                                        canvas.grid(),
-                                        canvas.threshold(),
-                                        scan.ambiguityMargin(),
-                                        scan.quietMargin())
-                                .blurredHeadroom()
-                        >= scan.minBlurredHeadroom();
+                || RepairPlan.of(image, canvas, scan).blurredHeadroom() >= scan.minBlurredHeadroom();
     }
 
     private boolean reads(BufferedImage image, Canvas canvas) {

@@ -1,5 +1,6 @@
 package app.qrart.gateway.qr.repair;
 
+import app.qrart.gateway.config.ScanConfig;
 import app.qrart.gateway.qr.analysis.CodewordLayout;
 import app.qrart.gateway.qr.analysis.LumaPlane;
 import app.qrart.gateway.qr.analysis.ModuleGrid;
@@ -47,6 +48,12 @@ final class RepairPlan {
     private final Map<Double, int[][]> lumaBySample = new HashMap<>();
 
     private final BitMatrix binarized;
+
+    /** A plan for the image as a step of the repair on this canvas finds it, with the configured margins. */
+    static RepairPlan of(BufferedImage image, Canvas canvas, ScanConfig scan) {
+        return new RepairPlan(
+                image, canvas.symbol(), canvas.grid(), canvas.threshold(), scan.ambiguityMargin(), scan.quietMargin());
+    }
 
     /**
      * A plan for the image as it is now, judged against a threshold fixed from the untouched

@@ -32,8 +32,7 @@ final class StepPainter {
      */
     int apply(BufferedImage image, Canvas canvas, RepairStep step, int[][] grown, Strokes strokes) {
         QrSymbol symbol = canvas.symbol();
-        RepairPlan plan = new RepairPlan(
-                image, symbol, canvas.grid(), canvas.threshold(), scan.ambiguityMargin(), scan.quietMargin());
+        RepairPlan plan = RepairPlan.of(image, canvas, scan);
         Targets targets = targets(canvas.threshold(), step.fullContrast() ? 255 : scan.contrastPush());
         boolean flatten = step.flatten();
         int touched = restoreQuietBand(image, plan, canvas.grid(), step, targets, strokes);
