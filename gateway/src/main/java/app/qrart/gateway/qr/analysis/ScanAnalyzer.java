@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 
 /**
  * Samples each module of an image where the symbol was drawn ({@link ModuleGrid#centreLuma}, dark
@@ -28,16 +29,26 @@ public class ScanAnalyzer {
         this.config = config;
     }
 
-    /** Analyses a generated image, laid out as QrEncoder.render draws the symbol. */
+    /**
+     * Analyses a generated image, laid out as QrEncoder.render draws the symbol; the dark/light
+     * split is the picture's own, as for a picture that may not draw the code ({@link LumaPlane#threshold}).
+     */
     public ScanAnalysis analyse(BufferedImage image, QrSymbol symbol) {
-        return analyse(image, symbol, ModuleGrid.of(image, symbol, encoder));
+        return analyse(image, symbol, ModuleGrid.of(image, symbol, encoder), LumaPlane::threshold);
     }
 
-    /** Analyses a picture whose code sits on the given grid; the dark/light split is the picture's own. */
+    /**
+     * Analyses a code located in a picture, on its grid; the dark/light split is the picture's own,
+     * as for a drawn code ({@link LumaPlane#drawnCodeThreshold}: the split it was located and repaired by).
+     */
     public ScanAnalysis analyse(BufferedImage image, QrSymbol symbol, ModuleGrid grid) {
+        return analyse(image, symbol, grid, LumaPlane::drawnCodeThreshold);
+    }
+
+    private ScanAnalysis analyse(BufferedImage image, QrSymbol symbol, ModuleGrid grid, ToIntFunction<int[][]> split) {
         int width = symbol.width();
         int quiet = config.quietZoneModules();
-        boolean[][] seen = seen(image, grid, width, quiet);
+        boolean[][] seen = seen(image, grid, width, quiet, split);
         CodewordLayout layout = layout(symbol);
 
         int functionErrors = 0;
@@ -99,11 +110,11 @@ public class ScanAnalyzer {
         return distance;
     }
 
-    /** Every module (quiet zone included) a reader sees wrong in a picture whose code sits on the grid. */
+    /** Every module (quiet zone included) a reader sees wrong in a code located in a picture, on its grid. */
     public ModuleMap moduleMap(BufferedImage image, QrSymbol symbol, ModuleGrid grid) {
         int width = symbol.width();
         int quiet = config.quietZoneModules();
-        boolean[][] seen = seen(image, grid, width, quiet);
+        boolean[][] seen = seen(image, grid, width, quiet, LumaPlane::drawnCodeThreshold);
         CodewordLayout layout = layout(symbol);
         Version version = Version.getVersionForNumber(symbol.version());
         List<ModuleMap.WrongModule> wrong = new ArrayList<>();
@@ -141,9 +152,10 @@ public class ScanAnalyzer {
     }
 
     /** Dark or light as a located reader samples each module, quiet zone included ([y][x], offset by it). */
-    private static boolean[][] seen(BufferedImage image, ModuleGrid grid, int width, int quiet) {
+    private static boolean[][] seen(
+            BufferedImage image, ModuleGrid grid, int width, int quiet, ToIntFunction<int[][]> split) {
         LumaPlane plane = LumaPlane.of(image);
-        int threshold = LumaPlane.threshold(plane.modules(grid));
+        int threshold = split.applyAsInt(plane.modules(grid));
         boolean[][] seen = new boolean[width + 2 * quiet][width + 2 * quiet];
         for (int y = -quiet; y < width + quiet; y++) {
             for (int x = -quiet; x < width + quiet; x++) {

@@ -34,13 +34,17 @@ class ScanAnalyzerTest {
 
     /** Paints module (x, y) of the symbol (quiet zone outside 0..width) the opposite of what it is. */
     private void flip(BufferedImage image, QrSymbol symbol, int x, int y) {
+        boolean inside = x >= 0 && y >= 0 && x < symbol.width() && y < symbol.width();
+        fill(image, symbol, x, y, inside && symbol.dark(x, y) ? 255 : 0);
+    }
+
+    /** Paints module (x, y) of the symbol (quiet zone outside 0..width) in one grey level. */
+    private void fill(BufferedImage image, QrSymbol symbol, int x, int y, int grey) {
         int module = module(symbol);
         int origin = (512 - module * symbol.width()) / 2;
-        boolean inside = x >= 0 && y >= 0 && x < symbol.width() && y < symbol.width();
-        int rgb = inside && symbol.dark(x, y) ? 0xffffff : 0x000000;
         for (int py = 0; py < module; py++) {
             for (int px = 0; px < module; px++) {
-                image.setRGB(origin + x * module + px, origin + y * module + py, rgb);
+                image.setRGB(origin + x * module + px, origin + y * module + py, grey << 16 | grey << 8 | grey);
             }
         }
     }
@@ -56,6 +60,25 @@ class ScanAnalyzerTest {
         Version.ECBlocks ec = Version.getVersionForNumber(symbol.version()).getECBlocksForLevel(ErrorCorrectionLevel.H);
         assertEquals(ec.getNumBlocks(), analysis.blocks().size());
         assertEquals(ec.getECCodewordsPerBlock() / 2, analysis.blocks().get(0).correctable());
+    }
+
+    @Test
+    void aLocatedCodeIsAnalysedWithTheSplitItWasLocatedBy() {
+        QrSymbol symbol = encoder.encode(CONTENT);
+        BufferedImage image = encoder.render(symbol, 512);
+        ModuleGrid grid = ModuleGrid.of(image, symbol, encoder);
+        // A textured dark class (half its modules at 60, half at 130) beside light modules at 220.
+        for (int y = 0; y < symbol.width(); y++) {
+            for (int x = 0; x < symbol.width(); x++) {
+                fill(image, symbol, x, y, symbol.dark(x, y) ? ((x + y) % 2 == 0 ? 60 : 130) : 220);
+            }
+        }
+        ScanAnalysis located = analyzer.analyse(image, symbol, grid);
+        assertEquals(0, located.functionModuleErrors());
+        assertEquals(1.0, located.ecHeadroom());
+        assertTrue(analyzer.moduleMap(image, symbol, grid).wrong().isEmpty());
+        ScanAnalysis generated = analyzer.analyse(image, symbol);
+        assertTrue(generated.ecHeadroom() < 0, "from mid-grey the split falls inside the dark class");
     }
 
     @Test
