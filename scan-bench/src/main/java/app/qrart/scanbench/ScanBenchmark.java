@@ -43,6 +43,7 @@ import javax.imageio.ImageIO;
  *   java ... ScanBenchmark DIR known      # locate each code, match its symbol, repair it in place, per strength
  *   java ... ScanBenchmark DIR embed TEXT # "use your own picture": embed TEXT in every image, per strength
  *   java ... ScanBenchmark DIR delivered  # judge delivered images as they are (DIR: PNGs + payloads.csv)
+ *   java ... ScanBenchmark DIR delivered-in-place # the same for codes repaired in place (DIR/known of a run)
  * </pre>
  *
  * DIR holds images/ and payloads.csv (file,payload,...); images are read in place, never copied.
@@ -91,8 +92,8 @@ public final class ScanBenchmark {
         if (mode.equals("both") || mode.equals("embed")) {
             bench.embed(dir, payload);
         }
-        if (mode.equals("delivered")) {
-            bench.delivered(dir);
+        if (mode.equals("delivered") || mode.equals("delivered-in-place")) {
+            bench.delivered(dir, mode.equals("delivered-in-place"));
         }
     }
 
@@ -256,31 +257,53 @@ public final class ScanBenchmark {
         }
     }
 
-    /** Judges delivered images as they are (no repair): DIR holds PNGs and payloads.csv (file,payload). */
-    void delivered(Path dir) throws IOException {
+    /**
+     * Judges delivered images as they are (no repair): DIR holds PNGs and payloads.csv (file,payload).
+     * A code drawn by the gateway is judged as the symbol its payload encodes to at the image's size;
+     * a code repaired in place ({@code inPlace}) as the symbol located in it, read as the readers see
+     * it (a reflectance-reversed code as its negative). The time is the gate and one suite run, with
+     * the plain reference when its symbol is new.
+     */
+    void delivered(Path dir, boolean inPlace) throws IOException {
         RepairFigures figures = new RepairFigures(false);
         for (Map.Entry<String, String> entry :
                 payloads(dir.resolve("payloads.csv")).entrySet()) {
             BufferedImage image = ImageIO.read(dir.resolve(entry.getKey()).toFile());
             String payload = entry.getValue();
-            QrSymbol symbol = encoder.encode(payload);
-            int module = encoder.modulePixels(symbol, image.getWidth());
+            figures.images++;
+            Optional<Judged> found = inPlace ? located(image, payload) : Optional.of(drawn(image, payload));
+            if (found.isEmpty()) {
+                continue;
+            }
+            Judged judged = found.get();
             long start = System.nanoTime();
-            boolean reads = verifier.readsExactly(image, payload);
-            double relative = meter.relative(image, symbol, module);
+            boolean reads = verifier.readsExactly(judged.asRead(), payload);
+            double relative = meter.relative(judged.asRead(), judged.symbol(), judged.modulePixels());
             double millis = millisSince(start);
             figures.millis.add(millis);
-            figures.images++;
             figures.readUnaided += reads ? 1 : 0;
             record(
                     figures,
                     new Scores(relative, false, 0, 1, millis),
-                    verifier.readersByVariant(image, payload, module, false),
-                    meter.plainReadersByVariant(symbol, module),
-                    fullSizeReaders(image, payload));
+                    verifier.readersByVariant(image, payload, judged.modulePixels(), judged.reversed()),
+                    meter.plainReadersByVariant(judged.symbol(), judged.modulePixels()),
+                    fullSizeReaders(judged.asRead(), payload));
         }
         System.out.printf(Locale.ROOT, "delivered images in %s, as they are (%d):%n", dir, figures.images);
         figures.print("delivered");
+    }
+
+    /** A delivered image as it is judged: its symbol, module size, and the image as readers see it. */
+    private record Judged(QrSymbol symbol, int modulePixels, BufferedImage asRead, boolean reversed) {}
+
+    private Judged drawn(BufferedImage image, String payload) {
+        QrSymbol symbol = encoder.encode(payload);
+        return new Judged(symbol, encoder.modulePixels(symbol, image.getWidth()), image, false);
+    }
+
+    private static Optional<Judged> located(BufferedImage image, String payload) {
+        return SymbolLocator.locate(image, payload)
+                .map(l -> new Judged(l.symbol(), l.modulePixels(), l.asRead(image), l.reversed()));
     }
 
     private static void record(
