@@ -55,32 +55,6 @@ public final class CameraSimulator {
      */
     public static final double FINEST_MODULE_PIXELS = 8;
 
-    /**
-     * The conditions in the order a bounded measurement tries them: those the benchmark's
-     * artistic codes fail most often first, so that a candidate that cannot reach its floor is
-     * found out after few frames. The order changes only what a measurement costs, never its score.
-     */
-    public static final List<String> MOST_FAILED_FIRST = List.of(
-            "tilt-40",
-            "glare",
-            "dot-gain",
-            "downscale-2ppm",
-            "gaussian-blur",
-            "shadow",
-            "print-rephotograph",
-            "tilt-20",
-            "downscale-3ppm",
-            "low-contrast-3ppm",
-            "gamma-2.0",
-            "downscale-4ppm",
-            "rotate-17",
-            "gamma-0.5",
-            "noise-16",
-            "motion-blur",
-            "contrast-0.5",
-            "illumination-gradient",
-            "jpeg-30");
-
     /** Every variant of the image, by name, in a fixed order. */
     public static Map<String, BufferedImage> variants(BufferedImage picture, int nativeModulePixels) {
         Map<String, BufferedImage> out = new LinkedHashMap<>();

@@ -13,6 +13,7 @@ import com.google.zxing.qrcode.QRCodeReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.awt.image.BufferedImage;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,25 +70,25 @@ public class QrVerifier {
     /**
      * The suite's robustness when at least {@code minPasses} (variant, reader) pairs read;
      * otherwise a bound below {@code robustness(minPasses)}: the run stops as soon as the pairs
-     * left cannot make up the difference, trying the conditions in
-     * {@link CameraSimulator#MOST_FAILED_FIRST} order. With {@code minPasses} 0 it is
-     * {@link #robustness(BufferedImage, String, int)}.
+     * left cannot make up the difference, trying the readings in
+     * {@link SuiteOrder#LIKELIEST_FAILURES_FIRST} order (each frame made once, when a reader first
+     * needs it). With {@code minPasses} 0 it is {@link #robustness(BufferedImage, String, int)}.
      */
     public double robustness(BufferedImage image, String expected, int modulePixels, int minPasses) {
         Map<String, Supplier<BufferedImage>> makers = CameraSimulator.variantMakers(image, modulePixels);
-        int pairsLeft = QrDecoder.values().length * makers.size();
+        Map<String, ReaderViews> seen = new HashMap<>();
+        int pairsLeft = SuiteOrder.LIKELIEST_FAILURES_FIRST.size();
         int passes = 0;
-        for (String condition : CameraSimulator.MOST_FAILED_FIRST) {
-            BufferedImage frame = makers.get(condition).get();
-            ReaderViews views = new ReaderViews(frame);
-            for (QrDecoder decoder : QrDecoder.values()) {
-                if (passes + pairsLeft < minPasses) {
-                    return robustness(passes + pairsLeft);
-                }
-                pairsLeft--;
-                if (decoder.readsFrame(frame, views, expected)) {
-                    passes++;
-                }
+        for (SuiteOrder.Reading reading : SuiteOrder.LIKELIEST_FAILURES_FIRST) {
+            if (passes + pairsLeft < minPasses) {
+                return robustness(passes + pairsLeft);
+            }
+            pairsLeft--;
+            ReaderViews views = seen.computeIfAbsent(
+                    reading.condition(),
+                    condition -> new ReaderViews(makers.get(condition).get()));
+            if (reading.reader().readsFrame(views.frame(), views, expected)) {
+                passes++;
             }
         }
         return robustness(passes);

@@ -33,6 +33,11 @@ final class ReaderViews {
         this.frame = frame;
     }
 
+    /** The frame as the camera delivers it. */
+    BufferedImage frame() {
+        return frame;
+    }
+
     /** Whether the reader gets the frame as it is or in one of its views; views are made only as needed. */
     boolean anyReads(Predicate<BufferedImage> reads) {
         if (reads.test(frame)) {

@@ -8,6 +8,7 @@ import app.qrart.gateway.qr.encode.QrSymbol;
 import app.qrart.gateway.support.Configs;
 import java.awt.image.BufferedImage;
 import java.util.HashSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class BoundedRobustnessTest {
@@ -18,9 +19,15 @@ class BoundedRobustnessTest {
     private final QrEncoder encoder = new QrEncoder(Configs.qr(10), verifier);
 
     @Test
-    void theBoundedOrderTriesEveryConditionOnce() {
-        assertEquals(CameraSimulator.VARIANTS, CameraSimulator.MOST_FAILED_FIRST.size());
-        assertEquals(new HashSet<>(CameraSimulator.conditions()), new HashSet<>(CameraSimulator.MOST_FAILED_FIRST));
+    void theBoundedOrderTriesEveryConditionWithEveryReaderOnce() {
+        Set<SuiteOrder.Reading> every = new HashSet<>();
+        for (String condition : CameraSimulator.conditions()) {
+            for (QrDecoder reader : QrDecoder.values()) {
+                every.add(new SuiteOrder.Reading(condition, reader));
+            }
+        }
+        assertEquals(every.size(), SuiteOrder.LIKELIEST_FAILURES_FIRST.size());
+        assertEquals(every, new HashSet<>(SuiteOrder.LIKELIEST_FAILURES_FIRST));
     }
 
     @Test
