@@ -120,6 +120,11 @@ class UploadResourceTest {
         BufferedImage fixed = image(done.getString("imageUrl"));
         assertTrue(Uploads.readsExactly(fixed, content));
         assertFalse(Uploads.readsExactly(image(done.getString("sourceUrl")), content));
+        given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(containsString("qrart_scan_duration_seconds_count{code=\"located\""));
     }
 
     /** Codes broken in known ways: each fixed (or kept) so that every reader reads it, what was wrong mapped. */

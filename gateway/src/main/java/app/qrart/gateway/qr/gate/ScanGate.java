@@ -35,6 +35,14 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ScanGate {
 
+    /**
+     * Timer of the scan path per call (gate, suite runs, repair): a round of drawn candidates
+     * ({@code code=drawn}) or a code located in a picture ({@code code=located}). The path is
+     * CPU-bound on one thread, so an uncontended time is what a gateway core spends per delivered
+     * image, to set against the images per second a GPU makes.
+     */
+    public static final String DURATION = "qrart.scan.duration";
+
     static final String DECODERS = Arrays.stream(QrDecoder.values())
             .map(d -> d.name().toLowerCase(Locale.ROOT))
             .collect(Collectors.joining("+"));
@@ -83,8 +91,16 @@ public class ScanGate {
         }
     }
 
-    /** The delivery for these candidates of {@code symbol}, made in {@code rounds} rounds, if any passes. */
+    /**
+     * The delivery for these candidates of {@code symbol}, made in {@code rounds} rounds, if any
+     * passes. Its time is recorded in {@link #DURATION}, tagged {@code code=drawn}.
+     */
     public Optional<Delivery> deliver(
+            List<BufferedImage> candidates, QrSymbol symbol, int rounds, ScanStrength strength) {
+        return registry.timer(DURATION, "code", "drawn").record(() -> judged(candidates, symbol, rounds, strength));
+    }
+
+    private Optional<Delivery> judged(
             List<BufferedImage> candidates, QrSymbol symbol, int rounds, ScanStrength strength) {
         String content = symbol.content();
         List<BufferedImage> verified = candidates.stream()
@@ -134,9 +150,13 @@ public class ScanGate {
     /**
      * A code located in a picture someone wants fixed: kept exactly as it is when every reader
      * already reads it (the report says so), else repaired in place towards the strength's target;
-     * nothing when no repair reads.
+     * nothing when no repair reads. Its time is recorded in {@link #DURATION}, tagged {@code code=located}.
      */
     public Optional<Delivery> fixInPlace(BufferedImage picture, SymbolLocator.Located located, ScanStrength strength) {
+        return registry.timer(DURATION, "code", "located").record(() -> fixed(picture, located, strength));
+    }
+
+    private Optional<Delivery> fixed(BufferedImage picture, SymbolLocator.Located located, ScanStrength strength) {
         RepairGoal goal = meter.inPlaceGoal(located.symbol(), located.modulePixels(), strength);
         Repair result = located.readsUnaided()
                 ? goal.unchanged(picture, located.asRead(picture))
