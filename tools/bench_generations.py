@@ -4,7 +4,8 @@ Starts scripts/run-stack.sh (the offline model unless real weights are archived)
 submits N generations with varied prompts and payloads spread over the three scan strengths,
 writes each delivered PNG with payloads.csv (file,payload) and reports.json into DIR/<strength>,
 runs the scan benchmark's `delivered` mode on each folder (per reader, per camera condition, the
-plain-code reference), prints the gateway's own figures, and stops the stack. A benchmark, not a test.
+plain-code reference), prints the gateway's own figures (its scan path's wall and CPU time per
+round from /q/metrics among them), and stops the stack. A benchmark, not a test.
 """
 import argparse
 import csv
@@ -17,6 +18,7 @@ import urllib.request
 from pathlib import Path
 
 import gateway_client
+import scan_path
 from loadtest import REPO, Stack
 
 PROMPTS = [
@@ -92,10 +94,13 @@ def main():
                 (folder / name).write_bytes(image.read())
             rows[strength].append((name, content))
             reports[strength].append({"file": name, "content": content, "scanReport": state["scanReport"]})
+        timed = scan_path.read(stack.base)
     finally:
         stack.stop()
     print(f"{len(jobs)} generations, {len(failed)} failed {failed}; "
           f"latency median {statistics.median(latencies or [0]):.1f} s")
+    print("the gateway's scan path per round of candidates (gate, suite runs, repair), as it timed itself:")
+    print("\n".join(timed))
     for strength in STRENGTHS:
         if not rows[strength]:
             continue

@@ -5,7 +5,8 @@ Starts scripts/run-stack.sh on free ports and sends every picture of the benchma
 with each picture's known payload (payloads.csv), and POST /api/v1/pictures with one payload of
 our own. Prints, per endpoint: accepted / refused (4xx), done and verified, how many were kept as
 they were, pixels changed median / p95, SSIM median, relative robustness mean, and the latency from
-submission to done, p50 / p95. The pictures are read in place, never copied. A benchmark, not a test.
+submission to done, p50 / p95; then the gateway's scan path wall and CPU time per upload
+(/q/metrics). The pictures are read in place, never copied. A benchmark, not a test.
 """
 import argparse
 import csv
@@ -16,6 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import gateway_client
+import scan_path
 from loadtest import REPO, Stack
 
 OWN_PAYLOAD = "https://qr.art/your-picture/benchmark"
@@ -85,6 +87,8 @@ def main():
             report(f"POST /api/v1/repairs ({args.strength})", repairs)
             own = list(pool.map(lambda p: one(stack.base, "pictures", p, OWN_PAYLOAD, args.strength), pictures))
             report(f"POST /api/v1/pictures ({args.strength}, \"{OWN_PAYLOAD}\")", own)
+        print("the gateway's scan path per upload (located: fix a code; drawn: your picture), as it timed itself:")
+        print("\n".join(scan_path.read(stack.base)))
     finally:
         stack.stop()
 

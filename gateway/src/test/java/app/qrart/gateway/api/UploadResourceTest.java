@@ -124,7 +124,8 @@ class UploadResourceTest {
                 .get("/q/metrics")
                 .then()
                 .statusCode(200)
-                .body(containsString("qrart_scan_duration_seconds_count{code=\"located\""));
+                .body(containsString("qrart_scan_duration_seconds_count{code=\"located\""))
+                .body(containsString("qrart_scan_cpu_seconds_count{code=\"located\""));
     }
 
     /** Codes broken in known ways: each fixed (or kept) so that every reader reads it, what was wrong mapped. */

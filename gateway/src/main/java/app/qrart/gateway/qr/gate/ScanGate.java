@@ -35,14 +35,6 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ScanGate {
 
-    /**
-     * Timer of the scan path per call (gate, suite runs, repair): a round of drawn candidates
-     * ({@code code=drawn}) or a code located in a picture ({@code code=located}). The path is
-     * CPU-bound on one thread, so an uncontended time is what a gateway core spends per delivered
-     * image, to set against the images per second a GPU makes.
-     */
-    public static final String DURATION = "qrart.scan.duration";
-
     static final String DECODERS = Arrays.stream(QrDecoder.values())
             .map(d -> d.name().toLowerCase(Locale.ROOT))
             .collect(Collectors.joining("+"));
@@ -54,6 +46,7 @@ public class ScanGate {
     private final RobustnessMeter meter;
     private final ScanConfig scan;
     private final MeterRegistry registry;
+    private final ScanPathTimer timer;
 
     public ScanGate(
             QrEncoder encoder,
@@ -70,6 +63,7 @@ public class ScanGate {
         this.meter = meter;
         this.scan = scan;
         this.registry = registry;
+        this.timer = new ScanPathTimer(registry);
     }
 
     /** The image to deliver and its report. */
@@ -93,11 +87,11 @@ public class ScanGate {
 
     /**
      * The delivery for these candidates of {@code symbol}, made in {@code rounds} rounds, if any
-     * passes. Its time is recorded in {@link #DURATION}, tagged {@code code=drawn}.
+     * passes. Its wall and CPU time are recorded by {@link ScanPathTimer}, tagged {@code code=drawn}.
      */
     public Optional<Delivery> deliver(
             List<BufferedImage> candidates, QrSymbol symbol, int rounds, ScanStrength strength) {
-        return registry.timer(DURATION, "code", "drawn").record(() -> judged(candidates, symbol, rounds, strength));
+        return timer.record("drawn", () -> judged(candidates, symbol, rounds, strength));
     }
 
     private Optional<Delivery> judged(
@@ -150,10 +144,11 @@ public class ScanGate {
     /**
      * A code located in a picture someone wants fixed: kept exactly as it is when every reader
      * already reads it (the report says so), else repaired in place towards the strength's target;
-     * nothing when no repair reads. Its time is recorded in {@link #DURATION}, tagged {@code code=located}.
+     * nothing when no repair reads. Its wall and CPU time are recorded by {@link ScanPathTimer},
+     * tagged {@code code=located}.
      */
     public Optional<Delivery> fixInPlace(BufferedImage picture, SymbolLocator.Located located, ScanStrength strength) {
-        return registry.timer(DURATION, "code", "located").record(() -> fixed(picture, located, strength));
+        return timer.record("located", () -> fixed(picture, located, strength));
     }
 
     private Optional<Delivery> fixed(BufferedImage picture, SymbolLocator.Located located, ScanStrength strength) {
