@@ -372,7 +372,7 @@ public final class ScanBenchmark {
         }
     }
 
-    private static double millisSince(long start) {
+    static double millisSince(long start) {
         return (System.nanoTime() - start) / 1e6;
     }
 

@@ -1,0 +1,146 @@
+package app.qrart.scanbench;
+
+import app.qrart.gateway.config.QrConfig;
+import app.qrart.gateway.config.ScanConfig;
+import app.qrart.gateway.qr.encode.QrEncoder;
+import app.qrart.gateway.qr.encode.QrSymbol;
+import app.qrart.gateway.qr.gate.RobustnessMeter;
+import app.qrart.gateway.qr.verify.CameraSimulator;
+import app.qrart.gateway.qr.verify.QrDecoder;
+import app.qrart.gateway.qr.verify.QrVerifier;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.imageio.ImageIO;
+
+/**
+ * What the scan path of a drawn code costs and where it goes (a benchmark command, not a test):
+ * for each image of the folders of delivered generations given (PNGs + payloads.csv, as
+ * {@code make bench-generations} writes them), the gate, one suite run and the plain reference
+ * of its symbol, each timed on its own; then each reader's milliseconds per camera frame (the
+ * frame as the camera delivers it, passes and failures apart) and the frames' making per image.
+ * Every image is timed BENCH_ROUNDS times (default 3) and the last round printed, the earlier ones
+ * warming the JIT. For one core: {@code taskset -c 0 java ... ScanPathCosts DIR...}.
+ */
+public final class ScanPathCosts {
+
+    private final QrVerifier verifier = new QrVerifier();
+    private final QrEncoder encoder = new QrEncoder(BenchConfig.of(QrConfig.class), verifier);
+
+    private record Drawn(BufferedImage image, String payload, QrSymbol symbol, int modulePixels) {}
+
+    /** Milliseconds and counts of one round. */
+    private static final class Round {
+        final List<Double> gate = new ArrayList<>();
+        final List<Double> suite = new ArrayList<>();
+        final List<Double> reference = new ArrayList<>();
+        final List<Double> path = new ArrayList<>();
+        final List<Double> frames = new ArrayList<>();
+        final Map<QrDecoder, double[]> passes = new EnumMap<>(QrDecoder.class);
+        final Map<QrDecoder, double[]> failures = new EnumMap<>(QrDecoder.class);
+    }
+
+    public static void main(String[] args) throws IOException {
+        int rounds = Integer.parseInt(System.getenv().getOrDefault("BENCH_ROUNDS", "3"));
+        ScanPathCosts costs = new ScanPathCosts();
+        List<Drawn> drawn = new ArrayList<>();
+        for (String dir : args) {
+            drawn.addAll(costs.drawn(Path.of(dir)));
+        }
+        Round last = null;
+        for (int i = 0; i < rounds; i++) {
+            last = costs.round(drawn);
+        }
+        print(String.join(" ", args), drawn.size(), last);
+    }
+
+    private List<Drawn> drawn(Path dir) throws IOException {
+        List<Drawn> drawn = new ArrayList<>();
+        for (Map.Entry<String, String> entry :
+                ScanBenchmark.payloads(dir.resolve("payloads.csv")).entrySet()) {
+            BufferedImage image = ImageIO.read(dir.resolve(entry.getKey()).toFile());
+            QrSymbol symbol = encoder.encode(entry.getValue());
+            drawn.add(new Drawn(image, entry.getValue(), symbol, encoder.modulePixels(symbol, image.getWidth())));
+        }
+        return drawn;
+    }
+
+    private Round round(List<Drawn> drawn) {
+        Round round = new Round();
+        for (Drawn d : drawn) {
+            long start = System.nanoTime();
+            verifier.readsExactly(d.image(), d.payload());
+            round.gate.add(ScanBenchmark.millisSince(start));
+            start = System.nanoTime();
+            verifier.robustness(d.image(), d.payload(), d.modulePixels());
+            round.suite.add(ScanBenchmark.millisSince(start));
+            RobustnessMeter fresh = new RobustnessMeter(
+                    encoder, verifier, BenchConfig.of(QrConfig.class), BenchConfig.of(ScanConfig.class));
+            start = System.nanoTime();
+            fresh.plain(d.symbol(), d.modulePixels());
+            round.reference.add(ScanBenchmark.millisSince(start));
+            int last = round.gate.size() - 1;
+            round.path.add(round.gate.get(last) + round.suite.get(last) + round.reference.get(last));
+            readings(d, round);
+        }
+        return round;
+    }
+
+    /** Each reader on each camera frame of the image, as the camera delivers it. */
+    private static void readings(Drawn d, Round round) {
+        long start = System.nanoTime();
+        Map<String, BufferedImage> frames = CameraSimulator.variants(d.image(), d.modulePixels());
+        round.frames.add(ScanBenchmark.millisSince(start));
+        for (BufferedImage frame : frames.values()) {
+            for (QrDecoder decoder : QrDecoder.values()) {
+                start = System.nanoTime();
+                boolean reads = decoder.reads(frame, d.payload());
+                double millis = ScanBenchmark.millisSince(start);
+                double[] tally = (reads ? round.passes : round.failures).computeIfAbsent(decoder, k -> new double[2]);
+                tally[0]++;
+                tally[1] += millis;
+            }
+        }
+    }
+
+    private static void print(String dirs, int images, Round round) {
+        System.out.printf(
+                Locale.ROOT,
+                "scan path of %d drawn codes in %s, medians: gate %.0f ms, one suite run %.0f ms, plain reference"
+                        + " of a new symbol %.0f ms, together %.0f ms (p95 %.0f ms)%n",
+                images,
+                dirs,
+                median(round.gate),
+                median(round.suite),
+                median(round.reference),
+                median(round.path),
+                RepairFigures.percentile(round.path, 95));
+        System.out.printf(
+                Locale.ROOT,
+                "  making the %d camera frames: median %.0f ms per image%n",
+                CameraSimulator.VARIANTS,
+                median(round.frames));
+        for (QrDecoder decoder : QrDecoder.values()) {
+            double[] pass = round.passes.getOrDefault(decoder, new double[2]);
+            double[] fail = round.failures.getOrDefault(decoder, new double[2]);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %s per frame: %.1f ms reading (%d), %.1f ms failing (%d); %.0f ms per image%n",
+                    RepairFigures.name(decoder),
+                    pass[1] / Math.max(1, pass[0]),
+                    (int) pass[0],
+                    fail[1] / Math.max(1, fail[0]),
+                    (int) fail[0],
+                    (pass[1] + fail[1]) / images);
+        }
+    }
+
+    private static double median(List<Double> values) {
+        return RepairFigures.percentile(values, 50);
+    }
+}
