@@ -20,13 +20,9 @@ import app.qrart.gateway.qr.verify.QrVerifier;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import javax.imageio.ImageIO;
 import org.jboss.logging.Logger;
 
 /**
@@ -133,7 +129,7 @@ public class PictureJobs {
     public void run(Generation queued) {
         try {
             jobs.saveProgress(queued.running(0.1, jobs.now()));
-            BufferedImage picture = read(jobs.source(queued.id()));
+            BufferedImage picture = ImageCodec.read(jobs.source(queued.id()));
             if (queued.kind() == JobKind.REPAIR) {
                 fix(queued, picture);
             } else {
@@ -225,13 +221,5 @@ public class PictureJobs {
 
     private static String shorten(String text) {
         return text.length() > 80 ? text.substring(0, 77) + "..." : text;
-    }
-
-    private static BufferedImage read(byte[] png) {
-        try {
-            return ImageIO.read(new ByteArrayInputStream(png));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -18,6 +18,7 @@ import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Turns an uploaded file into an opaque, upright RGB picture, or refuses it with a reason: size
@@ -70,7 +71,7 @@ public class PictureDecoder {
                     Reason.TOO_MANY_BYTES,
                     "'image' is " + megabytes(bytes.length) + "; at most " + megabytes(config.maxImageBytes()));
         }
-        try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+        try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             ImageReader reader = readerFor(input);
             try {
                 String format = formatOf(reader);

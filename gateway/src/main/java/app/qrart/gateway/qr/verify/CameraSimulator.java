@@ -20,6 +20,9 @@ import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * A deterministic camera-simulation suite: what a phone does to a code before its decoder sees
@@ -143,17 +146,27 @@ public final class CameraSimulator {
         return picture.getType() == BufferedImage.TYPE_INT_RGB ? picture : RgbImages.copy(picture);
     }
 
+    /**
+     * The image through a JPEG encoder at this quality and back, in memory (ImageIO's default
+     * streams over plain Java streams cache in temporary files).
+     */
     private static BufferedImage jpeg(BufferedImage image, float quality) {
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
             ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
             param.setCompressionQuality(quality);
-            writer.setOutput(ImageIO.createImageOutputStream(bytes));
+            writer.setOutput(out);
             writer.write(null, new IIOImage(image, null, null), param);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
             writer.dispose();
-            return ImageIO.read(new ByteArrayInputStream(bytes.toByteArray()));
+        }
+        try {
+            // ImageIO.read closes the stream it is given.
+            return ImageIO.read(new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes.toByteArray())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -7,8 +7,10 @@ import app.qrart.gateway.qr.encode.QrEncoder;
 import app.qrart.gateway.qr.encode.QrSymbol;
 import app.qrart.gateway.qr.image.AreaScale;
 import app.qrart.gateway.support.Configs;
+import app.qrart.gateway.support.ImageIoFiles;
 import app.qrart.gateway.support.QrParts;
 import java.awt.image.BufferedImage;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +39,15 @@ class CameraSimulatorTest {
         assertEquals(
                 verifier.robustness(image, "https://example.com/determinism", module),
                 verifier.robustness(image, "https://example.com/determinism", module));
+    }
+
+    @Test
+    void theSuiteMakesItsJpegFramesInMemory() {
+        QrSymbol symbol = encoder.encode("https://example.com/in-memory");
+        BufferedImage image = encoder.render(symbol, 512);
+        int module = encoder.modulePixels(symbol, 512);
+        List<String> cached = ImageIoFiles.cachedBy(() -> CameraSimulator.variants(image, module));
+        assertEquals(List.of(), cached, "temporary files of the jpeg-30 and print-rephotograph frames");
     }
 
     @Test
