@@ -3,20 +3,17 @@ package app.qrart.scanbench;
 import app.qrart.gateway.config.QrConfig;
 import app.qrart.gateway.config.ScanConfig;
 import app.qrart.gateway.qr.encode.QrEncoder;
-import app.qrart.gateway.qr.encode.QrSymbol;
 import app.qrart.gateway.qr.gate.RobustnessMeter;
 import app.qrart.gateway.qr.verify.CameraSimulator;
 import app.qrart.gateway.qr.verify.QrDecoder;
 import app.qrart.gateway.qr.verify.QrVerifier;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javax.imageio.ImageIO;
 
 /**
  * What the scan path of a drawn code costs and where it goes (a benchmark command, not a test):
@@ -32,8 +29,6 @@ public final class ScanPathCosts {
     private final QrVerifier verifier = new QrVerifier();
     private final QrEncoder encoder = new QrEncoder(BenchConfig.of(QrConfig.class), verifier);
 
-    private record Drawn(BufferedImage image, String payload, QrSymbol symbol, int modulePixels) {}
-
     /** Milliseconds and counts of one round. */
     private static final class Round {
         final List<Double> gate = new ArrayList<>();
@@ -48,10 +43,7 @@ public final class ScanPathCosts {
     public static void main(String[] args) throws IOException {
         int rounds = Integer.parseInt(System.getenv().getOrDefault("BENCH_ROUNDS", "3"));
         ScanPathCosts costs = new ScanPathCosts();
-        List<Drawn> drawn = new ArrayList<>();
-        for (String dir : args) {
-            drawn.addAll(costs.drawn(Path.of(dir)));
-        }
+        List<DrawnCode> drawn = DrawnCode.read(costs.encoder, args);
         Round last = null;
         for (int i = 0; i < rounds; i++) {
             last = costs.round(drawn);
@@ -59,20 +51,9 @@ public final class ScanPathCosts {
         print(String.join(" ", args), drawn.size(), last);
     }
 
-    private List<Drawn> drawn(Path dir) throws IOException {
-        List<Drawn> drawn = new ArrayList<>();
-        for (Map.Entry<String, String> entry :
-                ScanBenchmark.payloads(dir.resolve("payloads.csv")).entrySet()) {
-            BufferedImage image = ImageIO.read(dir.resolve(entry.getKey()).toFile());
-            QrSymbol symbol = encoder.encode(entry.getValue());
-            drawn.add(new Drawn(image, entry.getValue(), symbol, encoder.modulePixels(symbol, image.getWidth())));
-        }
-        return drawn;
-    }
-
-    private Round round(List<Drawn> drawn) {
+    private Round round(List<DrawnCode> drawn) {
         Round round = new Round();
-        for (Drawn d : drawn) {
+        for (DrawnCode d : drawn) {
             long start = System.nanoTime();
             verifier.readsExactly(d.image(), d.payload());
             round.gate.add(ScanBenchmark.millisSince(start));
@@ -92,7 +73,7 @@ public final class ScanPathCosts {
     }
 
     /** Each reader on each camera frame of the image, as the camera delivers it. */
-    private static void readings(Drawn d, Round round) {
+    private static void readings(DrawnCode d, Round round) {
         long start = System.nanoTime();
         Map<String, BufferedImage> frames = CameraSimulator.variants(d.image(), d.modulePixels());
         round.frames.add(ScanBenchmark.millisSince(start));
