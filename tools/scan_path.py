@@ -1,20 +1,15 @@
 """The gateway's own timing of its scan path, read from /q/metrics (Prometheus text).
 
-`qrart_scan_wait_seconds` is how long each call of the scan path waited for its turn,
-`qrart_scan_duration_seconds` its wall time once running and `qrart_scan_cpu_seconds` the CPU time of
-the thread that ran it, all tagged `code` (`drawn`: a round of generated candidates or a picture's
-drawn code; `located`: a code fixed in place). Quantiles are
+`qrart_scan_duration_seconds` is the wall time of each call of the scan path and
+`qrart_scan_cpu_seconds` the CPU time of the thread that ran it, both tagged `code` (`drawn`: a round
+of generated candidates or a picture's drawn code; `located`: a code fixed in place). Quantiles are
 interpolated within the histogram's buckets, as Prometheus' histogram_quantile does.
 """
 import math
 import re
 import urllib.request
 
-METERS = {
-    "qrart_scan_wait_seconds": "wait for its turn",
-    "qrart_scan_duration_seconds": "wall",
-    "qrart_scan_cpu_seconds": "thread CPU",
-}
+METERS = {"qrart_scan_duration_seconds": "wall", "qrart_scan_cpu_seconds": "thread CPU"}
 SAMPLE = re.compile(
     r"^(?P<meter>qrart_scan_\w+_seconds)_(?P<kind>bucket|count|sum)\{(?P<labels>[^}]*)\}\s+(?P<value>\S+)"
 )

@@ -19,10 +19,6 @@ qrart_scan_duration_seconds_bucket{le="1.0",code="located"} 0.0
 qrart_scan_duration_seconds_bucket{le="+Inf",code="located"} 0.0
 qrart_scan_duration_seconds_count{code="located"} 0.0
 qrart_scan_duration_seconds_sum{code="located"} 0.0
-qrart_scan_wait_seconds_bucket{code="drawn",le="1.0"} 8.0
-qrart_scan_wait_seconds_bucket{code="drawn",le="+Inf"} 8.0
-qrart_scan_wait_seconds_count{code="drawn"} 8.0
-qrart_scan_wait_seconds_sum{code="drawn"} 0.8
 qrart_scan_checks_total{result="pass"} 8.0
 """
 
@@ -33,7 +29,6 @@ def test_parse_keeps_each_meter_and_code_apart_and_ignores_other_meters():
         ("qrart_scan_cpu_seconds", "drawn"),
         ("qrart_scan_duration_seconds", "drawn"),
         ("qrart_scan_duration_seconds", "located"),
-        ("qrart_scan_wait_seconds", "drawn"),
     }
     cpu = series[("qrart_scan_cpu_seconds", "drawn")]
     assert cpu["count"] == 8 and cpu["sum"] == 2.4
@@ -48,10 +43,9 @@ def test_quantile_interpolates_within_the_bucket_as_prometheus_does():
     assert math.isnan(scan_path.quantile([], 0.5))
 
 
-def test_summary_lists_wait_wall_and_cpu_in_turn_and_skips_codes_never_timed():
+def test_summary_lists_wall_before_cpu_and_skips_codes_never_timed():
     lines = scan_path.summary(scan_path.parse(METRICS))
     assert lines == [
-        "  scan path drawn, wait for its turn: 8 calls, p50 500 ms, p95 950 ms, mean 100 ms",
         "  scan path drawn, wall: 8 calls, p50 250 ms, p95 475 ms, mean 400 ms",
         "  scan path drawn, thread CPU: 8 calls, p50 300 ms, p95 400 ms, mean 300 ms",
     ]

@@ -15,13 +15,6 @@ public interface ScanConfig {
     boolean repair();
 
     /**
-     * Scan paths (gate, suite runs, repair) this gateway runs at once; more wait their turn in
-     * order of arrival. 0: one per available processor (each path keeps one core busy).
-     */
-    @WithDefault("0")
-    int maxConcurrent();
-
-    /**
      * Largest share of pixels a repair may change by more than 10 grey levels to make a code read
      * at all; beyond it the code fails. Past a strength's own cap the repair goes on only while nothing reads.
      */

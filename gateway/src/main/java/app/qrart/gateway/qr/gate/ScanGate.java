@@ -46,7 +46,7 @@ public class ScanGate {
     private final RobustnessMeter meter;
     private final ScanConfig scan;
     private final MeterRegistry registry;
-    private final ScanPathRunner paths;
+    private final ScanPathTimer timer;
 
     public ScanGate(
             QrEncoder encoder,
@@ -63,7 +63,7 @@ public class ScanGate {
         this.meter = meter;
         this.scan = scan;
         this.registry = registry;
-        this.paths = new ScanPathRunner(registry, scan.maxConcurrent());
+        this.timer = new ScanPathTimer(registry);
     }
 
     /** The image to deliver and its report. */
@@ -87,11 +87,11 @@ public class ScanGate {
 
     /**
      * The delivery for these candidates of {@code symbol}, made in {@code rounds} rounds, if any
-     * passes. It runs in its turn and is timed by {@link ScanPathRunner}, tagged {@code code=drawn}.
+     * passes. Its wall and CPU time are recorded by {@link ScanPathTimer}, tagged {@code code=drawn}.
      */
     public Optional<Delivery> deliver(
             List<BufferedImage> candidates, QrSymbol symbol, int rounds, ScanStrength strength) {
-        return paths.run("drawn", () -> judged(candidates, symbol, rounds, strength));
+        return timer.record("drawn", () -> judged(candidates, symbol, rounds, strength));
     }
 
     private Optional<Delivery> judged(
@@ -144,11 +144,11 @@ public class ScanGate {
     /**
      * A code located in a picture someone wants fixed: kept exactly as it is when every reader
      * already reads it (the report says so), else repaired in place towards the strength's target;
-     * nothing when no repair reads. It runs in its turn and is timed by {@link ScanPathRunner},
+     * nothing when no repair reads. Its wall and CPU time are recorded by {@link ScanPathTimer},
      * tagged {@code code=located}.
      */
     public Optional<Delivery> fixInPlace(BufferedImage picture, SymbolLocator.Located located, ScanStrength strength) {
-        return paths.run("located", () -> fixed(picture, located, strength));
+        return timer.record("located", () -> fixed(picture, located, strength));
     }
 
     private Optional<Delivery> fixed(BufferedImage picture, SymbolLocator.Located located, ScanStrength strength) {
