@@ -14,12 +14,14 @@ import org.bytedeco.opencv.opencv_wechat_qrcode.WeChatQRCode;
  * WeChat's QR reader (OpenCV's {@code wechat_qrcode} module, native code through JavaCPP), the
  * reader inside the most used phone app in China and a port of ZXing's C++ core with its own
  * detector and binarizers. Built without its CNN model files it runs its traditional detector,
- * which reads more artistic codes than the CNN one. One reader per thread: the native object is
- * not thread-safe, and making one per call costs more than the decode.
+ * which reads more artistic codes than the CNN one. One reader for the whole process, one decode
+ * at a time: its ZXing port keeps global state (opencv_contrib issue 3405), and decodes on several
+ * threads at once, even with a reader each, corrupted the native heap and aborted the JVM now and
+ * then (glibc "corrupted double-linked list" with 8 scan paths at once).
  */
 public final class WeChatQrDecoder {
 
-    private static final ThreadLocal<WeChatQRCode> READER = ThreadLocal.withInitial(WeChatQRCode::new);
+    private static final WeChatQRCode READER = new WeChatQRCode();
 
     private WeChatQrDecoder() {}
 
@@ -31,13 +33,19 @@ public final class WeChatQrDecoder {
         List<String> messages = new ArrayList<>();
         try (Mat mat = new Mat(height, width, opencv_core.CV_8UC1)) {
             mat.data().put(gray);
-            try (StringVector found = READER.get().detectAndDecode(mat)) {
+            try (StringVector found = detectAndDecode(mat)) {
                 for (long i = 0; i < found.size(); i++) {
                     messages.add(text(found.get(i).getStringBytes()));
                 }
             }
         }
         return messages;
+    }
+
+    private static StringVector detectAndDecode(Mat gray) {
+        synchronized (READER) {
+            return READER.detectAndDecode(gray);
+        }
     }
 
     /** The message as text: JavaCPP hands each std::string over with its terminating NUL byte. */
