@@ -9,8 +9,12 @@ import app.qrart.gateway.qr.encode.QrSymbol;
 import app.qrart.gateway.support.Configs;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** WeChat's phone reader, loaded natively in the test JVM as in the gateway. */
@@ -43,12 +47,31 @@ class WeChatQrDecoderTest {
         assertFalse(WeChatQrDecoder.reads(plain("https://example.com/a"), "https://example.com/b"));
     }
 
+    /**
+     * Codes it reads and codes it fails (a failure runs every one of its binarizers, the one
+     * with global state included) decoded from eight threads at once, as concurrent scan paths do.
+     */
     @Test
-    void readersOnManyThreadsAgree() {
-        BufferedImage image = plain("https://example.com/threads");
-        assertTrue(IntStream.range(0, 32)
-                .parallel()
-                .allMatch(i -> WeChatQrDecoder.reads(image, "https://example.com/threads")));
+    void decodesFromManyThreadsAtOnceAgreeWithOneThread() throws Exception {
+        BufferedImage readable = plain("https://example.com/threads");
+        BufferedImage broken = plain("https://example.com/threads");
+        var g = broken.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 200, 200);
+        g.dispose();
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> reads = new ArrayList<>();
+            for (int i = 0; i < 160; i++) {
+                BufferedImage image = i % 2 == 0 ? readable : broken;
+                reads.add(threads.submit(() -> WeChatQrDecoder.reads(image, "https://example.com/threads")));
+            }
+            for (int i = 0; i < reads.size(); i++) {
+                assertEquals(i % 2 == 0, reads.get(i).get(30, TimeUnit.SECONDS), "decode " + i);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
