@@ -1,44 +1,25 @@
 package app.qrart.gateway.generation;
 
+import app.qrart.gateway.qr.image.ImageBytes;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Base64;
 import javax.imageio.ImageIO;
-import javax.imageio.stream.ImageOutputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
-/**
- * PNG encoding and decoding, thumbnails and the base64 form TorchServe takes. Images are coded in
- * memory: ImageIO's default streams over plain Java streams cache in temporary files.
- */
+/** PNG encoding and decoding (in memory, {@link ImageBytes}), thumbnails and the base64 form TorchServe takes. */
 public final class ImageCodec {
 
     private ImageCodec() {}
 
     public static byte[] png(BufferedImage image) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return ImageBytes.write(
+                image, ImageIO.getImageWritersByFormatName("png").next(), null);
     }
 
     /** The image a PNG (or any format ImageIO reads) holds; null when no reader knows it. */
     public static BufferedImage read(byte[] encoded) {
-        try {
-            // ImageIO.read closes the stream it is given.
-            return ImageIO.read(new MemoryCacheImageInputStream(new ByteArrayInputStream(encoded)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ImageBytes.read(encoded);
     }
 
     public static String base64Png(BufferedImage image) {

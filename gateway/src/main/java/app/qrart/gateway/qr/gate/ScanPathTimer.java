@@ -22,6 +22,7 @@ final class ScanPathTimer {
     static final String CPU = "qrart.scan.cpu";
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final boolean MEASURES_CPU = THREADS.isCurrentThreadCpuTimeSupported();
 
     private final MeterRegistry registry;
 
@@ -46,6 +47,6 @@ final class ScanPathTimer {
 
     /** This thread's CPU time so far, or -1 where the JVM does not measure it. */
     private static long threadCpuNanos() {
-        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
+        return MEASURES_CPU ? THREADS.getCurrentThreadCpuTime() : -1;
     }
 }

@@ -2,13 +2,10 @@ package app.qrart.gateway.qr.verify;
 
 import app.qrart.gateway.qr.image.AreaScale;
 import app.qrart.gateway.qr.image.Blur;
+import app.qrart.gateway.qr.image.ImageBytes;
 import app.qrart.gateway.qr.image.Perspective;
 import app.qrart.gateway.qr.image.RgbImages;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -16,13 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * A deterministic camera-simulation suite: what a phone does to a code before its decoder sees
@@ -146,29 +139,12 @@ public final class CameraSimulator {
         return picture.getType() == BufferedImage.TYPE_INT_RGB ? picture : RgbImages.copy(picture);
     }
 
-    /**
-     * The image through a JPEG encoder at this quality and back, in memory (ImageIO's default
-     * streams over plain Java streams cache in temporary files).
-     */
+    /** The image through a JPEG encoder at this quality and back. */
     private static BufferedImage jpeg(BufferedImage image, float quality) {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(quality);
-            writer.setOutput(out);
-            writer.write(null, new IIOImage(image, null, null), param);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            writer.dispose();
-        }
-        try {
-            // ImageIO.read closes the stream it is given.
-            return ImageIO.read(new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes.toByteArray())));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+        param.setCompressionQuality(quality);
+        return ImageBytes.read(ImageBytes.write(image, writer, param));
     }
 }
