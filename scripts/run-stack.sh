@@ -37,6 +37,8 @@ QUARKUS_REST_CLIENT_TORCHSERVE_URL="http://127.0.0.1:${TS_PORTS%%,*}" \
 QRART_INFERENCE_KEY_FILE="$TS_DIR/key_file.json" \
 QRART_STORAGE_LOCAL_DIR="$RUN_DIR/images" \
 QRART_STORAGE_EMBEDDED_FILE="$RUN_DIR/records.mv.db" \
+QRART_LINKS_ENABLED="${QRART_LINKS_ENABLED:-true}" \
+QRART_LINKS_BASE_URL="${QRART_LINKS_BASE_URL:-HTTP://LOCALHOST:$HTTP_PORT/S/}" \
   java -jar gateway/target/quarkus-app/quarkus-run.jar &
 GW_PID=$!
 until curl -sf "http://127.0.0.1:$HTTP_PORT/q/health/live" >/dev/null; do

@@ -58,7 +58,8 @@ public class AdminKeyResource {
         return KeyView.of(keys.revoke(id));
     }
 
-    private static String secret(String authorization) {
+    /** The admin secret of an {@code Authorization: Bearer} header, or null. */
+    static String secret(String authorization) {
         return authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
                 ? authorization.substring(BEARER.length()).strip()
                 : null;

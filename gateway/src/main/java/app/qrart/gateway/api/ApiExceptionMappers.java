@@ -11,6 +11,11 @@ import app.qrart.gateway.auth.OriginNotAllowedException;
 import app.qrart.gateway.auth.RevokedKeyException;
 import app.qrart.gateway.generation.GenerationNotFoundException;
 import app.qrart.gateway.generation.InvalidFieldException;
+import app.qrart.gateway.links.InvalidLinkFieldException;
+import app.qrart.gateway.links.LinkEditsExhaustedException;
+import app.qrart.gateway.links.LinkNotFoundException;
+import app.qrart.gateway.links.LinkNotYoursException;
+import app.qrart.gateway.links.LinkProofMissingException;
 import app.qrart.gateway.picture.PictureRejectedException;
 import app.qrart.gateway.qr.encode.CanvasTooSmallException;
 import app.qrart.gateway.qr.encode.QrContentException;
@@ -49,6 +54,36 @@ public class ApiExceptionMappers {
     @ServerExceptionMapper
     public Response invalidField(InvalidFieldException e) {
         return json(400, e.getMessage(), e.field()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidLinkField(InvalidLinkFieldException e) {
+        return json(400, e.getMessage(), e.field()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response linkNotFound(LinkNotFoundException e) {
+        return json(404, e.getMessage(), "code").build();
+    }
+
+    /** A link's owner proves it with the key that made it or the link's edit token. */
+    @ServerExceptionMapper
+    public Response linkProofMissing(LinkProofMissingException e) {
+        return json(401, e.getMessage(), null)
+                .header("WWW-Authenticate", "Bearer realm=\"qrart\"")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response linkNotYours(LinkNotYoursException e) {
+        return json(403, e.getMessage(), null).build();
+    }
+
+    @ServerExceptionMapper
+    public Response linkEditsExhausted(LinkEditsExhaustedException e) {
+        return json(429, e.getMessage(), null)
+                .header("Retry-After", e.retryAfterSeconds())
+                .build();
     }
 
     /** Content that cannot become a scannable code is the "content" field's fault, or the "size" field's. */

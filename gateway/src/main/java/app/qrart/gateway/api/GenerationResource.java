@@ -41,8 +41,11 @@ public class GenerationResource {
         this.caller = caller;
     }
 
-    /** Accepted generations answer 202 with their id and status link. */
-    public record Accepted(String id, GenerationStatus status, String statusUrl) {}
+    /**
+     * Accepted jobs answer 202 with their id and status link; with a short link, its URL and,
+     * when no API key owns it, its edit token (shown here only: keep it to change the link).
+     */
+    public record Accepted(String id, GenerationStatus status, String statusUrl, String shortUrl, String editToken) {}
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -57,8 +60,9 @@ public class GenerationResource {
     static Response.ResponseBuilder accepted(GenerationService.Submission submission) {
         Generation generation = submission.generation();
         String link = "/api/v1/generations/" + generation.id();
-        Response.ResponseBuilder reply = Response.accepted(new Accepted(generation.id(), generation.status(), link))
-                .location(URI.create(link));
+        Accepted body =
+                new Accepted(generation.id(), generation.status(), link, generation.shortUrl(), submission.editToken());
+        Response.ResponseBuilder reply = Response.accepted(body).location(URI.create(link));
         return RateLimitHeaders.add(reply, submission.ticket().allowances());
     }
 

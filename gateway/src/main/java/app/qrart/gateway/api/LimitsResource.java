@@ -5,6 +5,7 @@ import app.qrart.gateway.generation.RequestValidator;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -22,5 +23,13 @@ public class LimitsResource {
     @Operation(summary = "What a generation request may contain and the defaults of its parameters")
     public Limits get() {
         return validator.limits();
+    }
+
+    @GET
+    @Path("/version")
+    @Operation(summary = "The QR version a content needs at a level, and a short link's version for a link")
+    public Limits.VersionHint version(
+            @QueryParam("content") String content, @QueryParam("errorCorrection") String errorCorrection) {
+        return validator.versionHint(content, errorCorrection);
     }
 }

@@ -41,6 +41,9 @@ public class UploadForm {
     @RestForm
     public String prompt;
 
+    @RestForm
+    public String shortLink;
+
     PictureRequest toRequest(ObjectMapper mapper) {
         if (image == null) {
             throw new InvalidFieldException("image", "'image' is required: a picture file as a multipart part");
@@ -54,7 +57,8 @@ public class UploadForm {
                 scanStrength,
                 errorCorrection,
                 placement,
-                prompt);
+                prompt,
+                flag(shortLink, "shortLink"));
     }
 
     private Map<String, String> fields(ObjectMapper mapper) {
@@ -66,6 +70,17 @@ public class UploadForm {
         } catch (JsonProcessingException e) {
             throw new InvalidFieldException("contentFields", "'contentFields' must be a JSON object of strings");
         }
+    }
+
+    private static Boolean flag(String value, String field) {
+        if (value == null) {
+            return null;
+        }
+        return switch (value) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new InvalidFieldException(field, "'" + field + "' must be true or false");
+        };
     }
 
     private static byte[] bytes(FileUpload upload) {

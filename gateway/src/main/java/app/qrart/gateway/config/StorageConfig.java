@@ -105,6 +105,14 @@ public interface StorageConfig {
         @WithDefault("apiKeyUsage")
         String apiKeyUsageCollection();
 
+        /** Collection of short links (document id = code). */
+        @WithDefault("links")
+        String linksCollection();
+
+        /** Collection of short links' scans per day (document id = code_day, a count per platform). */
+        @WithDefault("linkScans")
+        String linkScansCollection();
+
         /** Longest wait for one read or write before the record store counts as out. */
         @WithDefault("PT10S")
         Duration callTimeout();

@@ -9,7 +9,8 @@ import java.time.Instant;
  * One job of any {@link JobKind}: its state and, once done, the result; also the API's view of
  * it (the storage key of its image stays inside the gateway). {@code message} says what a running
  * job waits for; {@code modelServerRetries} counts the requests it sent again after a model server
- * outage. {@code sourceUrl}: the picture the user uploaded (picture and repair jobs);
+ * outage. {@code shortUrl}: the short link the code carries instead of {@code content}, which stays
+ * its destination (null without one). {@code sourceUrl}: the picture the user uploaded (picture and repair jobs);
  * {@code moduleMap}: what was wrong with the code before a repair.
  */
 public record Generation(
@@ -19,6 +20,7 @@ public record Generation(
         double progress,
         String message,
         String content,
+        String shortUrl,
         Parameters parameters,
         String imageUrl,
         String thumbnailUrl,
@@ -43,6 +45,7 @@ public record Generation(
                 0.0,
                 null,
                 content,
+                null,
                 parameters,
                 null,
                 null,
@@ -54,6 +57,34 @@ public record Generation(
                 0,
                 now,
                 now);
+    }
+
+    /** The text the code carries: the short link when there is one, else the content. */
+    public String encodedText() {
+        return shortUrl == null ? content : shortUrl;
+    }
+
+    /** The same queued job carrying a short link to its content. */
+    public Generation withShortUrl(String url) {
+        return new Generation(
+                id,
+                kind,
+                status,
+                progress,
+                message,
+                content,
+                url,
+                parameters,
+                imageUrl,
+                thumbnailUrl,
+                sourceUrl,
+                imageKey,
+                scanReport,
+                moduleMap,
+                error,
+                modelServerRetries,
+                createdAt,
+                updatedAt);
     }
 
     public Generation running(double progress, Instant now) {
@@ -82,6 +113,7 @@ public record Generation(
                 progress,
                 message,
                 content,
+                shortUrl,
                 used,
                 imageUrl,
                 thumbnailUrl,
@@ -104,6 +136,7 @@ public record Generation(
                 progress,
                 message,
                 content,
+                shortUrl,
                 parameters,
                 imageUrl,
                 thumbnailUrl,
@@ -126,6 +159,7 @@ public record Generation(
                 progress,
                 message,
                 content,
+                shortUrl,
                 parameters,
                 image,
                 thumbnail,
@@ -155,6 +189,7 @@ public record Generation(
                 nextProgress,
                 nextMessage,
                 content,
+                shortUrl,
                 parameters,
                 null,
                 null,

@@ -47,7 +47,7 @@ public class GenerationQueries {
     public byte[] plainQrPng(String id) {
         Generation generation = get(id, false);
         return ImageCodec.png(encoder.render(
-                encoder.encode(generation.content(), generation.parameters().level()),
+                encoder.encode(generation.encodedText(), generation.parameters().level()),
                 generation.parameters().size()));
     }
 

@@ -82,7 +82,7 @@ public class GenerationRunner {
         try {
             jobs.saveProgress(job.updateAndGet(g -> g.running(0.05, jobs.now())));
             QrSymbol symbol =
-                    encoder.encode(queued.content(), queued.parameters().level());
+                    encoder.encode(queued.encodedText(), queued.parameters().level());
             Parameters requested = queued.parameters();
             boolean resized = false;
             ScanGate.Delivery kept = null;

@@ -4,6 +4,7 @@ import app.qrart.gateway.admission.Admission;
 import app.qrart.gateway.admission.Caller;
 import app.qrart.gateway.admission.Ticket;
 import app.qrart.gateway.config.GenerationConfig;
+import app.qrart.gateway.links.ShortLinks;
 import app.qrart.gateway.qr.encode.QrEncoder;
 import app.qrart.gateway.storage.RecordStoreException;
 import io.quarkus.runtime.ShutdownEvent;
@@ -38,6 +39,7 @@ public class GenerationService {
     private final JobRecords jobs;
     private final GenerationConfig config;
     private final Admission admission;
+    private final ShortLinks links;
     private final ManagedExecutor workers;
     private final ManagedExecutor background;
     /** Generations running or queued in this process. */
@@ -55,6 +57,7 @@ public class GenerationService {
             JobRecords jobs,
             GenerationConfig config,
             Admission admission,
+            ShortLinks links,
             ManagedExecutor background) {
         this.validator = validator;
         this.encoder = encoder;
@@ -64,46 +67,76 @@ public class GenerationService {
         this.jobs = jobs;
         this.config = config;
         this.admission = admission;
+        this.links = links;
         this.background = background;
         this.workers =
                 ManagedExecutor.builder().maxAsync(config.maxConcurrent()).build();
     }
 
-    /** An accepted generation and what is left of its caller's limits. */
-    public record Submission(Generation generation, Ticket ticket) {}
+    /**
+     * An accepted job and what is left of its caller's limits; {@code editToken}: the proof that
+     * changes its short link (only here, only for a link no API key owns).
+     */
+    public record Submission(Generation generation, Ticket ticket, String editToken) {}
 
     /** Validates, then admits; the accepted job is recorded before it is queued. */
     public Submission submit(GenerationRequest request, Caller caller) {
         if (request == null) {
             throw new InvalidFieldException("body", "a JSON body is required");
         }
-        String content = validator.content(request.content(), request.contentFields());
+        String content = validator.content(request.content(), request.contentFields(), request.shortLink());
         Parameters parameters = validator.parameters(request);
-        encoder.requireCanvasFits(encoder.encode(content, parameters.level()), parameters.size());
-        return accept(Generation.queued(newId(), content, parameters, clock.instant()), null, caller);
+        ShortLinks.Draft link = validator.shortLink(request.shortLink(), content, parameters.errorCorrection());
+        String encoded = link == null ? content : link.url();
+        encoder.requireCanvasFits(encoder.encode(encoded, parameters.level()), parameters.size());
+        return accept(Generation.queued(newId(), content, parameters, clock.instant()), link, null, caller);
     }
 
     /** A checked picture or repair job: admitted, its picture kept, then recorded and queued. */
     public Submission submit(PictureJobs.Prepared prepared, Caller caller) {
         Generation queued =
                 Generation.queued(newId(), prepared.kind(), prepared.content(), prepared.parameters(), clock.instant());
-        return accept(queued, prepared.sourcePng(), caller);
+        return accept(queued, prepared.link(), prepared.sourcePng(), caller);
     }
 
-    /** Admits the job; its uploaded picture, then its record, are written before it is queued. */
-    private Submission accept(Generation queued, byte[] sourcePng, Caller caller) {
+    /**
+     * Admits the job; its uploaded picture, its short link, then its record are written before it
+     * is queued (a short link whose job is then not recorded is removed again).
+     */
+    private Submission accept(Generation queued, ShortLinks.Draft link, byte[] sourcePng, Caller caller) {
         Ticket ticket = admission.admit(caller);
+        ShortLinks.Created created = null;
+        Generation job = queued;
         try {
             if (sourcePng != null) {
                 jobs.putSource(queued.id(), sourcePng);
             }
-            records.save(queued);
+            if (link != null) {
+                created = links.create(
+                        link, caller.key() == null ? null : caller.key().id());
+                job = queued.withShortUrl(created.url());
+            }
+            records.save(job);
         } catch (RuntimeException e) {
             admission.withdraw(ticket);
+            forget(created);
             throw new RecordStoreException("nothing was accepted: " + e.getMessage(), e);
         }
-        dispatch(queued);
-        return new Submission(queued, ticket);
+        dispatch(job);
+        return new Submission(job, ticket, created == null ? null : created.editToken());
+    }
+
+    private void forget(ShortLinks.Created created) {
+        if (created == null) {
+            return;
+        }
+        try {
+            links.forget(created.link().code());
+        } catch (RuntimeException e) {
+            LOG.warnf(
+                    "short link %s of a job not accepted stays: %s",
+                    created.link().code(), e.getMessage());
+        }
     }
 
     /** Jobs a previous process accepted but did not finish run again at start-up (same seed, same result). */

@@ -10,7 +10,7 @@ import java.util.Map;
  * the control window lie in {@code controlGuidance}, the start below the end; {@code scanStrengths}
  * lists the accepted values of {@code scanStrength}. {@code maxContentBytesByLevel}: the byte
  * capacity at each error-correction level; {@code contentTypes}: the structured content types and
- * their fields; {@code uploads}: what picture uploads may be.
+ * their fields; {@code uploads}: what picture uploads may be; {@code links}: short links.
  */
 public record Limits(
         int maxContentChars,
@@ -31,7 +31,21 @@ public record Limits(
         Map<String, Integer> maxContentBytesByLevel,
         List<StructuredContent.ContentType> contentTypes,
         Uploads uploads,
+        Links links,
         Defaults defaults) {
+
+    /**
+     * Short links: whether this server makes them, the URL before the code, the longest
+     * destination, and the version of a short link's code at each error-correction level.
+     */
+    public record Links(
+            boolean enabled, String baseUrl, int maxDestinationChars, Map<String, Integer> versionByLevel) {}
+
+    /**
+     * The QR version a content needs at a level as given (null: over the version cap) and, for a
+     * link on a server with short links, the version of a short link to it (else null).
+     */
+    public record VersionHint(String errorCorrection, Integer version, Integer shortLinkVersion, int maxVersion) {}
 
     /**
      * Picture uploads: the largest file, the most pixels, the formats, the placements, the fewest

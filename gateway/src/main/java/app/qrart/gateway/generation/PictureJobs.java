@@ -3,6 +3,7 @@ package app.qrart.gateway.generation;
 import app.qrart.gateway.config.GenerationConfig;
 import app.qrart.gateway.config.PictureConfig;
 import app.qrart.gateway.config.QrConfig;
+import app.qrart.gateway.links.ShortLinks;
 import app.qrart.gateway.picture.DecodedPicture;
 import app.qrart.gateway.picture.PictureCanvas;
 import app.qrart.gateway.picture.PictureDecoder;
@@ -76,16 +77,18 @@ public class PictureJobs {
     }
 
     /** A checked job, ready to be admitted: its kind, content, parameters and the picture to keep (PNG). */
-    public record Prepared(JobKind kind, String content, Parameters parameters, byte[] sourcePng) {}
+    public record Prepared(
+            JobKind kind, String content, ShortLinks.Draft link, Parameters parameters, byte[] sourcePng) {}
 
     /** Checks a "your picture" request: fields first, then the picture and whether the code fits it. */
     public Prepared picture(PictureRequest request) {
-        String content = validator.content(request.content(), request.contentFields());
+        String content = validator.content(request.content(), request.contentFields(), request.shortLink());
         ScanStrength strength = validator.scanStrength(request.scanStrength());
         String level = validator.errorCorrection(request.errorCorrection());
         String placement = placement(request.placement());
         String prompt = prompt(request.prompt());
-        QrSymbol smallest = encoder.encode(content, ErrorCorrectionLevel.valueOf(level));
+        ShortLinks.Draft link = validator.shortLink(request.shortLink(), content, level);
+        QrSymbol smallest = encoder.encode(link == null ? content : link.url(), ErrorCorrectionLevel.valueOf(level));
         BufferedImage picture = PictureCanvas.fitWithin(decode(request).image(), config.maxSide());
         int side = codeSide(picture, placement);
         int needed = (smallest.width() + 2 * qr.quietZoneModules()) * config.minModulePixels();
@@ -103,11 +106,15 @@ public class PictureJobs {
                             placement));
         }
         Parameters parameters = Parameters.forPicture(prompt, side, strength, level, placement);
-        return new Prepared(JobKind.PICTURE, content, parameters, ImageCodec.png(picture));
+        return new Prepared(JobKind.PICTURE, content, link, parameters, ImageCodec.png(picture));
     }
 
     /** Checks a "fix a code" request: the picture, then that a code is in it and is the content's. */
     public Prepared repair(PictureRequest request) {
+        if (Boolean.TRUE.equals(request.shortLink())) {
+            throw new InvalidFieldException(
+                    "shortLink", "'shortLink' does not apply to a repair: the code to fix is given");
+        }
         String content = validator.content(request.content(), request.contentFields(), config.maxRepairContentChars());
         ScanStrength strength = validator.scanStrength(request.scanStrength());
         String prompt = prompt(request.prompt());
@@ -122,7 +129,7 @@ public class PictureJobs {
         SymbolLocator.Located located = locate(picture, content);
         Parameters parameters = Parameters.forPicture(
                 prompt, shorter, strength, located.symbol().errorCorrection(), null);
-        return new Prepared(JobKind.REPAIR, content, parameters, ImageCodec.png(picture));
+        return new Prepared(JobKind.REPAIR, content, null, parameters, ImageCodec.png(picture));
     }
 
     /** Runs a picture or repair job to its recorded end. */
@@ -147,7 +154,7 @@ public class PictureJobs {
         BufferedImage square =
                 fill ? PictureCanvas.centreSquare(picture) : PictureCanvas.centreSquare(picture, p.size());
         PictureEmbedder.Embedding embedding =
-                embedder.embed(square, job.content(), p.level(), config.extraVersions(), p.scanStrength());
+                embedder.embed(square, job.encodedText(), p.level(), config.extraVersions(), p.scanStrength());
         Optional<ScanGate.Delivery> delivery = embedding.delivery();
         if (delivery.isEmpty()) {
             jobs.fail(job, FailureReasons.pictureUnscannable(p.scanStrength().apiName()));

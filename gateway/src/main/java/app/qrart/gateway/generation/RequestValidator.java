@@ -3,6 +3,8 @@ package app.qrart.gateway.generation;
 import app.qrart.gateway.config.GenerationConfig;
 import app.qrart.gateway.config.PictureConfig;
 import app.qrart.gateway.config.UploadConfig;
+import app.qrart.gateway.links.LinkCodes;
+import app.qrart.gateway.links.ShortLinks;
 import app.qrart.gateway.qr.encode.QrEncoder;
 import app.qrart.gateway.qr.gate.ScanStrength;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
@@ -12,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,13 +35,20 @@ public class RequestValidator {
     private final UploadConfig uploads;
     private final PictureConfig pictures;
     private final QrEncoder encoder;
+    private final ShortLinks links;
     private final SecureRandom random = new SecureRandom();
 
-    public RequestValidator(GenerationConfig config, UploadConfig uploads, PictureConfig pictures, QrEncoder encoder) {
+    public RequestValidator(
+            GenerationConfig config,
+            UploadConfig uploads,
+            PictureConfig pictures,
+            QrEncoder encoder,
+            ShortLinks links) {
         this.config = config;
         this.uploads = uploads;
         this.pictures = pictures;
         this.encoder = encoder;
+        this.links = links;
     }
 
     /** The rules below, as data for clients. */
@@ -69,6 +79,7 @@ public class RequestValidator {
                         pictures.minModulePixels(),
                         pictures.maxSide(),
                         JobKind.apiNames()),
+                linkLimits(),
                 new Limits.Defaults(
                         config.defaultStrength(),
                         config.defaultControlnetScale(),
@@ -81,6 +92,39 @@ public class RequestValidator {
                         defaultScanStrength().apiName(),
                         encoder.defaultLevel().name(),
                         pictures.defaultPlacement()));
+    }
+
+    private Limits.Links linkLimits() {
+        Map<String, Integer> versions = new LinkedHashMap<>();
+        links.codes().ifPresent(codes -> {
+            for (String level : LEVELS) {
+                versions.put(level, codes.version(ErrorCorrectionLevel.valueOf(level)));
+            }
+        });
+        return new Limits.Links(
+                links.enabled(),
+                links.codes().map(LinkCodes::base).orElse(null),
+                links.destinations().maxChars(),
+                versions);
+    }
+
+    /** The version a content needs at a level, and a short link's version when it could have one. */
+    public Limits.VersionHint versionHint(String content, String level) {
+        String chosen = errorCorrection(level);
+        ErrorCorrectionLevel ec = ErrorCorrectionLevel.valueOf(chosen);
+        String text = text(content, "content", links.destinations().maxChars(), true);
+        OptionalInt version = encoder.smallestVersion(text, ec);
+        Integer shortVersion = links.codes()
+                .filter(codes -> isLink(text))
+                .map(codes -> codes.version(ec))
+                .orElse(null);
+        Integer fits = version.isPresent() && version.getAsInt() <= encoder.maxVersion() ? version.getAsInt() : null;
+        return new Limits.VersionHint(chosen, fits, shortVersion, encoder.maxVersion());
+    }
+
+    private static boolean isLink(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        return lower.startsWith("https://") || lower.startsWith("http://");
     }
 
     private Map<String, Integer> capacities() {
@@ -117,6 +161,29 @@ public class RequestValidator {
             return text(StructuredContent.build(fields), "contentFields", maxChars, true);
         }
         return plainContent(given, maxChars);
+    }
+
+    /**
+     * The content of a job that may ask for a short link: with one, a link of up to the links'
+     * length in {@code content} (it need not fit a code), never structured content.
+     */
+    public String content(String given, Map<String, String> fields, Boolean shortLink) {
+        if (!Boolean.TRUE.equals(shortLink)) {
+            return content(given, fields);
+        }
+        if (!links.enabled()) {
+            throw new InvalidFieldException("shortLink", "short links are not enabled on this server");
+        }
+        if (fields != null) {
+            throw new InvalidFieldException(
+                    "shortLink", "'shortLink' needs a link in 'content'; structured content cannot be shortened");
+        }
+        return content(given, null, links.destinations().maxChars());
+    }
+
+    /** The short link drafted for a link, when the request asks for one (null otherwise). */
+    public ShortLinks.Draft shortLink(Boolean asked, String content, String level) {
+        return Boolean.TRUE.equals(asked) ? links.draft(content, "content", ErrorCorrectionLevel.valueOf(level)) : null;
     }
 
     private String plainContent(String given, int maxChars) {

@@ -12,7 +12,7 @@ import java.util.Map;
  * tolerantly: fields a newer or older schema adds or drops are ignored or take their defaults.
  * The scan report is kept as a JSON tree, so the API's report can change shape without making
  * stored records unreadable. Schema 1 was the API view itself (it also held the image URLs).
- * A record without a kind is a generation.
+ * A record without a kind is a generation; one without a short URL carries its content.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record GenerationRecord(
@@ -23,6 +23,7 @@ record GenerationRecord(
         double progress,
         String message,
         String content,
+        String shortUrl,
         ParametersRecord parameters,
         String imageKey,
         Map<String, Object> scanReport,

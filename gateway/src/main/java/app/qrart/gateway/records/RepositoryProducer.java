@@ -3,6 +3,7 @@ package app.qrart.gateway.records;
 import app.qrart.gateway.auth.ApiKeyRepository;
 import app.qrart.gateway.config.StorageConfig;
 import app.qrart.gateway.generation.GenerationRepository;
+import app.qrart.gateway.links.LinkRepository;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.FirestoreOptions;
@@ -16,8 +17,8 @@ import java.nio.file.Path;
 import org.h2.mvstore.MVStore;
 
 /**
- * Picks the record adapters from configuration (qrart.storage.records). Generations and API keys
- * share one embedded file or one Firestore client.
+ * Picks the record adapters from configuration (qrart.storage.records). Generations, API keys and
+ * short links share one embedded file or one Firestore client.
  */
 @ApplicationScoped
 public class RepositoryProducer {
@@ -47,6 +48,15 @@ public class RepositoryProducer {
         return switch (config.records()) {
             case EMBEDDED -> new EmbeddedApiKeyRepository(embedded(), mapper);
             case FIRESTORE -> new FirestoreApiKeyRepository(firestore(), config.firestore());
+        };
+    }
+
+    @Produces
+    @ApplicationScoped
+    LinkRepository links() {
+        return switch (config.records()) {
+            case EMBEDDED -> new EmbeddedLinkRepository(embedded(), mapper);
+            case FIRESTORE -> new FirestoreLinkRepository(firestore(), config.firestore());
         };
     }
 

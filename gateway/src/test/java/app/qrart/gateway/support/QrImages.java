@@ -7,6 +7,7 @@ import com.google.zxing.ReaderException;
 import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
+import com.google.zxing.qrcode.detector.Detector;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -45,5 +46,21 @@ public final class QrImages {
             }
         }
         return null;
+    }
+
+    /** The version of the QR symbol ZXing's detector finds in the image (its side is 17 + 4 x version). */
+    public static int version(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        RGBLuminanceSource source = new RGBLuminanceSource(w, h, image.getRGB(0, 0, w, h, null, 0, w));
+        try {
+            int side = new Detector(new BinaryBitmap(new HybridBinarizer(source)).getBlackMatrix())
+                    .detect()
+                    .getBits()
+                    .getWidth();
+            return (side - 17) / 4;
+        } catch (ReaderException e) {
+            throw new IllegalStateException("no QR symbol detected", e);
+        }
     }
 }

@@ -28,6 +28,19 @@ public final class TestDefaults {
             "qrart.inference.outage-grace",
             "qrart.inference.outage-retry-pause");
 
+    /**
+     * Short links on, as {@code make run} has them, with a short cache and flush so tests see
+     * edits and counts within a second or two, a denied host and a small allowance of misses.
+     */
+    public static final Map<String, String> SHORT_LINKS = Map.of(
+            "qrart.links.enabled", "true",
+            "qrart.links.base-url", "HTTP://LOCALHOST:8080/S/",
+            "qrart.links.cache-ttl", "PT1S",
+            "qrart.links.flush-interval", "PT0.5S",
+            "qrart.links.denied-hosts", "phish.example",
+            "qrart.links.max-misses-per-minute", "5",
+            "qrart.links.max-edits-per-day", "6");
+
     private TestDefaults() {}
 
     public static Map<String, String> with(Map<String, String> properties, Map<String, String> overrides) {
@@ -44,6 +57,7 @@ public final class TestDefaults {
         all.put("quarkus.log.category.\"app.qrart\".level", "INFO");
         all.put("qrart.inference.endpoints", "");
         all.put("qrart.inference.endpoint-key-files", "");
+        all.putAll(SHORT_LINKS);
         all.putAll(overrides);
         return all;
     }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -72,6 +73,17 @@ public class QrEncoder {
         return out;
     }
 
+    /** The smallest version that holds the content at the level (any version), or empty when none does. */
+    public OptionalInt smallestVersion(String content, ErrorCorrectionLevel level) {
+        try {
+            return OptionalInt.of(Encoder.encode(content, level, Map.of(EncodeHintType.CHARACTER_SET, "UTF-8"))
+                    .getVersion()
+                    .getVersionNumber());
+        } catch (WriterException e) {
+            return OptionalInt.empty();
+        }
+    }
+
     /** The configured error-correction level. */
     public ErrorCorrectionLevel defaultLevel() {
         return ErrorCorrectionLevel.valueOf(config.errorCorrection());
@@ -105,6 +117,11 @@ public class QrEncoder {
 
     private ContentTooLongException tooLong(ErrorCorrectionLevel level) {
         return new ContentTooLongException(config.maxVersion(), level.name());
+    }
+
+    /** Highest QR version allowed. */
+    public int maxVersion() {
+        return config.maxVersion();
     }
 
     /** Longest UTF-8 content, in bytes, that fits the version cap in byte mode at the configured level. */
