@@ -42,8 +42,9 @@ public record Limits(
             boolean enabled, String baseUrl, int maxDestinationChars, Map<String, Integer> versionByLevel) {}
 
     /**
-     * The QR version a content needs at a level as given (null: over the version cap) and, for a
-     * link on a server with short links, the version of a short link to it (else null).
+     * The QR version a content needs at a level as given (null: more than any version holds; over
+     * {@code maxVersion} the gateway refuses it) and, for a link on a server with short links, the
+     * version of a short link to it (else null).
      */
     public record VersionHint(String errorCorrection, Integer version, Integer shortLinkVersion, int maxVersion) {}
 

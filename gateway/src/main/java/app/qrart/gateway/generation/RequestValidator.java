@@ -118,8 +118,8 @@ public class RequestValidator {
                 .filter(codes -> isLink(text))
                 .map(codes -> codes.version(ec))
                 .orElse(null);
-        Integer fits = version.isPresent() && version.getAsInt() <= encoder.maxVersion() ? version.getAsInt() : null;
-        return new Limits.VersionHint(chosen, fits, shortVersion, encoder.maxVersion());
+        Integer needed = version.isPresent() ? version.getAsInt() : null;
+        return new Limits.VersionHint(chosen, needed, shortVersion, encoder.maxVersion());
     }
 
     private static boolean isLink(String text) {

@@ -4,13 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.qrart.gateway.support.EmulatorProcess;
 import app.qrart.gateway.support.FakeTorchServe;
+import app.qrart.gateway.support.PackagedGateway;
 import app.qrart.gateway.support.QrParts;
 import app.qrart.gateway.support.Uploads;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,30 +36,11 @@ class GatewayRestartIT {
         torchServe.stop();
     }
 
-    private Process launch(Map<String, String> properties, Path log) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        gateways.add(process);
-        for (int i = 0; i < 240; i++) {
-            try {
-                if (given().baseUri(base()).when().get("/q/health/live").statusCode() == 200) {
-                    return process;
-                }
-            } catch (Exception notYet) {
-                // not listening yet
-            }
-            if (!process.isAlive()) {
-                throw new IllegalStateException("gateway exited: " + Files.readString(log));
-            }
-            sleep(250);
-        }
-        throw new IllegalStateException("gateway did not start: " + Files.readString(log));
+    private Process launch(Map<String, String> properties, Path log) {
+        PackagedGateway gateway = PackagedGateway.start(properties, log);
+        port = Integer.parseInt(gateway.base().substring(gateway.base().lastIndexOf(':') + 1));
+        gateways.add(gateway.process());
+        return gateway.process();
     }
 
     private String base() {
@@ -106,8 +86,6 @@ class GatewayRestartIT {
     @Test
     void generationsInFlightWhenTheGatewayIsKilledAreResumedAfterItsRestart() throws Exception {
         Map<String, String> properties = new HashMap<>(torchServe.start());
-        port = EmulatorProcess.freePort();
-        properties.put("quarkus.http.port", String.valueOf(port));
         properties.put("qrart.generation.max-concurrent", "1");
         Path logs = Files.createTempDirectory("qrart-restart");
 

@@ -1,0 +1,6 @@
+package app.qrart.gateway.auth;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class LinkOwnerKeysResourceIT extends LinkOwnerKeysResourceTest {}
