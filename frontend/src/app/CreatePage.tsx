@@ -15,6 +15,7 @@ import { JobPanel } from '../features/generate/components/JobPanel';
 import { secondsPerStep } from '../features/generate/estimate';
 import { defaultValues, randomSeed, toRequest, valuesFrom, type FormValues } from '../features/generate/form-values';
 import { useGenerationJob } from '../features/generate/hooks/useGenerationJob';
+import { LinkManager } from '../features/links/components/LinkManager';
 import { uploadPicture } from '../features/pictures/api/pictures';
 import { PictureForm, type PictureMode } from '../features/pictures/components/PictureForm';
 import type { ChosenPicture } from '../features/pictures/components/PictureDrop';
@@ -89,7 +90,8 @@ export function CreatePage({ limits }: { limits: Limits }) {
                 </Alert>
               )}
               <JobPanel job={job} secondsPerStep={secondsPerStep(gallery.items, env.fallbackSecondsPerStep)}
-                preview={(g) => (g.kind === 'repair' ? <RepairResult generation={g} /> : null)} />
+                preview={(g) => (g.kind === 'repair' ? <RepairResult generation={g} /> : null)}
+                extra={(g) => (g.shortUrl ? <LinkManager key={g.shortUrl} shortUrl={g.shortUrl} /> : null)} />
             </Stack>
           </CardContent></Card>
         </Grid>

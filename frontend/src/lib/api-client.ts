@@ -59,8 +59,17 @@ async function send(path: string, init: RequestInit): Promise<Response> {
   return response;
 }
 
-export function apiGet<T>(path: string, signal?: AbortSignal): Promise<T> {
-  return request<T>(path, { method: 'GET', signal });
+export function apiGet<T>(path: string, signal?: AbortSignal, headers?: Record<string, string>): Promise<T> {
+  return request<T>(path, { method: 'GET', signal, headers });
+}
+
+/** A JSON change to a resource, with extra headers (e.g. a proof of ownership). */
+export function apiPatch<T>(path: string, body: unknown, headers: Record<string, string> = {}): Promise<T> {
+  return request<T>(path, {
+    method: 'PATCH',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 }
 
 export function apiPost<T>(path: string, body: unknown): Promise<T> {
@@ -77,6 +86,11 @@ export async function apiDelete(path: string): Promise<void> {
 }
 
 /** A POST authenticated with an API key instead of the session, e.g. signing in. */
+/** A POST without a body, with extra headers. */
+export function apiPostWithHeaders<T>(path: string, headers: Record<string, string>): Promise<T> {
+  return request<T>(path, { method: 'POST', headers });
+}
+
 export function apiPostWithKey<T>(path: string, key: string): Promise<T> {
   return request<T>(path, { method: 'POST', headers: { Authorization: `Bearer ${key}` } });
 }

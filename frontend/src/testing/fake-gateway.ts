@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import { ApiError } from '../lib/api-client';
-import type { Accepted, Generation, GenerationRequest, JobKind, ModuleMap } from '../types/api';
+import type { Accepted, Generation, GenerationRequest, JobKind, LinkView, ModuleMap } from '../types/api';
 import { API, doneGeneration, limits, parameters } from './fixtures';
 
 /**
@@ -27,8 +27,13 @@ export interface SeenUpload {
   fields: Record<string, string>;
 }
 
+/** The short link a fake generation with shortLink gets, and the token that proves its owner. */
+export const SHORT_URL = 'HTTP://LOCALHOST:8080/S/ABCDE';
+export const EDIT_TOKEN = 'qrl_fake-edit-token';
+
 export const gateway = {
   gallery: [] as Generation[],
+  link: null as LinkView | null,
   jobs: new Map<string, FakeJob>(),
   submitted: [] as GenerationRequest[],
   uploads: [] as SeenUpload[],
@@ -37,6 +42,7 @@ export const gateway = {
     this.jobs.clear();
     this.submitted = [];
     this.uploads = [];
+    this.link = null;
   },
 };
 
@@ -69,13 +75,13 @@ export async function fakeUpload(path: 'pictures' | 'repairs', _file: Blob, file
   const id = `up${gateway.jobs.size + 1}abcdef`;
   const content = fields.content ?? fields.contentFields ?? '';
   gateway.jobs.set(id, { request: { content, prompt: fields.prompt ?? '' }, kind: path === 'pictures' ? 'picture' : 'repair', polls: 0 });
-  return { id, status: 'queued', statusUrl: `/api/v1/generations/${id}` };
+  return { id, status: 'queued', statusUrl: `/api/v1/generations/${id}`, shortUrl: null, editToken: null };
 }
 
 function statusOf(id: string, job: FakeJob): Generation {
   const r = job.request;
   const p = parameters({ prompt: r.prompt, negativePrompt: r.negativePrompt ?? '', seed: r.seed ?? 7, steps: r.steps ?? 30 });
-  const done = uploadResult(id, job.kind, doneGeneration(id, p, r.content));
+  const done = { ...uploadResult(id, job.kind, doneGeneration(id, p, r.content)), shortUrl: r.shortLink ? SHORT_URL : null };
   if (job.polls <= POLLS_PER_STATE) return { ...done, status: 'queued', progress: 0, imageUrl: null, thumbnailUrl: null, scanReport: null };
   if (job.polls <= 2 * POLLS_PER_STATE) return { ...done, status: 'running', progress: 0.05, imageUrl: null, thumbnailUrl: null, scanReport: null };
   if (job.polls <= 3 * POLLS_PER_STATE && r.prompt.includes('outage')) {
@@ -88,6 +94,24 @@ function statusOf(id: string, job: FakeJob): Generation {
   return done;
 }
 
+function newLink(destination: string): LinkView {
+  const now = new Date().toISOString();
+  return {
+    code: 'ABCDE', shortUrl: SHORT_URL, destination, disabled: false, createdAt: now,
+    history: [{ at: now, destination, disabled: false }],
+    scans: [{ day: now.slice(0, 10), ios: 3, android: 2, other: 1 }], totalScans: 6,
+  };
+}
+
+/** The fake link for its owner (the edit token), else 401 without a proof and 403 with another. */
+function linkReply(request: Request, view: () => LinkView) {
+  const token = request.headers.get('X-Edit-Token');
+  if (!gateway.link) return HttpResponse.json({ status: 404, error: 'no short link has this code', field: 'code' }, { status: 404 });
+  if (!token) return HttpResponse.json({ status: 401, error: 'send the edit token', field: null }, { status: 401 });
+  if (token !== EDIT_TOKEN) return HttpResponse.json({ status: 403, error: 'this edit token does not own this link', field: null }, { status: 403 });
+  return HttpResponse.json(view());
+}
+
 export const handlers = [
   http.get(`${API}/api/v1/session`, () =>
     HttpResponse.json({ status: 404, error: 'API keys are off on this gateway (qrart.auth.mode=none)', field: null }, { status: 404 })),
@@ -97,7 +121,23 @@ export const handlers = [
     gateway.submitted.push(body);
     const id = `gen${gateway.jobs.size + 1}abcdef`;
     gateway.jobs.set(id, { request: body, kind: 'generated', polls: 0 });
-    return HttpResponse.json({ id, status: 'queued', statusUrl: `/api/v1/generations/${id}` }, { status: 202 });
+    if (body.shortLink) gateway.link = newLink(body.content);
+    const link = body.shortLink ? { shortUrl: SHORT_URL, editToken: EDIT_TOKEN } : { shortUrl: null, editToken: null };
+    return HttpResponse.json({ id, status: 'queued', statusUrl: `/api/v1/generations/${id}`, ...link }, { status: 202 });
+  }),
+  http.get(`${API}/api/v1/limits/version`, ({ request }) => {
+    const content = new URL(request.url).searchParams.get('content') ?? '';
+    const link = /^https?:\/\//i.test(content);
+    return HttpResponse.json({ errorCorrection: 'H', version: content.length > 50 ? 7 : 3, shortLinkVersion: link ? 3 : null, maxVersion: 10 });
+  }),
+  http.get(`${API}/api/v1/links/:code`, ({ request }) => linkReply(request, () => gateway.link!)),
+  http.patch(`${API}/api/v1/links/:code`, async ({ request }) => {
+    const change = (await request.clone().json()) as { destination?: string; disabled?: boolean };
+    return linkReply(request, () => {
+      const link = gateway.link!;
+      gateway.link = { ...link, destination: change.destination ?? link.destination, disabled: change.disabled ?? link.disabled };
+      return gateway.link;
+    });
   }),
   http.get(`${API}/api/v1/generations/:id`, ({ params }) => {
     const id = String(params.id);

@@ -30,6 +30,7 @@ export const limits: Limits = {
     maxImageBytes: 15 * 1024 * 1024, maxPixels: 40_000_000, formats: ['png', 'jpeg', 'gif', 'bmp', 'tiff'],
     placements: ['fill', 'center'], minModulePixels: 4, maxSide: 1024, jobKinds: ['generated', 'picture', 'repair'],
   },
+  links: { enabled: true, baseUrl: 'HTTP://LOCALHOST:8080/S/', maxDestinationChars: 2048, versionByLevel: { L: 2, M: 2, Q: 3, H: 3 } },
 };
 
 export function parameters(overrides: Partial<Parameters> = {}): Parameters {
@@ -61,6 +62,7 @@ export function doneGeneration(id: string, p: Parameters, content = 'https://exa
     progress: 1,
     message: null,
     content,
+    shortUrl: null,
     parameters: p,
     imageUrl: `/api/v1/images/${id}.png`,
     thumbnailUrl: `/api/v1/images/${id}-thumb.png`,

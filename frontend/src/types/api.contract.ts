@@ -10,7 +10,12 @@ import type {
   GenerationStatus,
   GalleryPage,
   Limits,
+  LinkChange,
+  LinkLimits,
+  LinkView,
+  DayCounts,
   ModuleMap,
+  VersionHint,
   ContentType,
   Parameters,
   Range,
@@ -37,6 +42,11 @@ export const contract: {
   contentType: SameKeys<ContentType, Schemas['ContentType']>;
   uploads: SameKeys<Limits['uploads'], Schemas['Uploads']>;
   session: SameKeys<SessionView, Schemas['SessionView']>;
+  links: SameKeys<LinkLimits, Schemas['Links']>;
+  versionHint: SameKeys<VersionHint, Schemas['VersionHint']>;
+  linkView: SameKeys<LinkView, Schemas['LinkView']>;
+  linkChange: SameKeys<LinkChange, Schemas['Change']>;
+  dayCounts: SameKeys<DayCounts, Schemas['DayCounts']>;
 } = {
   generation: true,
   request: true,
@@ -51,4 +61,9 @@ export const contract: {
   contentType: true,
   uploads: true,
   session: true,
+  links: true,
+  versionHint: true,
+  linkView: true,
+  linkChange: true,
+  dayCounts: true,
 };

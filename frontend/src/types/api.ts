@@ -38,6 +38,8 @@ export interface Limits {
     maxSide: number;
     jobKinds: JobKind[];
   };
+  /** Short links: on or off, the URL before the code, the longest destination, a short link's version per level. */
+  links: LinkLimits;
   defaults: {
     strength: number;
     controlnetScale: number;
@@ -54,6 +56,51 @@ export interface Limits {
 }
 
 export type ErrorCorrection = 'L' | 'M' | 'Q' | 'H';
+
+export interface LinkLimits {
+  enabled: boolean;
+  baseUrl: string | null;
+  maxDestinationChars: number;
+  versionByLevel: Partial<Record<ErrorCorrection, number>>;
+}
+
+/** GET /api/v1/limits/version: the QR version a content needs, and a short link's for a link. */
+export interface VersionHint {
+  errorCorrection: ErrorCorrection;
+  /** Null: more than any QR version holds. */
+  version: number | null;
+  /** Null: not a link, or short links are off. */
+  shortLinkVersion: number | null;
+  maxVersion: number;
+}
+
+/** One change of a short link: where it led from then on, and whether it answered. */
+export interface LinkChange {
+  at: string;
+  destination: string;
+  disabled: boolean;
+}
+
+/** Scans of one UTC day by platform. */
+export interface DayCounts {
+  day: string;
+  ios: number;
+  android: number;
+  other: number;
+}
+
+/** A short link as its owner sees it (GET/PATCH /api/v1/links/{code}). */
+export interface LinkView {
+  code: string;
+  shortUrl: string | null;
+  destination: string;
+  disabled: boolean;
+  createdAt: string;
+  history: LinkChange[];
+  /** Newest day first. */
+  scans: DayCounts[];
+  totalScans: number;
+}
 
 /** Where the code sits in an uploaded picture: over all of it (square) or a centred square. */
 export type Placement = 'fill' | 'center';
@@ -90,6 +137,8 @@ export interface GenerationRequest {
   /** Either content or contentFields: {type: 'wifi', ssid: ..., ...}. */
   contentFields?: Record<string, string>;
   errorCorrection?: ErrorCorrection;
+  /** The code carries a short link to `content` (a link), changeable after printing. */
+  shortLink?: boolean;
 }
 
 export type GenerationStatus = 'queued' | 'running' | 'done' | 'failed';
@@ -163,6 +212,8 @@ export interface Generation {
   /** What a running job waits for, e.g. "waiting for the model server"; null otherwise. */
   message: string | null;
   content: string;
+  /** The short link the code carries instead of `content` (its destination); null without one. */
+  shortUrl: string | null;
   parameters: Parameters;
   imageUrl: string | null;
   thumbnailUrl: string | null;
@@ -182,6 +233,9 @@ export interface Accepted {
   id: string;
   status: GenerationStatus;
   statusUrl: string;
+  shortUrl: string | null;
+  /** Proof for changing the short link when no API key owns it: shown only here. */
+  editToken: string | null;
 }
 
 export interface GalleryPage {

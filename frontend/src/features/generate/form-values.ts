@@ -16,6 +16,8 @@ export interface FormValues {
   controlGuidanceStart: string;
   controlGuidanceEnd: string;
   scanStrength: ScanStrength;
+  /** The code carries a short link to the content (a link). */
+  shortLink: boolean;
 }
 
 export type FieldName = keyof FormValues;
@@ -36,6 +38,7 @@ export function defaultValues(limits: Limits): FormValues {
     controlGuidanceStart: String(d.controlGuidanceStart),
     controlGuidanceEnd: String(d.controlGuidanceEnd),
     scanStrength: d.scanStrength,
+    shortLink: false,
   };
 }
 
@@ -56,6 +59,8 @@ export function valuesFrom(content: string, p: Parameters): FormValues {
     controlGuidanceEnd: String(p.controlGuidanceEnd),
     // Records made before strengths existed carry none.
     scanStrength: p.scanStrength ?? 'balanced',
+    // A reused prompt makes a new code; a new short link only when asked for again.
+    shortLink: false,
   };
 }
 
@@ -86,5 +91,6 @@ export function toRequest(v: FormValues): GenerationRequest {
   };
   if (v.negativePrompt.trim() !== '') request.negativePrompt = v.negativePrompt;
   if (v.seed.trim() !== '') request.seed = Number(v.seed);
+  if (v.shortLink) request.shortLink = true;
   return request;
 }

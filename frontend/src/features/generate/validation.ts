@@ -21,7 +21,15 @@ function textError(label: string, value: string, max: number, required: boolean)
   return undefined;
 }
 
-function contentError(value: string, limits: Limits): string | undefined {
+/** A short link's destination: an http(s) link up to the links' own length (it need not fit a code). */
+function destinationError(value: string, limits: Limits): string | undefined {
+  const basic = textError('The link', value, limits.links.maxDestinationChars, true);
+  if (basic) return basic;
+  return /^https?:\/\/\S+$/i.test(value.trim()) ? undefined : 'A short link needs an http:// or https:// link.';
+}
+
+function contentError(value: string, limits: Limits, shortLink: boolean): string | undefined {
+  if (shortLink) return destinationError(value, limits);
   const basic = textError('The link or text', value, limits.maxContentChars, true);
   if (basic) return basic;
   const bytes = utf8Bytes(value);
@@ -49,7 +57,7 @@ function numberError(label: string, raw: string, range: Range, integer: boolean)
 
 export function validateForm(v: FormValues, limits: Limits): FieldErrors {
   const errors: FieldErrors = {
-    content: contentError(v.content, limits),
+    content: contentError(v.content, limits, v.shortLink && limits.links.enabled),
     prompt: textError('The prompt', v.prompt, limits.maxPromptChars, true),
     negativePrompt: textError('The negative prompt', v.negativePrompt, limits.maxPromptChars, false),
     strength: numberError('Strength', v.strength, limits.strength, false),

@@ -10,6 +10,7 @@ import { type FieldName, type FormValues } from '../form-values';
 import { utf8Bytes, validateForm, type FieldErrors } from '../validation';
 import { ADVANCED_FIELDS, AdvancedParameters } from './AdvancedParameters';
 import { ScanStrengthPicker } from '../../../components/ScanStrengthPicker';
+import { ShortLinkOption } from '../../../components/ShortLinkOption';
 import { StylePresets } from './StylePresets';
 
 interface Props {
@@ -94,11 +95,15 @@ export function GenerateForm({ limits, values, onChange, onSubmit, busy, serverE
         {...fieldProps('content')}
         label="Link or text"
         placeholder="https://example.com"
-        helperText={shown.content ?? `What the code opens when scanned · ${bytes} / ${limits.maxContentBytes} bytes`}
+        helperText={shown.content ?? (values.shortLink
+          ? 'Where the short link leads; you can change it after printing'
+          : `What the code opens when scanned · ${bytes} / ${limits.maxContentBytes} bytes`)}
         required
         autoFocus
         slotProps={{ htmlInput: { inputMode: 'url', autoComplete: 'url', spellCheck: false } }}
       />
+      <ShortLinkOption links={limits.links} content={values.content} level={limits.defaults.errorCorrection}
+        checked={values.shortLink} onChange={(shortLink) => onChange({ ...values, shortLink })} />
       <TextField
         {...fieldProps('prompt')}
         label="Prompt"

@@ -12,9 +12,11 @@ interface Props {
   secondsPerStep: number;
   /** A view of a finished job in place of its image (null: the image). */
   preview?: (generation: Generation) => ReactNode;
+  /** What the page adds below a finished job's result (e.g. its short link's management). */
+  extra?: (generation: Generation) => ReactNode;
 }
 
-export function JobPanel({ job, secondsPerStep, preview }: Props) {
+export function JobPanel({ job, secondsPerStep, preview, extra }: Props) {
   switch (job.phase) {
     case 'idle':
       return (
@@ -27,7 +29,7 @@ export function JobPanel({ job, secondsPerStep, preview }: Props) {
     case 'waiting':
       return <JobProgress generation={job.generation} startedAt={job.startedAt} secondsPerStep={secondsPerStep} />;
     case 'done':
-      return <ResultCard generation={job.generation} preview={preview?.(job.generation)} />;
+      return <ResultCard generation={job.generation} preview={preview?.(job.generation)} extra={extra?.(job.generation)} />;
     case 'failed':
       return <Alert severity="error" role="alert">{job.message}</Alert>;
   }

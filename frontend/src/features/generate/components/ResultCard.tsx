@@ -16,9 +16,10 @@ import { plainQrUrl, shareableUrl } from '../api/generations';
 
 /**
  * The verified image, its scan report, and what to do with it; {@code preview} takes the image's
- * place when the page shows a job of another kind its own way (a repair's before and after).
+ * place when the page shows a job of another kind its own way (a repair's before and after);
+ * {@code extra} comes below (a short link's management).
  */
-export function ResultCard({ generation, preview }: { generation: Generation; preview?: ReactNode }) {
+export function ResultCard({ generation, preview, extra }: { generation: Generation; preview?: ReactNode; extra?: ReactNode }) {
   const [compare, setCompare] = useState(false);
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -62,7 +63,11 @@ export function ResultCard({ generation, preview }: { generation: Generation; pr
       </Stack>
       {copied === 'yes' && <Alert severity="success" onClose={() => setCopied(null)}>Link copied.</Alert>}
       {copied === 'failed' && <Alert severity="warning" onClose={() => setCopied(null)}>Your browser did not allow copying; use Download instead.</Alert>}
-      <Alert icon={<PhoneIphoneIcon />} severity="info">Try it: point your phone's camera at the screen. It should open {generation.content}.</Alert>
+      <Alert icon={<PhoneIphoneIcon />} severity="info">
+        Try it: point your phone's camera at the screen. It should open {generation.shortUrl
+          ? `${generation.shortUrl}, which leads to ${generation.content}` : generation.content}.
+      </Alert>
+      {extra}
     </Stack>
   );
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { env } from '../../../config/env';
 import { ApiError } from '../../../lib/api-client';
+import { rememberEditToken } from '../../../lib/edit-tokens';
 import type { Accepted, Generation, GenerationRequest } from '../../../types/api';
 import { createGeneration, getGeneration } from '../api/generations';
 
@@ -55,6 +56,7 @@ export function useGenerationJob(onFinished?: (generation: Generation) => void) 
       setJob({ phase: 'submitting' });
       try {
         const accepted = await create();
+        if (accepted.shortUrl && accepted.editToken) rememberEditToken(accepted.shortUrl, accepted.editToken);
         const startedAt = Date.now();
         setJob({ phase: 'waiting', id: accepted.id, generation: null, startedAt });
         follow(accepted.id, startedAt, 0);

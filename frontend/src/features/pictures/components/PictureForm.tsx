@@ -12,6 +12,7 @@ import Typography from '@mui/material/Typography';
 import type { ApiError } from '../../../lib/api-client';
 import type { ErrorCorrection, Limits, Placement, ScanStrength } from '../../../types/api';
 import { ScanStrengthPicker } from '../../../components/ScanStrengthPicker';
+import { ShortLinkOption } from '../../../components/ShortLinkOption';
 import { contentParts, missingField, FIELD_LABELS, type ContentValues } from '../content-fields';
 import { ContentForm } from './ContentForm';
 import { PictureDrop, type ChosenPicture } from './PictureDrop';
@@ -41,6 +42,7 @@ export function PictureForm({ mode, limits, busy, serverError, onSubmit }: Props
   const [level, setLevel] = useState<ErrorCorrection>(limits.defaults.errorCorrection);
   const [placement, setPlacement] = useState<Placement>(limits.defaults.placement);
   const [description, setDescription] = useState('');
+  const [shortLink, setShortLink] = useState(false);
   const [local, setLocal] = useState<{ field: string; message: string } | null>(null);
   const id = mode === 'picture' ? 'picture' : 'repair';
 
@@ -61,6 +63,7 @@ export function PictureForm({ mode, limits, busy, serverError, onSubmit }: Props
     setLocal(null);
     const fields: Record<string, string> = { ...contentParts(content), scanStrength: strength, prompt: description.trim() };
     if (mode === 'picture') Object.assign(fields, { errorCorrection: level, placement });
+    if (mode === 'picture' && content.type === 'url' && shortLink) fields.shortLink = 'true';
     onSubmit(picture, fields);
   }
 
@@ -79,6 +82,9 @@ export function PictureForm({ mode, limits, busy, serverError, onSubmit }: Props
         error={shown?.field === 'image' ? shown.message : undefined}
       />
       <ContentForm idPrefix={id} types={limits.contentTypes} value={content} onChange={setContent} fieldError={shown} />
+      {mode === 'picture' && content.type === 'url' && (
+        <ShortLinkOption links={limits.links} content={content.fields.url ?? ''} level={level} checked={shortLink} onChange={setShortLink} />
+      )}
       {mode === 'picture' && (
         <>
           <TextField select id={`${id}-level`} label="Error correction" value={level} onChange={(e) => setLevel(e.target.value as ErrorCorrection)}
