@@ -27,7 +27,7 @@ CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help venv archive gateway frontend api-types run test lint test-handler test-deploy test-gateway test-frontend test-e2e \
-        bench-cpu bench-gpu bench-flops bench-scan bench-generations bench-uploads bench-load bench-soak clean
+        bench-cpu bench-gpu bench-flops bench-scan bench-links bench-redirects bench-generations bench-uploads bench-load bench-soak clean
 
 help:
 	@echo "make run    - install, build the model archive, start TorchServe + gateway"
@@ -35,6 +35,8 @@ help:
 	@echo "make bench-cpu / bench-gpu - throughput benchmarks (not tests)"
 	@echo "make bench-flops - FLOPs per image of each compute option (full-size architecture, CPU)"
 	@echo "make bench-scan - scan verification + repair over ../shared/benchmarks/qr-art (raw, known payloads in place, embed)"
+	@echo "make bench-links - QR versions of links.csv given vs short, your picture with each (readers' smallest width)"
+	@echo "make bench-redirects - short link redirects under hey: requests/s, p50/p99, exact scan counts"
 	@echo "make bench-generations N=24 OUT=DIR - N generations over the API, written to DIR and judged per reader"
 	@echo "make bench-uploads STRENGTH=balanced - fix a code / your picture over the API on the shared benchmark"
 	@echo "make bench-load / bench-soak - 200 clients / 10 minutes against the full stack (CLIENTS=, DURATION=)"
@@ -142,6 +144,22 @@ CLIENTS ?=
 DURATION ?=
 bench-load bench-soak: $(ARCHIVE) $(GATEWAY_JAR)
 	$(PY) tools/loadtest.py $(@:bench-%=%) $(if $(CLIENTS),--clients $(CLIENTS)) $(if $(DURATION),--duration $(DURATION))
+
+# Short links: QR versions of ../shared/benchmarks/links.csv as given and as a short link, then "your
+# picture" on ../shared/benchmarks/pictures with each link given and shortened (LINK_BASE: the short URL's base).
+LINK_BASE ?= HTTPS://QRA.RT/
+bench-links: gateway
+	java -cp "scan-bench/target/classes:scan-bench/target/lib/*" \
+		app.qrart.scanbench.ScanBenchmark ../shared/benchmarks links $(LINK_BASE)
+
+# Redirects of a short link under `hey` (50 clients, 30 s; CLIENTS=, DURATION=): requests/s, p50/p99, exact counts.
+HEY_VERSION := v0.1.4
+HEY := .run/bin/hey
+$(HEY):
+	GOBIN=$(CURDIR)/.run/bin go install github.com/rakyll/hey@$(HEY_VERSION)
+
+bench-redirects: $(HEY) $(ARCHIVE) $(GATEWAY_JAR)
+	$(PY) tools/bench_redirects.py $(if $(CLIENTS),--clients $(CLIENTS)) $(if $(DURATION),--duration $(DURATION))
 
 # CUDA graphs (reduce-overhead) at batch 8 and 16, then the compute options (CFG cut-off 0.6,
 # control window 0-0.8) at the same sizes.

@@ -42,6 +42,7 @@ import javax.imageio.ImageIO;
  *   java ... ScanBenchmark DIR raw        # decode the originals: pass rate per reader
  *   java ... ScanBenchmark DIR known      # locate each code, match its symbol, repair it in place, per strength
  *   java ... ScanBenchmark DIR embed TEXT # "use your own picture": embed TEXT in every image, per strength
+ *   java ... ScanBenchmark SHARED links [BASE] # short links: versions of links.csv, your picture given vs short
  *   java ... ScanBenchmark DIR delivered  # judge delivered images as they are (DIR: PNGs + payloads.csv)
  *   java ... ScanBenchmark DIR delivered-in-place # the same for codes repaired in place (DIR/known of a run)
  * </pre>
@@ -91,6 +92,11 @@ public final class ScanBenchmark {
         }
         if (mode.equals("both") || mode.equals("embed")) {
             bench.embed(dir, payload);
+        }
+        if (mode.equals("links")) {
+            String base = args.length > 2 ? args[2] : "HTTPS://QRA.RT/";
+            new LinkFigures(bench.encoder, bench.verifier, bench.embedder, pictures().extraVersions(), base)
+                    .run(dir, bench.strengths);
         }
         if (mode.equals("delivered") || mode.equals("delivered-in-place")) {
             bench.delivered(dir, mode.equals("delivered-in-place"));
