@@ -95,7 +95,12 @@ public final class ScanBenchmark {
         }
         if (mode.equals("links")) {
             String base = args.length > 2 ? args[2] : "HTTPS://QRA.RT/";
-            new LinkFigures(bench.encoder, bench.verifier, bench.embedder, pictures().extraVersions(), base)
+            new LinkFigures(
+                            bench.encoder,
+                            bench.verifier,
+                            bench.embedder,
+                            pictures().extraVersions(),
+                            base)
                     .run(dir, bench.strengths);
         }
         if (mode.equals("delivered") || mode.equals("delivered-in-place")) {
