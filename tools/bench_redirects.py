@@ -59,7 +59,8 @@ def main():
         report = load(stack.base, code, args.clients, args.duration)
         answered = figure(r"\[302\]\s+(\d+) responses", report, int) or 0
         after = stored_scans_after_flush(stack.base, code, token)
-        errors = "Error distribution" in report or re.search(r"\[(?!302)\d{3}\]", report) is not None
+        statuses = report.split("Status code distribution:", 1)[-1].split("Error distribution", 1)[0]
+        errors = "Error distribution" in report or re.search(r"\[(?!302\])\d{3}\]", statuses) is not None
         print(f"redirects of one short link: {args.clients} clients, {args.duration} s, embedded store, "
               f"this machine ({Path('/proc/cpuinfo').read_text().count('processor')} cores)")
         rate = figure(r"Requests/sec:\s+([\d.]+)", report)
