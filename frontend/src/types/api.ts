@@ -202,6 +202,10 @@ export interface ScanReport {
   robustnessTargetMet: boolean | null;
   /** Light border, in pixels, added on every side of a code that reached its picture's edges (null in older reports). */
   borderPixels?: number | null;
+  /** The delivered symbol's QR version (null in older reports). */
+  symbolVersion?: number | null;
+  /** Exactly what every reader reads: a short link, or a link with its scheme and host in capitals (null in older reports). */
+  encodedText?: string | null;
 }
 
 export interface Generation {

@@ -66,6 +66,7 @@ export function ResultCard({ generation, preview, extra }: { generation: Generat
       <Alert icon={<PhoneIphoneIcon />} severity="info">
         Try it: point your phone's camera at the screen. It should open {generation.shortUrl
           ? `${generation.shortUrl}, which leads to ${generation.content}` : generation.content}.
+        {generation.scanReport?.symbolVersion ? ` QR version ${generation.scanReport.symbolVersion}.` : ''}
       </Alert>
       {extra}
     </Stack>

@@ -15,6 +15,13 @@ public interface QrConfig {
     @WithDefault("10")
     int maxVersion();
 
+    /**
+     * Encode a URL's scheme and host in capitals (they are case-insensitive) as a segment of QR's
+     * alphanumeric mode when that lowers the version; the path keeps its case.
+     */
+    @WithDefault("true")
+    boolean compactUrls();
+
     /** Quiet zone around the symbol, in modules. */
     @WithDefault("4")
     int quietZoneModules();

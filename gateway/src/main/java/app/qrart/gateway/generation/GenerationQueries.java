@@ -47,7 +47,8 @@ public class GenerationQueries {
     public byte[] plainQrPng(String id) {
         Generation generation = get(id, false);
         return ImageCodec.png(encoder.render(
-                encoder.encode(generation.encodedText(), generation.parameters().level()),
+                encoder.encodeShortest(
+                        generation.encodedText(), generation.parameters().level()),
                 generation.parameters().size()));
     }
 

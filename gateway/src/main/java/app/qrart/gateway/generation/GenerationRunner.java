@@ -81,8 +81,8 @@ public class GenerationRunner {
         AtomicReference<Generation> job = new AtomicReference<>(queued);
         try {
             jobs.saveProgress(job.updateAndGet(g -> g.running(0.05, jobs.now())));
-            QrSymbol symbol =
-                    encoder.encode(queued.encodedText(), queued.parameters().level());
+            QrSymbol symbol = encoder.encodeShortest(
+                    queued.encodedText(), queued.parameters().level());
             Parameters requested = queued.parameters();
             boolean resized = false;
             ScanGate.Delivery kept = null;

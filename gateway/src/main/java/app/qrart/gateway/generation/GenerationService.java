@@ -88,7 +88,7 @@ public class GenerationService {
         Parameters parameters = validator.parameters(request);
         ShortLinks.Draft link = validator.shortLink(request.shortLink(), content, parameters.errorCorrection());
         String encoded = link == null ? content : link.url();
-        encoder.requireCanvasFits(encoder.encode(encoded, parameters.level()), parameters.size());
+        encoder.requireCanvasFits(encoder.encodeShortest(encoded, parameters.level()), parameters.size());
         return accept(Generation.queued(newId(), content, parameters, clock.instant()), link, null, caller);
     }
 

@@ -88,7 +88,8 @@ public class PictureJobs {
         String placement = placement(request.placement());
         String prompt = prompt(request.prompt());
         ShortLinks.Draft link = validator.shortLink(request.shortLink(), content, level);
-        QrSymbol smallest = encoder.encode(link == null ? content : link.url(), ErrorCorrectionLevel.valueOf(level));
+        QrSymbol smallest =
+                encoder.encodeShortest(link == null ? content : link.url(), ErrorCorrectionLevel.valueOf(level));
         BufferedImage picture = PictureCanvas.fitWithin(decode(request).image(), config.maxSide());
         int side = codeSide(picture, placement);
         int needed = (smallest.width() + 2 * qr.quietZoneModules()) * config.minModulePixels();
@@ -154,7 +155,7 @@ public class PictureJobs {
         BufferedImage square =
                 fill ? PictureCanvas.centreSquare(picture) : PictureCanvas.centreSquare(picture, p.size());
         PictureEmbedder.Embedding embedding =
-                embedder.embed(square, job.encodedText(), p.level(), config.extraVersions(), p.scanStrength());
+                embedder.embed(square, carried(job), p.level(), config.extraVersions(), p.scanStrength());
         Optional<ScanGate.Delivery> delivery = embedding.delivery();
         if (delivery.isEmpty()) {
             jobs.fail(job, FailureReasons.pictureUnscannable(p.scanStrength().apiName()));
@@ -163,6 +164,14 @@ public class PictureJobs {
         BufferedImage coded = delivery.get().image();
         BufferedImage image = fill ? coded : PictureCanvas.withCentre(picture, coded);
         jobs.done(job, image, delivery.get().report(), g -> g);
+    }
+
+    /** The text the job's code carries, a URL compacted as its generation would be. */
+    private String carried(Generation job) {
+        ErrorCorrectionLevel level = job.parameters().level() == null
+                ? encoder.defaultLevel()
+                : job.parameters().level();
+        return encoder.compactText(job.encodedText(), level);
     }
 
     private void fix(Generation job, BufferedImage picture) {

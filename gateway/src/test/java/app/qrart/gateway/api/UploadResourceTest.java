@@ -66,7 +66,9 @@ class UploadResourceTest {
         assertTrue(done.getBoolean("scanReport.verified"));
         BufferedImage delivered = image(done.getString("imageUrl"));
         assertEquals(512, delivered.getWidth());
-        assertTrue(Uploads.readsExactly(delivered, content));
+        String carried = done.getString("scanReport.encodedText");
+        assertTrue(carried.equalsIgnoreCase(content), carried);
+        assertTrue(Uploads.readsExactly(delivered, carried));
         assertEquals(512, image(done.getString("sourceUrl")).getWidth());
         JsonPath pictures = given().queryParam("q", tag)
                 .queryParam("kind", "picture")

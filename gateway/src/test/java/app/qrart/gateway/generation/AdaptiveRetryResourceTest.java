@@ -49,7 +49,10 @@ class AdaptiveRetryResourceTest {
                 .statusCode(200)
                 .extract()
                 .asByteArray();
-        assertEquals("https://example.com/qr-art", QrImages.decode(QrImages.png(png)));
+        assertEquals(
+                "HTTPS://EXAMPLE.COM/qr-art",
+                QrImages.decode(QrImages.png(png)),
+                "scheme and host in capitals: version 3, not 4");
     }
 
     @Test

@@ -52,7 +52,11 @@ class GenerationResourceTest {
                 .asByteArray();
         BufferedImage image = QrImages.png(png);
         assertEquals(512, image.getWidth());
-        assertEquals("https://example.com/qr-art", QrImages.decode(image));
+        assertEquals("https://example.com/qr-art", done.getString("content"));
+        assertEquals(
+                "HTTPS://EXAMPLE.COM/qr-art", done.getString("scanReport.encodedText"), "scheme and host in capitals");
+        assertEquals(3, done.getInt("scanReport.symbolVersion"), "version 3 where the link as given needs 4");
+        assertEquals("HTTPS://EXAMPLE.COM/qr-art", QrImages.decode(image));
         byte[] thumb = given().when()
                 .get(done.getString("thumbnailUrl"))
                 .then()
@@ -180,7 +184,7 @@ class GenerationResourceTest {
                 .statusCode(200)
                 .extract()
                 .asByteArray();
-        assertEquals("https://example.com/qr-art", QrImages.decode(QrImages.png(png)));
+        assertEquals("HTTPS://EXAMPLE.COM/qr-art", QrImages.decode(QrImages.png(png)));
     }
 
     static Stream<Arguments> badRequests() {

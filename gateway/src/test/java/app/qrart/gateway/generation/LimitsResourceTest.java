@@ -72,7 +72,10 @@ class LimitsResourceTest {
                 .asByteArray();
         BufferedImage image = QrImages.png(png);
         assertEquals(512, image.getWidth());
-        assertEquals("https://example.com/qr-art", QrImages.decode(image));
+        assertEquals(
+                "HTTPS://EXAMPLE.COM/qr-art",
+                QrImages.decode(image),
+                "the plain code is the delivered symbol: compact");
         given().when().get("/api/v1/generations/unknown-id-123/qr").then().statusCode(404);
     }
 }

@@ -106,7 +106,9 @@ class FirestoreGenerationRepositoryTest {
                                 0.99,
                                 0.98,
                                 true,
-                                3),
+                                3,
+                                2,
+                                "https://example.com/doc000001"),
                         now.plusSeconds(5));
         repository.save(done);
 
@@ -153,6 +155,8 @@ class FirestoreGenerationRepositoryTest {
                                             0.93,
                                             0.98,
                                             false,
+                                            null,
+                                            null,
                                             null),
                                     base.plusSeconds(i)));
         }

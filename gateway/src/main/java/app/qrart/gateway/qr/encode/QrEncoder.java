@@ -12,9 +12,12 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Encodes content with ZXing and draws the control image the QR ControlNet expects. Some
@@ -25,6 +28,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public class QrEncoder {
 
     private static final int REFERENCE_CANVAS = 512;
+    /** A URL whose scheme and host are written in capitals: its segments are chosen by ZXing's minimal encoder. */
+    private static final Pattern COMPACT_FORM = Pattern.compile("^HTTPS?://[0-9A-Z.\\-:\\[\\]]+(?=[/?#]|$)");
+
+    private static final Pattern URL = Pattern.compile(
+            "^(https?://[0-9A-Za-z.\\-:\\[\\]]+)([/?#].*)?$", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
     private static final int MASKS = 8;
 
     private final QrConfig config;
@@ -53,6 +61,29 @@ public class QrEncoder {
         throw new UnreadableContentException();
     }
 
+    /**
+     * The symbol a job's text is carried by: a URL with its scheme and host in capitals when that
+     * lowers the version ({@code qrart.qr.compact-urls}), else the text as it is.
+     */
+    public QrSymbol encodeShortest(String text, ErrorCorrectionLevel level) {
+        return encode(compactText(text, level == null ? defaultLevel() : level), level);
+    }
+
+    /**
+     * A URL with its scheme and host in capitals when that lowers its version at the level (its
+     * path keeps its case: paths are case-sensitive), else the text as given.
+     */
+    public String compactText(String text, ErrorCorrectionLevel level) {
+        Matcher url = URL.matcher(text);
+        if (!config.compactUrls() || !url.matches()) {
+            return text;
+        }
+        String compact = url.group(1).toUpperCase(Locale.ROOT) + (url.group(2) == null ? "" : url.group(2));
+        OptionalInt plain = version(text, level);
+        OptionalInt shorter = version(compact, level);
+        return shorter.isPresent() && (plain.isEmpty() || shorter.getAsInt() < plain.getAsInt()) ? compact : text;
+    }
+
     /** Whether a clean rendering of the symbol reads exactly by every reader. */
     public boolean readsBack(QrSymbol symbol) {
         return verifier.readsExactly(render(symbol, REFERENCE_CANVAS), symbol.content());
@@ -73,15 +104,27 @@ public class QrEncoder {
         return out;
     }
 
-    /** The smallest version that holds the content at the level (any version), or empty when none does. */
+    /** The smallest version that holds the content at the level as a job encodes it, or empty when none does. */
     public OptionalInt smallestVersion(String content, ErrorCorrectionLevel level) {
+        return version(compactText(content, level), level);
+    }
+
+    private static OptionalInt version(String text, ErrorCorrectionLevel level) {
         try {
-            return OptionalInt.of(Encoder.encode(content, level, Map.of(EncodeHintType.CHARACTER_SET, "UTF-8"))
-                    .getVersion()
-                    .getVersionNumber());
+            return OptionalInt.of(
+                    Encoder.encode(text, level, hints(text)).getVersion().getVersionNumber());
         } catch (WriterException e) {
             return OptionalInt.empty();
         }
+    }
+
+    private static Map<EncodeHintType, Object> hints(String text) {
+        Map<EncodeHintType, Object> hints = new EnumMap<>(EncodeHintType.class);
+        hints.put(EncodeHintType.CHARACTER_SET, "UTF-8");
+        if (COMPACT_FORM.matcher(text).find()) {
+            hints.put(EncodeHintType.QR_COMPACT, true);
+        }
+        return hints;
     }
 
     /** The configured error-correction level. */
@@ -94,25 +137,47 @@ public class QrEncoder {
      * choice), without the read-back check.
      */
     QrSymbol encode(String content, ErrorCorrectionLevel level, int version, int mask) {
-        Map<EncodeHintType, Object> hints = new EnumMap<>(EncodeHintType.class);
-        hints.put(EncodeHintType.CHARACTER_SET, "UTF-8");
+        Map<EncodeHintType, Object> hints = hints(content);
         if (mask >= 0) {
             hints.put(EncodeHintType.QR_MASK_PATTERN, mask);
         }
         if (version > 0) {
             hints.put(EncodeHintType.QR_VERSION, version);
         }
-        QRCode code;
-        try {
-            code = Encoder.encode(content, level, hints);
-        } catch (WriterException e) {
-            throw tooLong(level);
-        }
-        if (code.getVersion().getVersionNumber() > config.maxVersion()) {
+        QRCode code = encode(content, level, hints);
+        if (code == null
+                || code.getVersion().getVersionNumber() > config.maxVersion()
+                || (version > 0 && code.getVersion().getVersionNumber() != version)) {
             throw tooLong(level);
         }
         return new QrSymbol(
                 content, code.getMatrix(), code.getVersion().getVersionNumber(), level.name(), code.getMaskPattern());
+    }
+
+    /**
+     * ZXing's encoder, or null when the content does not fit. Its minimal (compact) encoder always
+     * takes the smallest version, so a larger version asked for carries the text in plain segments;
+     * a version only the compact segments reach is the compact encoder's own.
+     */
+    private static QRCode encode(String content, ErrorCorrectionLevel level, Map<EncodeHintType, Object> hints) {
+        boolean fixedCompact =
+                hints.containsKey(EncodeHintType.QR_VERSION) && hints.containsKey(EncodeHintType.QR_COMPACT);
+        try {
+            if (fixedCompact) {
+                Map<EncodeHintType, Object> plain = new EnumMap<>(hints);
+                plain.remove(EncodeHintType.QR_COMPACT);
+                try {
+                    return Encoder.encode(content, level, plain);
+                } catch (WriterException doesNotFitPlain) {
+                    Map<EncodeHintType, Object> compact = new EnumMap<>(hints);
+                    compact.remove(EncodeHintType.QR_VERSION);
+                    return Encoder.encode(content, level, compact);
+                }
+            }
+            return Encoder.encode(content, level, hints);
+        } catch (WriterException e) {
+            return null;
+        }
     }
 
     private ContentTooLongException tooLong(ErrorCorrectionLevel level) {

@@ -258,7 +258,9 @@ public class ScanGate {
                 result.robustness(),
                 round.goal().target(),
                 result.targetMet(),
-                result.margin());
+                result.margin(),
+                round.symbol().version(),
+                round.symbol().content());
         return new Delivery(image, report);
     }
 }

@@ -16,7 +16,9 @@ import app.qrart.gateway.qr.analysis.ScanAnalysis;
  * {@code borderPixels} is the light border added on every side of a code that reached its
  * picture's edges (0: none), so the delivered image is that much larger than the picture. The
  * strength fields are null in reports stored before strengths, {@code borderPixels} in reports
- * stored before it.
+ * stored before it. {@code symbolVersion} and {@code encodedText}: the delivered symbol's version
+ * and the exact text every reader read (a short link, or a URL with its scheme and host in
+ * capitals; null in reports stored before them).
  */
 public record ScanReport(
         boolean verified,
@@ -35,7 +37,9 @@ public record ScanReport(
         Double relativeRobustness,
         Double robustnessTarget,
         Boolean robustnessTargetMet,
-        Integer borderPixels) {
+        Integer borderPixels,
+        Integer symbolVersion,
+        String encodedText) {
 
     /** The same report for a delivery that took this many rounds. */
     public ScanReport afterRounds(int total) {
@@ -56,6 +60,8 @@ public record ScanReport(
                 relativeRobustness,
                 robustnessTarget,
                 robustnessTargetMet,
-                borderPixels);
+                borderPixels,
+                symbolVersion,
+                encodedText);
     }
 }
