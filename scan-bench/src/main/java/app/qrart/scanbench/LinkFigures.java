@@ -9,7 +9,10 @@ import app.qrart.gateway.qr.gate.ScanReport;
 import app.qrart.gateway.qr.gate.ScanStrength;
 import app.qrart.gateway.qr.image.AreaScale;
 import app.qrart.gateway.qr.verify.QrVerifier;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import com.google.zxing.qrcode.encoder.Encoder;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +21,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalInt;
+import java.util.Map;
 import javax.imageio.ImageIO;
 
 /**
@@ -59,23 +62,38 @@ final class LinkFigures {
                 "QR version of %d links (links.csv), as given and as a short link %s<code>:%n",
                 links.size(),
                 codes.base());
-        System.out.println("level  given median  given max  short link (code chars)");
+        System.out.println("level  given median  given max  compact median  compact max  short link (code chars)");
         for (ErrorCorrectionLevel level : List.of(
                 ErrorCorrectionLevel.L, ErrorCorrectionLevel.M, ErrorCorrectionLevel.Q, ErrorCorrectionLevel.H)) {
             List<Integer> given = new ArrayList<>();
+            List<Integer> compact = new ArrayList<>();
             for (String link : links) {
-                OptionalInt version = encoder.smallestVersion(link, level);
-                given.add(version.orElse(41));
+                given.add(plainVersion(link, level));
+                compact.add(encoder.smallestVersion(link, level).orElse(41));
             }
             Collections.sort(given);
+            Collections.sort(compact);
             System.out.printf(
                     Locale.ROOT,
-                    "%-5s  %12d  %9d  %d (%d)%n",
+                    "%-5s  %12d  %9d  %14d  %11d  %d (%d)%n",
                     level,
                     given.get(given.size() / 2),
                     given.get(given.size() - 1),
+                    compact.get(compact.size() / 2),
+                    compact.get(compact.size() - 1),
                     codes.version(level),
                     codes.length(level));
+        }
+    }
+
+    /** The version of the link exactly as given, in ZXing's own segments (no capitals). */
+    private static int plainVersion(String link, ErrorCorrectionLevel level) {
+        try {
+            return Encoder.encode(link, level, Map.of(EncodeHintType.CHARACTER_SET, "UTF-8"))
+                    .getVersion()
+                    .getVersionNumber();
+        } catch (WriterException e) {
+            return 41;
         }
     }
 
