@@ -10,17 +10,14 @@ The admin secret is the gateway's qrart.auth.admin-secret (QRART_AUTH_ADMIN_SECR
 (or QRART_BASE_URL) names the gateway, http://localhost:8080 by default. A new key is printed once:
 the gateway keeps only its hash.
 """
-import argparse
 import json
-import os
 import sys
 
-from gateway_client import call
+from gateway_client import admin_headers, admin_parser, call
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--base-url", default=os.environ.get("QRART_BASE_URL", "http://localhost:8080"))
+    parser = admin_parser(__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     create = commands.add_parser("create", help="a new key, printed once")
     create.add_argument("--name", required=True)
@@ -32,10 +29,7 @@ def main(argv=None):
     revoke.add_argument("id")
     args = parser.parse_args(argv)
 
-    secret = os.environ.get("QRART_ADMIN_SECRET")
-    if not secret:
-        parser.error("set QRART_ADMIN_SECRET to the gateway's admin secret")
-    auth = {"Authorization": f"Bearer {secret}"}
+    auth = admin_headers(parser)
     keys = args.base_url.rstrip("/") + "/api/v1/admin/keys"
     if args.command == "create":
         body = {"name": args.name, "perMinute": args.per_minute, "dailyQuota": args.daily_quota,

@@ -1,5 +1,7 @@
 """One JSON call to the gateway's HTTP API, for the command-line tools (standard library only)."""
+import argparse
 import json
+import os
 import time
 import urllib.error
 import urllib.request
@@ -14,6 +16,21 @@ def call(method, url, body=None, headers=None, timeout=180):
     for name, value in (headers or {}).items():
         request.add_header(name, value)
     return _send(request, timeout)
+
+
+def admin_parser(doc):
+    """The admin tools' command line: --base-url (or QRART_BASE_URL), and sub-commands added by the caller."""
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--base-url", default=os.environ.get("QRART_BASE_URL", "http://localhost:8080"))
+    return parser
+
+
+def admin_headers(parser):
+    """The Authorization header with the admin secret from QRART_ADMIN_SECRET, or a usage error."""
+    secret = os.environ.get("QRART_ADMIN_SECRET")
+    if not secret:
+        parser.error("set QRART_ADMIN_SECRET to the gateway's admin secret")
+    return {"Authorization": f"Bearer {secret}"}
 
 
 def post_form(url, fields, file_name, file_bytes, file_type, timeout=180):

@@ -9,19 +9,16 @@ The export is one JSON object a line (code, destination, owner key or edit token
 to move the links to another domain or service. --base-url (or QRART_BASE_URL) names the gateway,
 http://localhost:8080 by default.
 """
-import argparse
 import json
-import os
 import sys
 import urllib.error
 import urllib.request
 
-from gateway_client import call
+from gateway_client import admin_headers, admin_parser, call
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--base-url", default=os.environ.get("QRART_BASE_URL", "http://localhost:8080"))
+    parser = admin_parser(__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     for name in ("disable", "enable"):
         command = commands.add_parser(name, help=f"{name} a link by its code")
@@ -29,10 +26,7 @@ def main(argv=None):
     commands.add_parser("export", help="every link as JSON lines on standard output")
     args = parser.parse_args(argv)
 
-    secret = os.environ.get("QRART_ADMIN_SECRET")
-    if not secret:
-        parser.error("set QRART_ADMIN_SECRET to the gateway's admin secret")
-    auth = {"Authorization": f"Bearer {secret}"}
+    auth = admin_headers(parser)
     links = args.base_url.rstrip("/") + "/api/v1/admin/links"
     if args.command == "export":
         return export(links, auth)

@@ -81,6 +81,16 @@ class LinkResourceTest {
         return given().redirects().follow(false).header("User-Agent", userAgent);
     }
 
+    private static void refused(Map<String, Object> body, String field) {
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/generations")
+                .then()
+                .statusCode(400)
+                .body("field", is(field));
+    }
+
     private static JsonPath link(Made made) {
         return given().header("X-Edit-Token", made.editToken())
                 .when()
@@ -316,13 +326,7 @@ class LinkResourceTest {
         Map<String, Object> body = request("bad destination");
         body.put("content", content);
         body.put("shortLink", true);
-        given().contentType(ContentType.JSON)
-                .body(body)
-                .when()
-                .post("/api/v1/generations")
-                .then()
-                .statusCode(400)
-                .body("field", is("content"));
+        refused(body, "content");
         Made made = shortLinkGeneration(destination("patch"));
         patch(made, made.editToken(), Map.of("destination", content))
                 .then()
@@ -336,13 +340,7 @@ class LinkResourceTest {
         body.remove("content");
         body.put("contentFields", Map.of("type", "wifi", "ssid", "Cafe", "password", "espresso1"));
         body.put("shortLink", true);
-        given().contentType(ContentType.JSON)
-                .body(body)
-                .when()
-                .post("/api/v1/generations")
-                .then()
-                .statusCode(400)
-                .body("field", is("shortLink"));
+        refused(body, "shortLink");
         String content = "https://qr.art/fix-me";
         Uploads.post(
                         "/api/v1/repairs",

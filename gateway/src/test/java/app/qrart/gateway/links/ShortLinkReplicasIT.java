@@ -14,7 +14,6 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -50,14 +49,11 @@ class ShortLinkReplicasIT {
 
     @Test
     void twoReplicasAnswerCountAndFollowEditsOfOneLink() throws Exception {
-        int firestorePort = EmulatorProcess.freePort();
-        started.add(EmulatorProcess.start(
-                List.of("gcloud", "emulators", "firestore", "start", "--host-port=127.0.0.1:{port}", "--quiet"),
-                firestorePort,
-                Duration.ofSeconds(90)));
+        EmulatorProcess firestore = EmulatorProcess.firestore();
+        started.add(firestore);
         Map<String, String> properties = new HashMap<>(torchServe.start());
         properties.put("qrart.storage.records", "firestore");
-        properties.put("qrart.storage.firestore.emulator-host", "127.0.0.1:" + firestorePort);
+        properties.put("qrart.storage.firestore.emulator-host", "127.0.0.1:" + firestore.port());
         properties.put("qrart.storage.project-id", "qrart-link-replicas");
         properties.put("quarkus.log.category.\"app.qrart\".level", "DEBUG");
         properties.put("quarkus.http.access-log.enabled", "true");

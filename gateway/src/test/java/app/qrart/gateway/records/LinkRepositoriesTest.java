@@ -17,7 +17,6 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.FirestoreOptions;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -56,13 +55,9 @@ class LinkRepositoriesTest {
 
     @BeforeAll
     static void start() throws Exception {
-        int port = EmulatorProcess.freePort();
-        emulator = EmulatorProcess.start(
-                List.of("gcloud", "emulators", "firestore", "start", "--host-port=127.0.0.1:{port}", "--quiet"),
-                port,
-                Duration.ofSeconds(90));
-        firestore = client(port);
-        secondClient = client(port);
+        emulator = EmulatorProcess.firestore();
+        firestore = client(emulator.port());
+        secondClient = client(emulator.port());
         embedded = new MVStore.Builder()
                 .fileName(Files.createTempDirectory("qrart-links")
                         .resolve("records.mv.db")

@@ -23,6 +23,14 @@ public final class EmulatorProcess implements AutoCloseable {
         return ChildProcess.freePort();
     }
 
+    /** The Firestore emulator of the Google Cloud CLI on a free loopback port. */
+    public static EmulatorProcess firestore() {
+        return start(
+                List.of("gcloud", "emulators", "firestore", "start", "--host-port=127.0.0.1:{port}", "--quiet"),
+                freePort(),
+                Duration.ofSeconds(90));
+    }
+
     /** Starts the command (with {port} replaced) and waits until the port accepts connections. */
     public static EmulatorProcess start(List<String> command, int port, Duration timeout) {
         try {
