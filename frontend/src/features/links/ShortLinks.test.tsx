@@ -55,6 +55,9 @@ describe('short links', () => {
 
     await user.click(within(result).getByRole('button', { name: /switch the link off/i }));
     await waitFor(() => expect(gateway.link?.disabled).toBe(true));
+
+    const card = await screen.findByTestId('gallery-short-link');
+    expect(card).toHaveTextContent(`${SHORT_URL} → ${LONG_LINK}`);
   });
 
   it('asks for the edit token when this browser does not have it, and refuses a wrong one', async () => {

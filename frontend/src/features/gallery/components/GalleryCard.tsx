@@ -43,6 +43,11 @@ export function GalleryCard({ generation, onReuse, onRemix }: Props) {
             strength {p.strength} · QR {p.controlnetScale} · guidance {p.guidanceScale} · {p.steps} steps · seed {p.seed}
           </Typography>
         )}
+        {generation.shortUrl && (
+          <Typography variant="caption" color="text.secondary" component="p" sx={{ mb: 1, overflowWrap: 'anywhere' }} data-testid="gallery-short-link">
+            {generation.shortUrl} → {generation.content}
+          </Typography>
+        )}
         <ScanBadge report={generation.scanReport} size="small" />
       </CardContent>
       {kind === 'generated' && (

@@ -44,14 +44,7 @@ class MultiEndpointTest {
 
     private static void assertAllDone(List<String> ids) {
         for (String id : ids) {
-            String status = given().queryParam("wait", true)
-                    .when()
-                    .get("/api/v1/generations/" + id)
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .path("status");
-            assertEquals("done", status, id);
+            assertEquals("done", Generations.awaitDone(id).getString("status"), id);
         }
     }
 

@@ -38,8 +38,27 @@ public final class Generations {
                 .path("id");
     }
 
-    /** The generation once it has ended (or the longest wait the API holds a request). */
+    /**
+     * Longest wait for a job's end: one long poll may return a job still running (waiting out a
+     * restarted model server within its grace on a busy machine), so polls repeat until then.
+     */
+    private static final long END_DEADLINE_MS = 360_000;
+
+    /** The job once it has ended, polling (each poll held by the API) up to a stated deadline. */
     public static JsonPath awaitDone(String id) {
+        long deadline = System.currentTimeMillis() + END_DEADLINE_MS;
+        JsonPath job = poll(id);
+        while (!ended(job.getString("status")) && System.currentTimeMillis() < deadline) {
+            job = poll(id);
+        }
+        return job;
+    }
+
+    private static boolean ended(String status) {
+        return "done".equals(status) || "failed".equals(status);
+    }
+
+    private static JsonPath poll(String id) {
         return given().queryParam("wait", true)
                 .when()
                 .get("/api/v1/generations/" + id)
