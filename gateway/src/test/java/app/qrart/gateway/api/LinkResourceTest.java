@@ -242,7 +242,12 @@ class LinkResourceTest {
         Made made = shortLinkGeneration(destination("metrics"));
         visitor(IPHONE).when().get("/S/" + made.code()).then().statusCode(302);
         visitor(IPHONE).when().get("/s/" + made.code().toLowerCase()).then().statusCode(302);
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertTrue(metrics.contains("uri=\"/S/{code}\""), "the route's template names the series");
         assertFalse(metrics.contains(made.code()), "no series per code");
         assertFalse(metrics.toLowerCase().contains(made.code().toLowerCase()), "no series per code");
