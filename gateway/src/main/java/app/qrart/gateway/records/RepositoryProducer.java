@@ -23,6 +23,8 @@ import org.h2.mvstore.MVStore;
 @ApplicationScoped
 public class RepositoryProducer {
 
+    private static final String RETRY_ON_INTERRUPT = "retry:";
+
     private final StorageConfig config;
     private final ObjectMapper mapper;
     private MVStore embedded;
@@ -63,7 +65,12 @@ public class RepositoryProducer {
     @PreDestroy
     synchronized void close() throws Exception {
         if (embedded != null) {
-            embedded.close();
+            // A store that met a fatal write error cannot commit; closing it normally would spin.
+            if (embedded.getPanicException() != null) {
+                embedded.closeImmediately();
+            } else {
+                embedded.close();
+            }
         }
         if (firestore != null) {
             firestore.close();
@@ -78,8 +85,10 @@ public class RepositoryProducer {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            // "retry:": a write from a thread interrupted at shutdown reopens the file and goes on,
+            // where a plain file channel closes and leaves the store unusable.
             embedded = new MVStore.Builder()
-                    .fileName(file.toString())
+                    .fileName(RETRY_ON_INTERRUPT + file)
                     .autoCommitDisabled()
                     .open();
         }
