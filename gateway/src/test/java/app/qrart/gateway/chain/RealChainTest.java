@@ -55,7 +55,10 @@ class RealChainTest {
                 .asByteArray();
         BufferedImage image = QrImages.png(png);
         assertEquals(512, image.getWidth());
-        assertEquals("https://qr.art/real-chain", QrImages.decode(image));
+        assertEquals(
+                "HTTPS://QR.ART/real-chain", QrImages.decode(image), "scheme and host in capitals: a smaller version");
+        assertEquals("HTTPS://QR.ART/real-chain", done.getString("scanReport.encodedText"));
+        assertEquals("https://qr.art/real-chain", done.getString("content"));
 
         JsonPath record = given().when()
                 .get("/api/v1/generations/" + id)
