@@ -60,9 +60,7 @@ public class AdminLinkResource {
             throw new InvalidFieldException("disabled", "'disabled' is required");
         }
         ShortLinks.Proof asAdmin = new ShortLinks.Proof(null, null, true);
-        ShortLink link = links.switchOff(code, change.disabled(), asAdmin);
-        String url = links.codes().map(codes -> codes.url(link.code())).orElse(null);
-        return LinkView.of(link, url, links.counts(link.code()));
+        return LinkView.of(links.switchOff(code, change.disabled(), asAdmin), links);
     }
 
     private String line(ShortLink link) {

@@ -51,15 +51,7 @@ public class LinkResource {
         if (change == null || (change.destination() == null && change.disabled() == null)) {
             throw new InvalidFieldException("body", "give 'destination', 'disabled' or both");
         }
-        ShortLinks.Proof proof = proof(token);
-        ShortLink link = links.read(code, proof);
-        if (change.destination() != null) {
-            link = links.changeDestination(link.code(), change.destination(), proof);
-        }
-        if (change.disabled() != null && change.disabled() != link.disabled()) {
-            link = links.switchOff(link.code(), change.disabled(), proof);
-        }
-        return view(link);
+        return view(links.change(code, change.destination(), change.disabled(), proof(token)));
     }
 
     @POST
@@ -75,7 +67,6 @@ public class LinkResource {
     }
 
     private LinkView view(ShortLink link) {
-        String url = links.codes().map(codes -> codes.url(link.code())).orElse(null);
-        return LinkView.of(link, url, links.counts(link.code()));
+        return LinkView.of(link, links);
     }
 }

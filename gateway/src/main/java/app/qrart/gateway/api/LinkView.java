@@ -19,7 +19,10 @@ public record LinkView(
         List<ShortLinks.DayCounts> scans,
         long totalScans) {
 
-    static LinkView of(ShortLink link, String shortUrl, List<ShortLinks.DayCounts> scans) {
+    /** The link with its short URL and its scans as the service reads them. */
+    static LinkView of(ShortLink link, ShortLinks links) {
+        String shortUrl = links.codes().map(codes -> codes.url(link.code())).orElse(null);
+        List<ShortLinks.DayCounts> scans = links.counts(link.code());
         long total = scans.stream()
                 .mapToLong(day -> day.ios() + day.android() + day.other())
                 .sum();

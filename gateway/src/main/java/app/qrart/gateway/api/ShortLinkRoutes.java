@@ -6,6 +6,7 @@ import app.qrart.gateway.links.LinkCodes;
 import app.qrart.gateway.links.LinkResolver;
 import app.qrart.gateway.links.ScanCounter;
 import app.qrart.gateway.links.ShortLinks;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -14,8 +15,11 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
@@ -36,7 +40,8 @@ public class ShortLinkRoutes {
     private final LinkResolver resolver;
     private final ScanCounter scans;
     private final AdmissionConfig admission;
-    private final MeterRegistry registry;
+    /** One counter per outcome, made once: a redirect does not look its meter up. */
+    private final Map<String, Counter> outcomes = new HashMap<>();
 
     public ShortLinkRoutes(
             ShortLinks links,
@@ -48,7 +53,9 @@ public class ShortLinkRoutes {
         this.resolver = resolver;
         this.scans = scans;
         this.admission = admission;
-        this.registry = registry;
+        for (String outcome : List.of("found", "unknown", "disabled", "refused", "unavailable")) {
+            outcomes.put(outcome, registry.counter("qrart.links.redirects", "outcome", outcome));
+        }
     }
 
     void register(@Observes Router router) {
@@ -95,7 +102,7 @@ public class ShortLinkRoutes {
                 if (ctx.request().method() == HttpMethod.GET && scans.isScan(agent)) {
                     scans.count(given.toUpperCase(Locale.ROOT), agent);
                 }
-                registry.counter("qrart.links.redirects", "outcome", "found").increment();
+                outcomes.get("found").increment();
                 headers(ctx.response())
                         .setStatusCode(302)
                         .putHeader(HttpHeaders.LOCATION, target.location())
@@ -115,7 +122,7 @@ public class ShortLinkRoutes {
     }
 
     private void finish(RoutingContext ctx, String outcome, int status, String message) {
-        registry.counter("qrart.links.redirects", "outcome", outcome).increment();
+        outcomes.get(outcome).increment();
         page(ctx, status, title(status), message);
     }
 

@@ -123,14 +123,28 @@ public class ShortLinks {
     }
 
     public ShortLink changeDestination(String code, String destination, Proof proof) {
-        ShortLink link = owned(code, proof);
-        String checked = destinations.check(destination, "destination");
-        return changed(link, link.leadingTo(checked, clock.instant()), proof);
+        return change(code, destination, null, proof);
     }
 
     public ShortLink switchOff(String code, boolean off, Proof proof) {
+        return change(code, null, off, proof);
+    }
+
+    /**
+     * A new destination and/or the link switched off or on (null: unchanged), read and written
+     * once; switching to the state it is in changes nothing.
+     */
+    public ShortLink change(String code, String destination, Boolean off, Proof proof) {
         ShortLink link = owned(code, proof);
-        return changed(link, link.switched(off, clock.instant()), proof);
+        Instant now = clock.instant();
+        ShortLink after = link;
+        if (destination != null) {
+            after = after.leadingTo(destinations.check(destination, "destination"), now);
+        }
+        if (off != null && off != after.disabled()) {
+            after = after.switched(off, now);
+        }
+        return after == link ? link : changed(link, after, proof);
     }
 
     /** A new edit token for a link owned by one; the old one stops working. */
