@@ -75,7 +75,8 @@ $(CHROMIUM):
 	$(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium
 
 # Rebuilt only when the web app, a pom or a main source is newer than the jar.
-$(GATEWAY_JAR): $(FRONTEND_DIST) pom.xml gateway/pom.xml scan-bench/pom.xml $(shell find gateway/src/main scan-bench/src -type f)
+$(GATEWAY_JAR): $(FRONTEND_DIST) pom.xml qr-engine/pom.xml engine-cli/pom.xml gateway/pom.xml scan-bench/pom.xml \
+		$(shell find qr-engine/src/main engine-cli/src/main gateway/src/main scan-bench/src -type f)
 	$(MVN) -DskipTests package
 
 gateway: $(GATEWAY_JAR)
@@ -171,4 +172,4 @@ bench-flops: $(VENV_STAMP)
 	$(PY) $(HANDLER)/bench/flops.py --out $(HANDLER)/bench/results/flops.json
 
 clean:
-	rm -rf $(MODEL_STORE) .run gateway/target scan-bench/target target frontend/dist frontend/node_modules frontend/test-results
+	rm -rf $(MODEL_STORE) .run qr-engine/target engine-cli/target gateway/target scan-bench/target target frontend/dist frontend/node_modules frontend/test-results

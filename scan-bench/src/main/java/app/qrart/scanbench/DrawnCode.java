@@ -1,7 +1,7 @@
 package app.qrart.scanbench;
 
-import app.qrart.gateway.qr.encode.QrEncoder;
-import app.qrart.gateway.qr.encode.QrSymbol;
+import app.qrart.engine.encode.QrEncoder;
+import app.qrart.engine.encode.QrSymbol;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;

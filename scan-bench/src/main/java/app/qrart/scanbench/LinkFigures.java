@@ -1,14 +1,14 @@
 package app.qrart.scanbench;
 
-import app.qrart.gateway.links.LinkCodes;
-import app.qrart.gateway.picture.PictureCanvas;
-import app.qrart.gateway.qr.encode.QrEncoder;
-import app.qrart.gateway.qr.gate.PictureEmbedder;
-import app.qrart.gateway.qr.gate.ScanGate;
-import app.qrart.gateway.qr.gate.ScanReport;
-import app.qrart.gateway.qr.gate.ScanStrength;
-import app.qrart.gateway.qr.image.AreaScale;
-import app.qrart.gateway.qr.verify.QrVerifier;
+import app.qrart.engine.encode.LinkCodes;
+import app.qrart.engine.encode.QrEncoder;
+import app.qrart.engine.gate.PictureEmbedder;
+import app.qrart.engine.gate.ScanGate;
+import app.qrart.engine.gate.ScanReport;
+import app.qrart.engine.gate.ScanStrength;
+import app.qrart.engine.image.AreaScale;
+import app.qrart.engine.image.PictureCanvas;
+import app.qrart.engine.verify.QrVerifier;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;

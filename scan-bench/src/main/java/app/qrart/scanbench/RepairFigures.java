@@ -1,6 +1,6 @@
 package app.qrart.scanbench;
 
-import app.qrart.gateway.qr.verify.QrDecoder;
+import app.qrart.engine.verify.QrDecoder;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;

@@ -1,22 +1,18 @@
 package app.qrart.scanbench;
 
-import app.qrart.gateway.config.PictureConfig;
-import app.qrart.gateway.config.QrConfig;
-import app.qrart.gateway.config.ScanConfig;
-import app.qrart.gateway.qr.analysis.ScanAnalyzer;
-import app.qrart.gateway.qr.encode.QrEncoder;
-import app.qrart.gateway.qr.encode.QrSymbol;
-import app.qrart.gateway.qr.gate.PictureEmbedder;
-import app.qrart.gateway.qr.gate.RobustnessMeter;
-import app.qrart.gateway.qr.gate.ScanGate;
-import app.qrart.gateway.qr.gate.ScanStrength;
-import app.qrart.gateway.qr.image.Ssim;
-import app.qrart.gateway.qr.locate.SymbolLocator;
-import app.qrart.gateway.qr.repair.QrRepairer;
-import app.qrart.gateway.qr.repair.Repair;
-import app.qrart.gateway.qr.verify.QrDecoder;
-import app.qrart.gateway.qr.verify.QrVerifier;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import app.qrart.engine.QrEngine;
+import app.qrart.engine.analysis.ScanAnalyzer;
+import app.qrart.engine.encode.QrEncoder;
+import app.qrart.engine.encode.QrSymbol;
+import app.qrart.engine.gate.PictureEmbedder;
+import app.qrart.engine.gate.RobustnessMeter;
+import app.qrart.engine.gate.ScanGate;
+import app.qrart.engine.gate.ScanStrength;
+import app.qrart.engine.image.Ssim;
+import app.qrart.engine.locate.SymbolLocator;
+import app.qrart.engine.repair.Repair;
+import app.qrart.engine.verify.QrDecoder;
+import app.qrart.engine.verify.QrVerifier;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -59,19 +55,13 @@ public final class ScanBenchmark {
     private static final Pattern ONLY =
             System.getenv("BENCH_ONLY") == null ? null : Pattern.compile(System.getenv("BENCH_ONLY"));
 
-    private final QrVerifier verifier = new QrVerifier();
-    private final QrEncoder encoder = new QrEncoder(qrConfig(), verifier);
-    private final ScanAnalyzer analyzer = new ScanAnalyzer(encoder, qrConfig());
-    private final RobustnessMeter meter = new RobustnessMeter(encoder, verifier, qrConfig(), scanConfig());
-    private final ScanGate gate = new ScanGate(
-            encoder,
-            verifier,
-            new QrRepairer(encoder, verifier, qrConfig(), scanConfig()),
-            analyzer,
-            meter,
-            scanConfig(),
-            new SimpleMeterRegistry());
-    private final PictureEmbedder embedder = new PictureEmbedder(encoder, analyzer, gate);
+    private final QrEngine engine = QrEngine.withDefaults();
+    private final QrVerifier verifier = engine.verifier();
+    private final QrEncoder encoder = engine.encoder();
+    private final ScanAnalyzer analyzer = engine.analyzer();
+    private final RobustnessMeter meter = engine.meter();
+    private final ScanGate gate = engine.gate();
+    private final PictureEmbedder embedder = engine.embedder();
     private final List<ScanStrength> strengths = strengths();
     private final Optional<Path> out = Optional.ofNullable(System.getenv("SCAN_BENCH_OUT"))
             .filter(s -> !s.isBlank())
@@ -95,12 +85,7 @@ public final class ScanBenchmark {
         }
         if (mode.equals("links")) {
             String base = args.length > 2 ? args[2] : "HTTPS://QRA.RT/";
-            new LinkFigures(
-                            bench.encoder,
-                            bench.verifier,
-                            bench.embedder,
-                            pictures().extraVersions(),
-                            base)
+            new LinkFigures(bench.encoder, bench.verifier, bench.embedder, PictureEmbedder.EXTRA_VERSIONS, base)
                     .run(dir, bench.strengths);
         }
         if (mode.equals("delivered") || mode.equals("delivered-in-place")) {
@@ -218,7 +203,7 @@ public final class ScanBenchmark {
                 BufferedImage picture = squareCanvas(ImageIO.read(file.toFile()));
                 long start = System.nanoTime();
                 PictureEmbedder.Embedding embedding = embedder.embed(
-                        picture, payload, encoder.defaultLevel(), pictures().extraVersions(), strength);
+                        picture, payload, encoder.defaultLevel(), PictureEmbedder.EXTRA_VERSIONS, strength);
                 double millis = millisSince(start);
                 figures.millis.add(millis);
                 QrSymbol symbol = embedding.symbol();
@@ -453,18 +438,5 @@ public final class ScanBenchmark {
                 .map(name -> ScanStrength.fromApiName(name)
                         .orElseThrow(() -> new IllegalArgumentException("BENCH_STRENGTHS: unknown strength " + name)))
                 .toList();
-    }
-
-    /** The gateway's own configuration: @WithDefault values, overridable by QRART_* variables. */
-    private static QrConfig qrConfig() {
-        return BenchConfig.of(QrConfig.class);
-    }
-
-    private static PictureConfig pictures() {
-        return BenchConfig.of(PictureConfig.class);
-    }
-
-    private static ScanConfig scanConfig() {
-        return BenchConfig.of(ScanConfig.class);
     }
 }

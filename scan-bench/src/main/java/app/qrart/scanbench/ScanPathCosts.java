@@ -1,12 +1,11 @@
 package app.qrart.scanbench;
 
-import app.qrart.gateway.config.QrConfig;
-import app.qrart.gateway.config.ScanConfig;
-import app.qrart.gateway.qr.encode.QrEncoder;
-import app.qrart.gateway.qr.gate.RobustnessMeter;
-import app.qrart.gateway.qr.verify.CameraSimulator;
-import app.qrart.gateway.qr.verify.QrDecoder;
-import app.qrart.gateway.qr.verify.QrVerifier;
+import app.qrart.engine.QrEngine;
+import app.qrart.engine.encode.QrEncoder;
+import app.qrart.engine.gate.RobustnessMeter;
+import app.qrart.engine.verify.CameraSimulator;
+import app.qrart.engine.verify.QrDecoder;
+import app.qrart.engine.verify.QrVerifier;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -26,8 +25,9 @@ import java.util.Map;
  */
 public final class ScanPathCosts {
 
-    private final QrVerifier verifier = new QrVerifier();
-    private final QrEncoder encoder = new QrEncoder(BenchConfig.of(QrConfig.class), verifier);
+    private final QrEngine engine = QrEngine.withDefaults();
+    private final QrVerifier verifier = engine.verifier();
+    private final QrEncoder encoder = engine.encoder();
 
     /** Milliseconds and counts of one round. */
     private static final class Round {
@@ -60,8 +60,7 @@ public final class ScanPathCosts {
             start = System.nanoTime();
             verifier.robustness(d.image(), d.payload(), d.modulePixels());
             round.suite.add(ScanBenchmark.millisSince(start));
-            RobustnessMeter fresh = new RobustnessMeter(
-                    encoder, verifier, BenchConfig.of(QrConfig.class), BenchConfig.of(ScanConfig.class));
+            RobustnessMeter fresh = QrEngine.withDefaults().meter();
             start = System.nanoTime();
             fresh.plain(d.symbol(), d.modulePixels());
             round.reference.add(ScanBenchmark.millisSince(start));

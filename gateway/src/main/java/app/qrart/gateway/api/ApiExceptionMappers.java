@@ -1,5 +1,7 @@
 package app.qrart.gateway.api;
 
+import app.qrart.engine.encode.CanvasTooSmallException;
+import app.qrart.engine.encode.QrContentException;
 import app.qrart.gateway.admission.AdmissionRefusedException;
 import app.qrart.gateway.admission.GatewayFullException;
 import app.qrart.gateway.admission.ModelServerOverloadedException;
@@ -17,8 +19,6 @@ import app.qrart.gateway.links.LinkNotFoundException;
 import app.qrart.gateway.links.LinkNotYoursException;
 import app.qrart.gateway.links.LinkProofMissingException;
 import app.qrart.gateway.picture.PictureRejectedException;
-import app.qrart.gateway.qr.encode.CanvasTooSmallException;
-import app.qrart.gateway.qr.encode.QrContentException;
 import app.qrart.gateway.storage.RecordStoreException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;

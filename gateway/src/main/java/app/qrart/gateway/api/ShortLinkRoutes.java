@@ -1,8 +1,8 @@
 package app.qrart.gateway.api;
 
+import app.qrart.engine.encode.LinkCodes;
 import app.qrart.gateway.admission.ClientAddress;
 import app.qrart.gateway.config.AdmissionConfig;
-import app.qrart.gateway.links.LinkCodes;
 import app.qrart.gateway.links.LinkResolver;
 import app.qrart.gateway.links.ScanCounter;
 import app.qrart.gateway.links.ShortLinks;

@@ -2,6 +2,7 @@ package app.qrart.gateway.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.Optional;
 
 /** How uploaded pictures become codes ("your picture") and how codes in pictures are fixed ("fix a code"). */
 @ConfigMapping(prefix = "qrart.pictures")
@@ -23,9 +24,11 @@ public interface PictureConfig {
     @WithDefault("0.6")
     double centerShare();
 
-    /** Versions past the smallest the content fits that the choice of symbol considers. */
-    @WithDefault("2")
-    int extraVersions();
+    /**
+     * Versions past the smallest the content fits that the choice of symbol considers (default: the
+     * engine's {@code PictureEmbedder.EXTRA_VERSIONS}).
+     */
+    Optional<Integer> extraVersions();
 
     /** Longer side of a picture to fix at most; larger ones are scaled down first. */
     @WithDefault("2048")
@@ -39,7 +42,9 @@ public interface PictureConfig {
     @WithDefault("3000")
     int maxRepairContentChars();
 
-    /** Share of modules that may disagree with the content's symbol for a located code to count as it. */
-    @WithDefault("0.3")
-    double maxDisagreement();
+    /**
+     * Share of modules that may disagree with the content's symbol for a located code to count as it
+     * (default: the engine's {@code SymbolLocator.MAX_DISAGREEMENT}).
+     */
+    Optional<Double> maxDisagreement();
 }

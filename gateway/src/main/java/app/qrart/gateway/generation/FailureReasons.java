@@ -1,8 +1,8 @@
 package app.qrart.gateway.generation;
 
+import app.qrart.engine.encode.QrContentException;
 import app.qrart.gateway.inference.InferenceException;
 import app.qrart.gateway.picture.PictureRejectedException;
-import app.qrart.gateway.qr.encode.QrContentException;
 import app.qrart.gateway.storage.ImageStoreException;
 
 /** The plain sentence a failed job shows its user, chosen by the type of what failed. */

@@ -1,7 +1,7 @@
 package app.qrart.gateway.generation;
 
-import app.qrart.gateway.qr.analysis.ModuleMap;
-import app.qrart.gateway.qr.gate.ScanReport;
+import app.qrart.engine.analysis.ModuleMap;
+import app.qrart.engine.gate.ScanReport;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 

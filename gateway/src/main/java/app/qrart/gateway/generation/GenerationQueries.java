@@ -1,7 +1,7 @@
 package app.qrart.gateway.generation;
 
+import app.qrart.engine.encode.QrEncoder;
 import app.qrart.gateway.config.GenerationConfig;
-import app.qrart.gateway.qr.encode.QrEncoder;
 import app.qrart.gateway.storage.ImageKeys;
 import app.qrart.gateway.storage.ImageStore;
 import jakarta.enterprise.context.ApplicationScoped;

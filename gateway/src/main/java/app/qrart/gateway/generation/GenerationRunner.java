@@ -1,5 +1,9 @@
 package app.qrart.gateway.generation;
 
+import app.qrart.engine.encode.CanvasTooSmallException;
+import app.qrart.engine.encode.QrEncoder;
+import app.qrart.engine.encode.QrSymbol;
+import app.qrart.engine.gate.ScanGate;
 import app.qrart.gateway.config.GenerationConfig;
 import app.qrart.gateway.config.ScanConfig;
 import app.qrart.gateway.inference.InferenceException;
@@ -7,10 +11,6 @@ import app.qrart.gateway.inference.InferencePayload;
 import app.qrart.gateway.inference.InferenceService;
 import app.qrart.gateway.inference.ModelServerOutOfMemoryException;
 import app.qrart.gateway.inference.OutageListener;
-import app.qrart.gateway.qr.encode.CanvasTooSmallException;
-import app.qrart.gateway.qr.encode.QrEncoder;
-import app.qrart.gateway.qr.encode.QrSymbol;
-import app.qrart.gateway.qr.gate.ScanGate;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.awt.image.BufferedImage;

@@ -1,11 +1,11 @@
 package app.qrart.gateway.generation;
 
+import app.qrart.engine.encode.QrEncoder;
 import app.qrart.gateway.admission.Admission;
 import app.qrart.gateway.admission.Caller;
 import app.qrart.gateway.admission.Ticket;
 import app.qrart.gateway.config.GenerationConfig;
 import app.qrart.gateway.links.ShortLinks;
-import app.qrart.gateway.qr.encode.QrEncoder;
 import app.qrart.gateway.storage.RecordStoreException;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;

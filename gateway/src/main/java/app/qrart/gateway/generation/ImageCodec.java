@@ -1,6 +1,6 @@
 package app.qrart.gateway.generation;
 
-import app.qrart.gateway.qr.image.ImageBytes;
+import app.qrart.engine.image.ImageBytes;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;

@@ -1,7 +1,7 @@
 package app.qrart.gateway.generation;
 
+import app.qrart.engine.gate.ScanReport;
 import app.qrart.gateway.config.StorageConfig;
-import app.qrart.gateway.qr.gate.ScanReport;
 import app.qrart.gateway.retry.Backoff;
 import app.qrart.gateway.storage.ImageKeys;
 import app.qrart.gateway.storage.ImageStore;

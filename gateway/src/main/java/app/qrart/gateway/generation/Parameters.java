@@ -1,6 +1,6 @@
 package app.qrart.gateway.generation;
 
-import app.qrart.gateway.qr.gate.ScanStrength;
+import app.qrart.engine.gate.ScanStrength;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
 /**

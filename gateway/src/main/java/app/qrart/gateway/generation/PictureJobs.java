@@ -1,23 +1,24 @@
 package app.qrart.gateway.generation;
 
+import app.qrart.engine.analysis.ModuleMap;
+import app.qrart.engine.analysis.ScanAnalyzer;
+import app.qrart.engine.encode.QrEncoder;
+import app.qrart.engine.encode.QrSymbol;
+import app.qrart.engine.gate.PictureEmbedder;
+import app.qrart.engine.gate.ScanGate;
+import app.qrart.engine.gate.ScanStrength;
+import app.qrart.engine.image.PictureCanvas;
+import app.qrart.engine.locate.NoCodeException;
+import app.qrart.engine.locate.OtherContentException;
+import app.qrart.engine.locate.SymbolLocator;
+import app.qrart.engine.verify.QrVerifier;
 import app.qrart.gateway.config.GenerationConfig;
 import app.qrart.gateway.config.PictureConfig;
-import app.qrart.gateway.config.QrConfig;
 import app.qrart.gateway.links.ShortLinks;
 import app.qrart.gateway.picture.DecodedPicture;
-import app.qrart.gateway.picture.PictureCanvas;
 import app.qrart.gateway.picture.PictureDecoder;
 import app.qrart.gateway.picture.PictureRejectedException;
 import app.qrart.gateway.picture.PictureRejectedException.Reason;
-import app.qrart.gateway.qr.analysis.ModuleMap;
-import app.qrart.gateway.qr.analysis.ScanAnalyzer;
-import app.qrart.gateway.qr.encode.QrEncoder;
-import app.qrart.gateway.qr.encode.QrSymbol;
-import app.qrart.gateway.qr.gate.PictureEmbedder;
-import app.qrart.gateway.qr.gate.ScanGate;
-import app.qrart.gateway.qr.gate.ScanStrength;
-import app.qrart.gateway.qr.locate.SymbolLocator;
-import app.qrart.gateway.qr.verify.QrVerifier;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.awt.image.BufferedImage;
@@ -41,7 +42,6 @@ public class PictureJobs {
 
     private final PictureDecoder decoder;
     private final PictureConfig config;
-    private final QrConfig qr;
     private final GenerationConfig generation;
     private final RequestValidator validator;
     private final QrEncoder encoder;
@@ -54,7 +54,6 @@ public class PictureJobs {
     public PictureJobs(
             PictureDecoder decoder,
             PictureConfig config,
-            QrConfig qr,
             GenerationConfig generation,
             RequestValidator validator,
             QrEncoder encoder,
@@ -65,7 +64,6 @@ public class PictureJobs {
             JobRecords jobs) {
         this.decoder = decoder;
         this.config = config;
-        this.qr = qr;
         this.generation = generation;
         this.validator = validator;
         this.encoder = encoder;
@@ -92,7 +90,7 @@ public class PictureJobs {
                 encoder.encodeShortest(link == null ? content : link.url(), ErrorCorrectionLevel.valueOf(level));
         BufferedImage picture = PictureCanvas.fitWithin(decode(request).image(), config.maxSide());
         int side = codeSide(picture, placement);
-        int needed = (smallest.width() + 2 * qr.quietZoneModules()) * config.minModulePixels();
+        int needed = (smallest.width() + 2 * encoder.quietZoneModules()) * config.minModulePixels();
         if (side < needed) {
             throw new PictureRejectedException(
                     Reason.TOO_SMALL,
@@ -154,8 +152,12 @@ public class PictureJobs {
         boolean fill = !"center".equals(p.placement());
         BufferedImage square =
                 fill ? PictureCanvas.centreSquare(picture) : PictureCanvas.centreSquare(picture, p.size());
-        PictureEmbedder.Embedding embedding =
-                embedder.embed(square, carried(job), p.level(), config.extraVersions(), p.scanStrength());
+        PictureEmbedder.Embedding embedding = embedder.embed(
+                square,
+                carried(job),
+                p.level(),
+                config.extraVersions().orElse(PictureEmbedder.EXTRA_VERSIONS),
+                p.scanStrength());
         Optional<ScanGate.Delivery> delivery = embedding.delivery();
         if (delivery.isEmpty()) {
             jobs.fail(job, FailureReasons.pictureUnscannable(p.scanStrength().apiName()));
@@ -191,25 +193,16 @@ public class PictureJobs {
 
     /** The content's code in the picture, or why there is none: no code, or a code for another content. */
     private SymbolLocator.Located locate(BufferedImage picture, String content) {
-        Optional<String> reads = verifier.decode(picture);
-        if (reads.isPresent() && !reads.get().equals(content)) {
+        try {
+            return SymbolLocator.find(
+                    picture, content, config.maxDisagreement().orElse(SymbolLocator.MAX_DISAGREEMENT));
+        } catch (OtherContentException e) {
             throw new PictureRejectedException(
                     Reason.NOT_MATCHED,
-                    "the code in the picture opens '" + shorten(reads.get()) + "', not the given content");
+                    "the code in the picture opens '" + shorten(e.read()) + "', not the given content");
+        } catch (NoCodeException e) {
+            throw new PictureRejectedException(Reason.NO_CODE, e.getMessage());
         }
-        Optional<SymbolLocator.Located> located = SymbolLocator.locate(picture, content);
-        if (located.isEmpty() || located.get().disagreement() > config.maxDisagreement()) {
-            throw new PictureRejectedException(
-                    Reason.NO_CODE,
-                    located.isEmpty()
-                            ? "no QR code was found in the picture"
-                            : String.format(
-                                    Locale.ROOT,
-                                    "no QR code of this content was found in the picture: the nearest match differs"
-                                            + " in %.0f%% of its modules",
-                                    100 * located.get().disagreement()));
-        }
-        return located.get();
     }
 
     private DecodedPicture decode(PictureRequest request) {

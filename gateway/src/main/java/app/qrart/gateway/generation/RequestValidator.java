@@ -1,12 +1,12 @@
 package app.qrart.gateway.generation;
 
+import app.qrart.engine.encode.LinkCodes;
+import app.qrart.engine.encode.QrEncoder;
+import app.qrart.engine.gate.ScanStrength;
 import app.qrart.gateway.config.GenerationConfig;
 import app.qrart.gateway.config.PictureConfig;
 import app.qrart.gateway.config.UploadConfig;
-import app.qrart.gateway.links.LinkCodes;
 import app.qrart.gateway.links.ShortLinks;
-import app.qrart.gateway.qr.encode.QrEncoder;
-import app.qrart.gateway.qr.gate.ScanStrength;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;

@@ -1,5 +1,6 @@
 package app.qrart.gateway.links;
 
+import app.qrart.engine.encode.LinkCodes;
 import app.qrart.gateway.config.LinkConfig;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

@@ -1,5 +1,6 @@
 package app.qrart.gateway.links;
 
+import app.qrart.engine.encode.LinkCodes;
 import app.qrart.gateway.auth.KeySecrets;
 import app.qrart.gateway.config.LinkConfig;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;

@@ -1,10 +1,10 @@
 package app.qrart.gateway.records;
 
+import app.qrart.engine.analysis.ModuleMap;
+import app.qrart.engine.gate.ScanReport;
 import app.qrart.gateway.generation.Generation;
 import app.qrart.gateway.generation.JobKind;
 import app.qrart.gateway.generation.Parameters;
-import app.qrart.gateway.qr.analysis.ModuleMap;
-import app.qrart.gateway.qr.gate.ScanReport;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;

@@ -3,8 +3,8 @@ package app.qrart.gateway.api;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
+import app.qrart.engine.testing.QrParts;
 import app.qrart.gateway.support.FakeTorchServe;
-import app.qrart.gateway.support.QrParts;
 import app.qrart.gateway.support.Uploads;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -14,10 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.qrart.engine.testing.QrImages;
+import app.qrart.engine.testing.QrParts;
 import app.qrart.gateway.support.Eventually;
 import app.qrart.gateway.support.FakeTorchServe;
-import app.qrart.gateway.support.QrImages;
-import app.qrart.gateway.support.QrParts;
 import app.qrart.gateway.support.Uploads;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

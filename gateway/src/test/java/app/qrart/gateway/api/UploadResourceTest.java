@@ -10,11 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.qrart.gateway.qr.image.Luma;
+import app.qrart.engine.image.Luma;
+import app.qrart.engine.testing.QrImages;
+import app.qrart.engine.testing.QrParts;
 import app.qrart.gateway.support.FakeTorchServe;
 import app.qrart.gateway.support.Generations;
-import app.qrart.gateway.support.QrImages;
-import app.qrart.gateway.support.QrParts;
 import app.qrart.gateway.support.Uploads;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -4,8 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.qrart.engine.testing.QrImages;
 import app.qrart.gateway.support.Generations;
-import app.qrart.gateway.support.QrImages;
 import app.qrart.gateway.support.RealTorchServe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

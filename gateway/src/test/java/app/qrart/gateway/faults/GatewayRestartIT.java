@@ -4,9 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.qrart.engine.testing.QrParts;
 import app.qrart.gateway.support.FakeTorchServe;
 import app.qrart.gateway.support.PackagedGateway;
-import app.qrart.gateway.support.QrParts;
 import app.qrart.gateway.support.Uploads;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.qrart.engine.testing.QrImages;
 import app.qrart.gateway.support.CloudEmulators;
 import app.qrart.gateway.support.Generations;
-import app.qrart.gateway.support.QrImages;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;

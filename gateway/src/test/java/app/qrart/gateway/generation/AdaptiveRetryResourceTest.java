@@ -7,8 +7,8 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.qrart.engine.testing.QrImages;
 import app.qrart.gateway.support.FakeTorchServe;
-import app.qrart.gateway.support.QrImages;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import app.qrart.gateway.qr.image.Luma;
-import app.qrart.gateway.support.ImageIoFiles;
-import app.qrart.gateway.support.QrParts;
+import app.qrart.engine.image.Luma;
+import app.qrart.engine.testing.ImageIoFiles;
+import app.qrart.engine.testing.QrParts;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.qrart.engine.gate.ScanReport;
+import app.qrart.engine.gate.ScanStrength;
 import app.qrart.gateway.config.StorageConfig;
 import app.qrart.gateway.generation.GalleryCursor;
 import app.qrart.gateway.generation.GalleryFilter;
@@ -11,8 +13,6 @@ import app.qrart.gateway.generation.Generation;
 import app.qrart.gateway.generation.GenerationRepository;
 import app.qrart.gateway.generation.GenerationStatus;
 import app.qrart.gateway.generation.Parameters;
-import app.qrart.gateway.qr.gate.ScanReport;
-import app.qrart.gateway.qr.gate.ScanStrength;
 import app.qrart.gateway.support.Configs;
 import app.qrart.gateway.support.EmulatorProcess;
 import com.fasterxml.jackson.databind.ObjectMapper;

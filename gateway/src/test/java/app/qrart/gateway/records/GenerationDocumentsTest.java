@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import app.qrart.engine.gate.ScanStrength;
 import app.qrart.gateway.generation.Generation;
 import app.qrart.gateway.generation.GenerationStatus;
 import app.qrart.gateway.generation.Parameters;
-import app.qrart.gateway.qr.gate.ScanStrength;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;

@@ -4,7 +4,6 @@ import app.qrart.gateway.config.AdmissionConfig;
 import app.qrart.gateway.config.AuthConfig;
 import app.qrart.gateway.config.GenerationConfig;
 import app.qrart.gateway.config.InferenceConfig;
-import app.qrart.gateway.config.QrConfig;
 import app.qrart.gateway.config.ScanConfig;
 import app.qrart.gateway.config.StorageConfig;
 import io.smallrye.config.PropertiesConfigSource;
@@ -45,15 +44,5 @@ public final class Configs {
             throw new IllegalArgumentException(property + " has no default");
         }
         return value;
-    }
-
-    /** The QR settings with another version cap. */
-    public static QrConfig qr(int maxVersion) {
-        return of(QrConfig.class, Map.of("qrart.qr.max-version", String.valueOf(maxVersion)));
-    }
-
-    /** The scan settings with another footprint cap for repairs. */
-    public static ScanConfig scan(double maxPixelsChanged) {
-        return of(ScanConfig.class, Map.of("qrart.scan.max-pixels-changed", String.valueOf(maxPixelsChanged)));
     }
 }

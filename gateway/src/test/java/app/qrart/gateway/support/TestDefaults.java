@@ -1,5 +1,6 @@
 package app.qrart.gateway.support;
 
+import app.qrart.engine.gate.ScanPolicy;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,6 @@ public final class TestDefaults {
     private static final List<String> RESET_TO_DEFAULT = List.of(
             "qrart.auth.mode",
             "qrart.auth.session.secure-cookie",
-            "qrart.scan.repair",
             "qrart.scan.retry-rounds",
             "qrart.scan.retry-controlnet-step",
             "qrart.storage.images",
@@ -52,6 +52,7 @@ public final class TestDefaults {
         for (String key : RESET_TO_DEFAULT) {
             all.put(key, Configs.defaultValue(key));
         }
+        all.put("qrart.scan.repair", String.valueOf(ScanPolicy.DEFAULTS.repair()));
         all.put("qrart.auth.admin-secret", "");
         all.put("quarkus.http.access-log.enabled", "false");
         all.put("quarkus.log.category.\"app.qrart\".level", "INFO");

@@ -2,9 +2,10 @@ package app.qrart.gateway.support;
 
 import static io.restassured.RestAssured.given;
 
-import app.qrart.gateway.qr.encode.QrEncoder;
-import app.qrart.gateway.qr.encode.QrSymbol;
-import app.qrart.gateway.qr.verify.QrVerifier;
+import app.qrart.engine.encode.QrEncoder;
+import app.qrart.engine.encode.QrSymbol;
+import app.qrart.engine.testing.QrParts;
+import app.qrart.engine.verify.QrVerifier;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.awt.image.BufferedImage;
@@ -20,7 +21,7 @@ import javax.imageio.ImageIO;
 public final class Uploads {
 
     private static final QrVerifier VERIFIER = new QrVerifier();
-    private static final QrEncoder ENCODER = new QrEncoder(Configs.qr(40), VERIFIER);
+    private static final QrEncoder ENCODER = QrParts.encoder(40);
 
     private Uploads() {}
 

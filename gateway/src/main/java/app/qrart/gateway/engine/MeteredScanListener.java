@@ -1,0 +1,47 @@
+package app.qrart.gateway.engine;
+
+import app.qrart.engine.gate.ScanListener;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+
+/** What the scan gate does, as the gateway's metrics: checks, repairs, targets met and the scan path's times. */
+final class MeteredScanListener implements ScanListener {
+
+    /** Wall time of the scan path per call, tagged by {@code code} (drawn or located). */
+    static final String DURATION = "qrart.scan.duration";
+
+    /** CPU time of the scan path's thread per call, tagged by {@code code}. */
+    static final String CPU = "qrart.scan.cpu";
+
+    private final MeterRegistry registry;
+
+    MeteredScanListener(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public void checked(boolean anyRead) {
+        registry.counter("qrart.scan.checks", "result", anyRead ? "pass" : "fail")
+                .increment();
+    }
+
+    @Override
+    public void repaired(boolean anyReads) {
+        registry.counter("qrart.scan.repairs", "result", anyReads ? "pass" : "fail")
+                .increment();
+    }
+
+    @Override
+    public void delivered(boolean targetMet) {
+        registry.counter("qrart.scan.robustness-target", "met", String.valueOf(targetMet))
+                .increment();
+    }
+
+    @Override
+    public void timed(String code, Duration wall, Duration cpu) {
+        registry.timer(DURATION, "code", code).record(wall);
+        if (cpu != null) {
+            registry.timer(CPU, "code", code).record(cpu);
+        }
+    }
+}

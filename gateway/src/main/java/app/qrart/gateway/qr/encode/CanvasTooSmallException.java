@@ -1,8 +1,0 @@
-package app.qrart.gateway.qr.encode;
-
-/** The canvas leaves fewer than two pixels per module for this symbol. */
-public class CanvasTooSmallException extends QrContentException {
-    public CanvasTooSmallException(int canvas) {
-        super("size " + canvas + " leaves under 2 pixels per module; use a larger size or shorter content");
-    }
-}

@@ -1,0 +1,104 @@
+package app.qrart.engine.image;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.util.Arrays;
+
+/**
+ * Blurs of packed RGB images as separable passes (a 2-D Gaussian is a row pass then a column
+ * pass, a fraction of the cost of the full kernel). Pixels closer to an edge than the kernel's
+ * reach are left as they are, and channel values are truncated, as {@code java.awt.image.ConvolveOp}
+ * with {@code EDGE_NO_OP} does.
+ */
+public final class Blur {
+
+    /** Reach of the Gaussian kernel, in standard deviations. */
+    private static final double GAUSSIAN_REACH = 2.5;
+
+    /** Added before truncating, so that a sum that is an integer up to rounding error stays that integer. */
+    private static final double TRUNCATION_SLACK = 1e-4;
+
+    private Blur() {}
+
+    /** A Gaussian blur of standard deviation {@code sigma} pixels. */
+    public static BufferedImage gaussian(BufferedImage image, double sigma) {
+        double[] weights = gaussianWeights(sigma);
+        return separable(image, weights, weights);
+    }
+
+    /** A horizontal motion blur: each pixel the mean of {@code length} pixels of its row. */
+    public static BufferedImage horizontal(BufferedImage image, int length) {
+        double[] box = new double[length];
+        Arrays.fill(box, 1.0 / length);
+        return separable(image, box, new double[] {1});
+    }
+
+    private static double[] gaussianWeights(double sigma) {
+        int radius = (int) Math.ceil(GAUSSIAN_REACH * sigma);
+        double[] weights = new double[2 * radius + 1];
+        double sum = 0;
+        for (int i = -radius; i <= radius; i++) {
+            weights[i + radius] = Math.exp(-(i * i) / (2 * sigma * sigma));
+            sum += weights[i + radius];
+        }
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] /= sum;
+        }
+        return weights;
+    }
+
+    /**
+     * Row pass then column pass. A kernel of even length is anchored as ConvolveOp anchors it:
+     * its origin is at index length / 2.
+     */
+    private static BufferedImage separable(BufferedImage image, double[] across, double[] down) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int[] rgb = Luma.pixels(image);
+        int left = across.length / 2;
+        int right = across.length - 1 - left;
+        int top = down.length / 2;
+        int bottom = down.length - 1 - top;
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        int[] target = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
+        System.arraycopy(rgb, 0, target, 0, rgb.length);
+        if (w <= left + right || h <= top + bottom) {
+            return out;
+        }
+        double[][] rows = new double[3][w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = left; x < w - right; x++) {
+                double r = 0;
+                double g = 0;
+                double b = 0;
+                for (int k = 0; k < across.length; k++) {
+                    int p = rgb[y * w + x - left + k];
+                    r += across[k] * (p >> 16 & 0xff);
+                    g += across[k] * (p >> 8 & 0xff);
+                    b += across[k] * (p & 0xff);
+                }
+                rows[0][y * w + x] = r;
+                rows[1][y * w + x] = g;
+                rows[2][y * w + x] = b;
+            }
+        }
+        for (int y = top; y < h - bottom; y++) {
+            for (int x = left; x < w - right; x++) {
+                int packed = 0;
+                for (int c = 0; c < 3; c++) {
+                    double sum = 0;
+                    for (int k = 0; k < down.length; k++) {
+                        sum += down[k] * rows[c][(y - top + k) * w + x];
+                    }
+                    packed |= truncated(sum) << (16 - 8 * c);
+                }
+                target[y * w + x] = packed;
+            }
+        }
+        return out;
+    }
+
+    private static int truncated(double v) {
+        return (int) Math.max(0, Math.min(255, v + TRUNCATION_SLACK));
+    }
+}

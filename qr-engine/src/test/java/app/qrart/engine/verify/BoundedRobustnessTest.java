@@ -1,0 +1,60 @@
+package app.qrart.engine.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.qrart.engine.encode.QrEncoder;
+import app.qrart.engine.encode.QrSymbol;
+import app.qrart.engine.testing.QrParts;
+import java.awt.image.BufferedImage;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class BoundedRobustnessTest {
+
+    private static final String CONTENT = "https://example.com/bounded";
+
+    private final QrVerifier verifier = new QrVerifier();
+    private final QrEncoder encoder = QrParts.encoder(10);
+
+    @Test
+    void theBoundedOrderTriesEveryConditionWithEveryReaderOnce() {
+        Set<SuiteOrder.Reading> every = new HashSet<>();
+        for (CameraCondition condition : CameraCondition.values()) {
+            for (QrDecoder reader : QrDecoder.values()) {
+                every.add(new SuiteOrder.Reading(condition, reader));
+            }
+        }
+        assertEquals(every.size(), SuiteOrder.LIKELIEST_FAILURES_FIRST.size());
+        assertEquals(every, new HashSet<>(SuiteOrder.LIKELIEST_FAILURES_FIRST));
+    }
+
+    @Test
+    void aReachableFloorGivesTheExactScoreAndAnUnreachableOneABoundBelowIt() {
+        QrSymbol symbol = encoder.encode(CONTENT);
+        BufferedImage faded = faded(encoder.render(symbol, 512));
+        int module = encoder.modulePixels(symbol, 512);
+        double exact = verifier.robustness(faded, CONTENT, module);
+        int passes = (int) Math.round(exact * QrDecoder.values().length * CameraSimulator.VARIANTS);
+        assertTrue(passes > 0 && exact < 1, "the faded code reads under some conditions only: " + exact);
+
+        assertEquals(exact, verifier.robustness(faded, CONTENT, module, 0));
+        assertEquals(exact, verifier.robustness(faded, CONTENT, module, passes));
+        double bound = verifier.robustness(faded, CONTENT, module, passes + 1);
+        assertTrue(bound < QrVerifier.robustness(passes + 1), "a bound below the floor: " + bound);
+        assertTrue(bound >= exact, "never below the exact score: " + bound + " vs " + exact);
+    }
+
+    /** The code with its contrast squeezed into mid-grey: some readers lose it under some conditions. */
+    private static BufferedImage faded(BufferedImage code) {
+        BufferedImage out = new BufferedImage(code.getWidth(), code.getHeight(), BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < code.getHeight(); y++) {
+            for (int x = 0; x < code.getWidth(); x++) {
+                int v = 100 + (code.getRGB(x, y) & 0xff) / 5;
+                out.setRGB(x, y, v << 16 | v << 8 | v);
+            }
+        }
+        return out;
+    }
+}
