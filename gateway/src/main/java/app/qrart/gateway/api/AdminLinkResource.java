@@ -1,9 +1,9 @@
 package app.qrart.gateway.api;
 
 import app.qrart.gateway.auth.AdminAccess;
-import app.qrart.gateway.generation.InvalidFieldException;
 import app.qrart.gateway.links.ShortLink;
 import app.qrart.gateway.links.ShortLinks;
+import app.qrart.gateway.validation.InvalidFieldException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.Consumes;

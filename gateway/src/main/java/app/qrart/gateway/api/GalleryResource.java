@@ -1,7 +1,7 @@
 package app.qrart.gateway.api;
 
 import app.qrart.gateway.generation.GenerationQueries;
-import app.qrart.gateway.generation.GenerationRepository;
+import app.qrart.gateway.job.GenerationRepository;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,7 +1,7 @@
 package app.qrart.gateway.api;
 
-import app.qrart.gateway.generation.Limits;
-import app.qrart.gateway.generation.RequestValidator;
+import app.qrart.gateway.validation.Limits;
+import app.qrart.gateway.validation.RequestValidator;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

@@ -1,8 +1,8 @@
 package app.qrart.gateway.api;
 
-import app.qrart.gateway.generation.InvalidFieldException;
 import app.qrart.gateway.links.ShortLink;
 import app.qrart.gateway.links.ShortLinks;
+import app.qrart.gateway.validation.InvalidFieldException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;

@@ -1,8 +1,8 @@
 package app.qrart.gateway.api;
 
 import app.qrart.gateway.admission.Admission;
-import app.qrart.gateway.generation.GenerationRepository;
 import app.qrart.gateway.inference.InferenceService;
+import app.qrart.gateway.job.GenerationRepository;
 import app.qrart.gateway.storage.ImageStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;

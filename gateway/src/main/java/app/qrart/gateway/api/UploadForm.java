@@ -1,7 +1,7 @@
 package app.qrart.gateway.api;
 
-import app.qrart.gateway.generation.InvalidFieldException;
-import app.qrart.gateway.generation.PictureRequest;
+import app.qrart.gateway.validation.InvalidFieldException;
+import app.qrart.gateway.validation.PictureRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -4,7 +4,9 @@ import app.qrart.gateway.admission.Caller;
 import app.qrart.gateway.admission.ClientAddress;
 import app.qrart.gateway.config.AdmissionConfig;
 import app.qrart.gateway.generation.GenerationService;
-import app.qrart.gateway.generation.PictureJobs;
+import app.qrart.gateway.generation.PictureJob;
+import app.qrart.gateway.generation.PreparedJob;
+import app.qrart.gateway.generation.RepairJob;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.annotation.Timed;
 import io.vertx.core.http.HttpServerRequest;
@@ -26,19 +28,22 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class UploadResource {
 
-    private final PictureJobs pictures;
+    private final PictureJob pictures;
+    private final RepairJob repairs;
     private final GenerationService service;
     private final AdmissionConfig admission;
     private final CallerContext caller;
     private final ObjectMapper mapper;
 
     public UploadResource(
-            PictureJobs pictures,
+            PictureJob pictures,
+            RepairJob repairs,
             GenerationService service,
             AdmissionConfig admission,
             CallerContext caller,
             ObjectMapper mapper) {
         this.pictures = pictures;
+        this.repairs = repairs;
         this.service = service;
         this.admission = admission;
         this.caller = caller;
@@ -51,7 +56,7 @@ public class UploadResource {
     @Timed("qrart.pictures.submit")
     @Operation(summary = "Make your own picture carry `content` as a QR code that every reader reads")
     public Response picture(@BeanParam UploadForm form, @Context HttpServerRequest http) {
-        return accept(pictures.picture(form.toRequest(mapper)), http);
+        return accept(pictures.prepare(form.toRequest(mapper)), http);
     }
 
     @POST
@@ -60,10 +65,10 @@ public class UploadResource {
     @Timed("qrart.repairs.submit")
     @Operation(summary = "Fix the QR code in a picture so it opens `content` on every reader, changing the least")
     public Response repair(@BeanParam UploadForm form, @Context HttpServerRequest http) {
-        return accept(pictures.repair(form.toRequest(mapper)), http);
+        return accept(repairs.prepare(form.toRequest(mapper)), http);
     }
 
-    private Response accept(PictureJobs.Prepared prepared, HttpServerRequest http) {
+    private Response accept(PreparedJob prepared, HttpServerRequest http) {
         Caller who = new Caller(ClientAddress.of(http, admission.clientIpHeader()), caller.key());
         return GenerationResource.accepted(service.submit(prepared, who)).build();
     }

@@ -2,8 +2,17 @@ package app.qrart.gateway.generation;
 
 import app.qrart.engine.encode.QrEncoder;
 import app.qrart.gateway.config.GenerationConfig;
+import app.qrart.gateway.job.GalleryCursor;
+import app.qrart.gateway.job.GalleryFilter;
+import app.qrart.gateway.job.Generation;
+import app.qrart.gateway.job.GenerationNotFoundException;
+import app.qrart.gateway.job.GenerationRepository;
+import app.qrart.gateway.job.ImageCodec;
+import app.qrart.gateway.job.JobKind;
 import app.qrart.gateway.storage.ImageKeys;
 import app.qrart.gateway.storage.ImageStore;
+import app.qrart.gateway.validation.InvalidFieldException;
+import app.qrart.gateway.validation.RequestValidator;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;

@@ -1,12 +1,16 @@
 package app.qrart.gateway.generation;
 
-import app.qrart.engine.encode.QrEncoder;
 import app.qrart.gateway.admission.Admission;
 import app.qrart.gateway.admission.Caller;
 import app.qrart.gateway.admission.Ticket;
 import app.qrart.gateway.config.GenerationConfig;
+import app.qrart.gateway.job.Generation;
+import app.qrart.gateway.job.GenerationRepository;
+import app.qrart.gateway.job.JobKind;
+import app.qrart.gateway.job.JobRecords;
 import app.qrart.gateway.links.ShortLinks;
 import app.qrart.gateway.storage.RecordStoreException;
+import app.qrart.gateway.validation.GenerationRequest;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -17,25 +21,26 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 /**
- * Accepts generations (validation, then {@link Admission}) and runs them off the event loop on a
- * bounded pool; resumes jobs that were accepted and never finished.
+ * Accepts jobs of every kind (checked by their {@link JobType}, then {@link Admission}) and runs
+ * them off the event loop on a bounded pool; resumes jobs that were accepted and never finished.
  */
 @ApplicationScoped
 public class GenerationService {
 
     private static final Logger LOG = Logger.getLogger(GenerationService.class);
 
-    private final RequestValidator validator;
-    private final QrEncoder encoder;
     private final GenerationRepository records;
-    private final GenerationRunner runner;
-    private final PictureJobs pictures;
+    private final GeneratedJob generated;
+    private final Map<JobKind, JobType> types = new EnumMap<>(JobKind.class);
     private final JobRecords jobs;
     private final GenerationConfig config;
     private final Admission admission;
@@ -49,21 +54,20 @@ public class GenerationService {
     private final Clock clock = Clock.systemUTC();
 
     public GenerationService(
-            RequestValidator validator,
-            QrEncoder encoder,
             GenerationRepository records,
-            GenerationRunner runner,
-            PictureJobs pictures,
+            GeneratedJob generated,
+            PictureJob picture,
+            RepairJob repair,
             JobRecords jobs,
             GenerationConfig config,
             Admission admission,
             ShortLinks links,
             ManagedExecutor background) {
-        this.validator = validator;
-        this.encoder = encoder;
         this.records = records;
-        this.runner = runner;
-        this.pictures = pictures;
+        this.generated = generated;
+        for (JobType type : List.of(generated, picture, repair)) {
+            types.put(type.kind(), type);
+        }
         this.jobs = jobs;
         this.config = config;
         this.admission = admission;
@@ -79,21 +83,13 @@ public class GenerationService {
      */
     public record Submission(Generation generation, Ticket ticket, String editToken) {}
 
-    /** Validates, then admits; the accepted job is recorded before it is queued. */
+    /** Validates a generation, then admits it; the accepted job is recorded before it is queued. */
     public Submission submit(GenerationRequest request, Caller caller) {
-        if (request == null) {
-            throw new InvalidFieldException("body", "a JSON body is required");
-        }
-        String content = validator.content(request.content(), request.contentFields(), request.shortLink());
-        Parameters parameters = validator.parameters(request);
-        ShortLinks.Draft link = validator.shortLink(request.shortLink(), content, parameters.errorCorrection());
-        String encoded = link == null ? content : link.url();
-        encoder.requireCanvasFits(encoder.encodeShortest(encoded, parameters.level()), parameters.size());
-        return accept(Generation.queued(newId(), content, parameters, clock.instant()), link, null, caller);
+        return submit(generated.prepare(request), caller);
     }
 
-    /** A checked picture or repair job: admitted, its picture kept, then recorded and queued. */
-    public Submission submit(PictureJobs.Prepared prepared, Caller caller) {
+    /** A checked job: admitted, its picture kept, then recorded and queued. */
+    public Submission submit(PreparedJob prepared, Caller caller) {
         Generation queued =
                 Generation.queued(newId(), prepared.kind(), prepared.content(), prepared.parameters(), clock.instant());
         return accept(queued, prepared.link(), prepared.sourcePng(), caller);
@@ -179,11 +175,7 @@ public class GenerationService {
         }
         workers.execute(() -> {
             try {
-                if (generation.kind().fromUpload()) {
-                    pictures.run(generation);
-                } else {
-                    runner.run(generation);
-                }
+                types.get(generation.kind()).run(generation);
             } finally {
                 active.remove(generation.id());
                 admission.release();

@@ -1,10 +1,10 @@
 package app.qrart.gateway.records;
 
-import app.qrart.gateway.generation.GalleryCursor;
-import app.qrart.gateway.generation.GalleryFilter;
-import app.qrart.gateway.generation.Generation;
-import app.qrart.gateway.generation.GenerationRepository;
-import app.qrart.gateway.generation.GenerationStatus;
+import app.qrart.gateway.job.GalleryCursor;
+import app.qrart.gateway.job.GalleryFilter;
+import app.qrart.gateway.job.Generation;
+import app.qrart.gateway.job.GenerationRepository;
+import app.qrart.gateway.job.GenerationStatus;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,11 @@
 package app.qrart.gateway.records;
 
 import app.qrart.gateway.config.StorageConfig;
-import app.qrart.gateway.generation.GalleryCursor;
-import app.qrart.gateway.generation.GalleryFilter;
-import app.qrart.gateway.generation.Generation;
-import app.qrart.gateway.generation.GenerationRepository;
-import app.qrart.gateway.generation.GenerationStatus;
+import app.qrart.gateway.job.GalleryCursor;
+import app.qrart.gateway.job.GalleryFilter;
+import app.qrart.gateway.job.Generation;
+import app.qrart.gateway.job.GenerationRepository;
+import app.qrart.gateway.job.GenerationStatus;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.cloud.firestore.CollectionReference;
 import com.google.cloud.firestore.DocumentSnapshot;

@@ -2,9 +2,9 @@ package app.qrart.gateway.records;
 
 import app.qrart.engine.analysis.ModuleMap;
 import app.qrart.engine.gate.ScanReport;
-import app.qrart.gateway.generation.Generation;
-import app.qrart.gateway.generation.JobKind;
-import app.qrart.gateway.generation.Parameters;
+import app.qrart.gateway.job.Generation;
+import app.qrart.gateway.job.JobKind;
+import app.qrart.gateway.job.Parameters;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;

@@ -1,8 +1,8 @@
 package app.qrart.gateway.records;
 
 import app.qrart.engine.gate.ScanStrength;
-import app.qrart.gateway.generation.GenerationStatus;
-import app.qrart.gateway.generation.Parameters;
+import app.qrart.gateway.job.GenerationStatus;
+import app.qrart.gateway.job.Parameters;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.util.Map;

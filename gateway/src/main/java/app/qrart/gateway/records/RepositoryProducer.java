@@ -2,7 +2,7 @@ package app.qrart.gateway.records;
 
 import app.qrart.gateway.auth.ApiKeyRepository;
 import app.qrart.gateway.config.StorageConfig;
-import app.qrart.gateway.generation.GenerationRepository;
+import app.qrart.gateway.job.GenerationRepository;
 import app.qrart.gateway.links.LinkRepository;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.cloud.firestore.Firestore;

@@ -42,10 +42,22 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule servicesDoNotKnowTheirAdapters = noClasses()
             .that()
-            .resideInAnyPackage("app.qrart.gateway.generation..", "app.qrart.gateway.admission..")
+            .resideInAnyPackage(
+                    "app.qrart.gateway.generation..",
+                    "app.qrart.gateway.job..",
+                    "app.qrart.gateway.validation..",
+                    "app.qrart.gateway.admission..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("app.qrart.gateway.records..", "app.qrart.gateway.tools..");
+
+    @ArchTest
+    static final ArchRule theJobRecordAndValidationKnowNoJobRunners = noClasses()
+            .that()
+            .resideInAnyPackage("app.qrart.gateway.job..", "app.qrart.gateway.validation..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("app.qrart.gateway.generation..");
 
     @ArchTest
     static final ArchRule jaxRsResourcesLiveInApi = noClasses()

@@ -7,12 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.qrart.engine.gate.ScanReport;
 import app.qrart.engine.gate.ScanStrength;
 import app.qrart.gateway.config.StorageConfig;
-import app.qrart.gateway.generation.GalleryCursor;
-import app.qrart.gateway.generation.GalleryFilter;
-import app.qrart.gateway.generation.Generation;
-import app.qrart.gateway.generation.GenerationRepository;
-import app.qrart.gateway.generation.GenerationStatus;
-import app.qrart.gateway.generation.Parameters;
+import app.qrart.gateway.job.GalleryCursor;
+import app.qrart.gateway.job.GalleryFilter;
+import app.qrart.gateway.job.Generation;
+import app.qrart.gateway.job.GenerationRepository;
+import app.qrart.gateway.job.GenerationStatus;
+import app.qrart.gateway.job.JobKind;
+import app.qrart.gateway.job.Parameters;
 import app.qrart.gateway.support.Configs;
 import app.qrart.gateway.support.EmulatorProcess;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -80,7 +81,7 @@ class FirestoreGenerationRepositoryTest {
                 ScanStrength.ROBUST,
                 "Q",
                 null);
-        return Generation.queued(id, "https://example.com/" + id, p, created);
+        return Generation.queued(id, JobKind.GENERATED, "https://example.com/" + id, p, created);
     }
 
     @Test

@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import app.qrart.engine.gate.ScanStrength;
-import app.qrart.gateway.generation.Generation;
-import app.qrart.gateway.generation.GenerationStatus;
-import app.qrart.gateway.generation.Parameters;
+import app.qrart.gateway.job.Generation;
+import app.qrart.gateway.job.GenerationStatus;
+import app.qrart.gateway.job.JobKind;
+import app.qrart.gateway.job.Parameters;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -68,7 +69,12 @@ class GenerationDocumentsTest {
     private static Generation sample() {
         Parameters p = new Parameters(
                 "a fox", "", 0.9, 1.3, 7.5, 30, 42, 512, 1, false, 0.0, 0.8, ScanStrength.ARTISTIC, "M", null);
-        return Generation.queued("sample0000001", "https://example.com/fox", p, Instant.parse("2026-12-01T00:00:00Z"));
+        return Generation.queued(
+                "sample0000001",
+                JobKind.GENERATED,
+                "https://example.com/fox",
+                p,
+                Instant.parse("2026-12-01T00:00:00Z"));
     }
 
     private static String fixture(String name) throws IOException {

@@ -1,8 +1,0 @@
-package app.qrart.gateway.generation;
-
-/** No generation has the id asked for (or the id could not be one). */
-public class GenerationNotFoundException extends RuntimeException {
-    public GenerationNotFoundException() {
-        super("no generation with that id");
-    }
-}

@@ -1,0 +1,6 @@
+package app.qrart.gateway.api;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class ApiKeyResourceIT extends ApiKeyResourceTest {}

@@ -1,6 +1,0 @@
-package app.qrart.gateway.generation;
-
-import io.quarkus.test.junit.QuarkusIntegrationTest;
-
-@QuarkusIntegrationTest
-class BackpressureResourceIT extends BackpressureResourceTest {}
