@@ -3,6 +3,7 @@ package app.qrart.scanbench;
 import app.qrart.engine.QrEngine;
 import app.qrart.engine.encode.QrEncoder;
 import app.qrart.engine.gate.RobustnessMeter;
+import app.qrart.engine.gate.ScanPolicy;
 import app.qrart.engine.verify.CameraSimulator;
 import app.qrart.engine.verify.QrDecoder;
 import app.qrart.engine.verify.QrVerifier;
@@ -60,7 +61,7 @@ public final class ScanPathCosts {
             start = System.nanoTime();
             verifier.robustness(d.image(), d.payload(), d.modulePixels());
             round.suite.add(ScanBenchmark.millisSince(start));
-            RobustnessMeter fresh = QrEngine.withDefaults().meter();
+            RobustnessMeter fresh = new RobustnessMeter(encoder, verifier, ScanPolicy.DEFAULTS);
             start = System.nanoTime();
             fresh.plain(d.symbol(), d.modulePixels());
             round.reference.add(ScanBenchmark.millisSince(start));

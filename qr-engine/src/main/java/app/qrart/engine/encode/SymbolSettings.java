@@ -31,23 +31,11 @@ public record SymbolSettings(
         }
     }
 
-    public SymbolSettings withErrorCorrection(String level) {
-        return new SymbolSettings(level, maxVersion, compactUrls, quietZoneModules, darkLevel, lightLevel);
-    }
-
     public SymbolSettings withMaxVersion(int version) {
         return new SymbolSettings(errorCorrection, version, compactUrls, quietZoneModules, darkLevel, lightLevel);
     }
 
     public SymbolSettings withCompactUrls(boolean compact) {
         return new SymbolSettings(errorCorrection, maxVersion, compact, quietZoneModules, darkLevel, lightLevel);
-    }
-
-    public SymbolSettings withQuietZoneModules(int modules) {
-        return new SymbolSettings(errorCorrection, maxVersion, compactUrls, modules, darkLevel, lightLevel);
-    }
-
-    public SymbolSettings withLevels(int dark, int light) {
-        return new SymbolSettings(errorCorrection, maxVersion, compactUrls, quietZoneModules, dark, light);
     }
 }

@@ -18,10 +18,6 @@ public record StrengthGoals(
         this(target, maxPixelsChanged, target, maxPixelsChanged);
     }
 
-    public StrengthGoals withTarget(double value) {
-        return new StrengthGoals(value, maxPixelsChanged, inPlaceTarget, inPlaceMaxPixelsChanged);
-    }
-
     public StrengthGoals withMaxPixelsChanged(double value) {
         return new StrengthGoals(target, value, inPlaceTarget, inPlaceMaxPixelsChanged);
     }

@@ -82,7 +82,7 @@ public final class SymbolLocator {
      * content's symbol ({@link NoCodeException}).
      */
     public static Located find(BufferedImage image, String content, double maxDisagreement) {
-        Optional<String> reads = new QrVerifier().decode(image);
+        Optional<String> reads = QrDecoder.ZXING.decode(image);
         if (reads.isPresent() && !reads.get().equals(content)) {
             throw new OtherContentException(reads.get());
         }

@@ -132,10 +132,6 @@ public class QrVerifier {
     }
 
     /** The content as the first of ZXing's binarizers that can read it sees it. */
-    public Optional<String> decode(BufferedImage image) {
-        return zxingText(image);
-    }
-
     static Optional<String> zxingText(BufferedImage image) {
         return bitmaps(image).stream()
                 .map(QrVerifier::decode)
