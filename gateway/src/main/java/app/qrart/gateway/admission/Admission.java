@@ -8,7 +8,7 @@ import java.util.concurrent.Semaphore;
 
 /**
  * Who may submit and when, in order: the model server not in its overload cool-down, the caller
- * within its rate (per key, else per address), a keyed caller within its daily quota, a free slot
+ * within its rate (per key across replicas, else per address in this replica), a keyed caller within its daily quota, a free slot
  * of the in-flight bound (running + queued generations). A slot taken by {@link #admit} or
  * {@link #tryResume} is given back by {@link #release} when its job ends.
  */
@@ -19,21 +19,24 @@ public class Admission {
 
     private final OverloadCooldown cooldown;
     private final ClientRateLimiter rateLimiter;
+    private final KeyRates keyRates;
     private final DailyQuota quota;
-    private final ClientRateLimiter.Rate perAddress;
+    private final TokenBucket.Rate perAddress;
     private final Semaphore slots;
     private final int capacity;
 
     public Admission(
             OverloadCooldown cooldown,
             ClientRateLimiter rateLimiter,
+            KeyRates keyRates,
             DailyQuota quota,
             AdmissionConfig admission,
             GenerationConfig config) {
         this.cooldown = cooldown;
         this.rateLimiter = rateLimiter;
+        this.keyRates = keyRates;
         this.quota = quota;
-        this.perAddress = new ClientRateLimiter.Rate(admission.perClientBurst(), admission.perClientPerMinute());
+        this.perAddress = new TokenBucket.Rate(admission.perClientBurst(), admission.perClientPerMinute());
         this.capacity = config.maxConcurrent() + config.maxQueued();
         this.slots = new Semaphore(capacity);
     }
@@ -46,9 +49,9 @@ public class Admission {
         }
         Allowance rate = caller.key() == null
                 ? rateLimiter.acquire(caller.rateIdentity(), perAddress, "this client")
-                : rateLimiter.acquire(
+                : keyRates.acquire(
                         caller.rateIdentity(),
-                        new ClientRateLimiter.Rate(
+                        new TokenBucket.Rate(
                                 caller.key().perMinute(), caller.key().perMinute()),
                         "this API key");
         LocalDate day = caller.key() == null ? null : quota.today();

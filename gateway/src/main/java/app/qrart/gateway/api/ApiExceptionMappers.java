@@ -3,6 +3,7 @@ package app.qrart.gateway.api;
 import app.qrart.engine.encode.CanvasTooSmallException;
 import app.qrart.engine.encode.QrContentException;
 import app.qrart.gateway.admission.AdmissionRefusedException;
+import app.qrart.gateway.admission.GatewayDrainingException;
 import app.qrart.gateway.admission.GatewayFullException;
 import app.qrart.gateway.admission.ModelServerOverloadedException;
 import app.qrart.gateway.auth.AccessRefusedException;
@@ -115,7 +116,9 @@ public class ApiExceptionMappers {
      */
     @ServerExceptionMapper
     public Response refused(AdmissionRefusedException e) {
-        boolean capacity = e instanceof ModelServerOverloadedException || e instanceof GatewayFullException;
+        boolean capacity = e instanceof ModelServerOverloadedException
+                || e instanceof GatewayFullException
+                || e instanceof GatewayDrainingException;
         Response.ResponseBuilder reply =
                 json(capacity ? 503 : 429, e.getMessage(), null).header("Retry-After", e.retryAfterSeconds());
         return RateLimitHeaders.add(reply, e.allowance().stream().toList()).build();

@@ -1,6 +1,7 @@
 package app.qrart.gateway.api;
 
 import app.qrart.gateway.admission.Admission;
+import app.qrart.gateway.generation.GenerationService;
 import app.qrart.gateway.inference.InferenceService;
 import app.qrart.gateway.job.GenerationRepository;
 import app.qrart.gateway.storage.ImageStore;
@@ -9,7 +10,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready means: TorchServe has the model READY, and both stores answer; the data also says how busy it is. */
+/**
+ * Ready means: not draining for a shutdown, TorchServe has the model READY, and both stores
+ * answer; the data also says how busy it is.
+ */
 @Readiness
 @ApplicationScoped
 public class ReadinessChecks implements HealthCheck {
@@ -18,13 +22,19 @@ public class ReadinessChecks implements HealthCheck {
     private final ImageStore images;
     private final GenerationRepository records;
     private final Admission admission;
+    private final GenerationService generations;
 
     public ReadinessChecks(
-            InferenceService inference, ImageStore images, GenerationRepository records, Admission admission) {
+            InferenceService inference,
+            ImageStore images,
+            GenerationRepository records,
+            Admission admission,
+            GenerationService generations) {
         this.inference = inference;
         this.images = images;
         this.records = records;
         this.admission = admission;
+        this.generations = generations;
     }
 
     @Override
@@ -32,12 +42,14 @@ public class ReadinessChecks implements HealthCheck {
         boolean model = inference.modelReady();
         boolean imageStore = images.reachable();
         boolean recordStore = records.reachable();
+        boolean draining = generations.draining();
         return HealthCheckResponse.named("qrart")
                 .withData("torchserveModelReady", model)
                 .withData("imageStoreReachable", imageStore)
                 .withData("recordStoreReachable", recordStore)
                 .withData("generationsInFlight", admission.inFlight())
-                .status(model && imageStore && recordStore)
+                .withData("draining", draining)
+                .status(!draining && model && imageStore && recordStore)
                 .build();
     }
 }

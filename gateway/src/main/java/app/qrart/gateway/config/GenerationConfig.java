@@ -92,17 +92,6 @@ public interface GenerationConfig {
     @WithDefault("256")
     int maxQueued();
 
-    /** How often the gateway looks for accepted generations that nobody is running (store outage, lost replica). */
-    @WithDefault("PT30S")
-    java.time.Duration recoveryInterval();
-
-    /**
-     * An unfinished generation not updated for this long and not running here is run again (same seed,
-     * same image). Keep it above the longest generation when several gateways share one record store.
-     */
-    @WithDefault("PT10M")
-    java.time.Duration strandedAfter();
-
     /** Longest wait of GET ?wait=true, in seconds. */
     @WithDefault("120")
     int maxWaitSeconds();

@@ -113,6 +113,24 @@ public interface StorageConfig {
         @WithDefault("linkScans")
         String linkScansCollection();
 
+        /**
+         * Collection of API keys' per-minute token buckets (document id = key, and its shard when
+         * the rate is split); {@code expireAt} is when a bucket is full again (a TTL policy removes it).
+         */
+        @WithDefault("keyRates")
+        String keyRatesCollection();
+
+        /**
+         * Generations a minute one key-rate document takes before the rate is split over several
+         * (a Firestore document sustains about one write a second).
+         */
+        @WithDefault("60")
+        int keyRatePerDocument();
+
+        /** Most documents one key's rate is split over. */
+        @WithDefault("16")
+        int keyRateMaxShards();
+
         /** Longest wait for one read or write before the record store counts as out. */
         @WithDefault("PT10S")
         Duration callTimeout();

@@ -21,6 +21,10 @@ final class FailureReasons {
         return known ? failure.getMessage() : UNEXPECTED;
     }
 
+    static String unfinished(java.time.Duration maxAge) {
+        return "the job did not finish within " + maxAge.toMinutes() + " minutes of being accepted; try again";
+    }
+
     static String gpuTooSmall(int size, boolean smallerAllowed) {
         return "the model server's GPU memory is too small for one image of size " + size
                 + (smallerAllowed

@@ -15,6 +15,7 @@ import app.qrart.gateway.job.Generation;
 import app.qrart.gateway.job.ImageCodec;
 import app.qrart.gateway.job.JobKind;
 import app.qrart.gateway.job.JobRecords;
+import app.qrart.gateway.job.LeaseLostException;
 import app.qrart.gateway.job.Parameters;
 import app.qrart.gateway.links.ShortLinks;
 import app.qrart.gateway.validation.GenerationRequest;
@@ -175,6 +176,8 @@ public class GeneratedJob implements JobType {
                 return true;
             }
             jobs.fail(job.get(), FailureReasons.unscannable(scan.retryRounds() + 1));
+        } catch (LeaseLostException e) {
+            LOG.infof("generation %s: result discarded: %s", queued.id(), e.getMessage());
         } catch (RuntimeException e) {
             String detail = e instanceof InferenceException inference ? inference.detail() : e.getMessage();
             LOG.warnf("generation %s failed: %s (%s)", queued.id(), e.getClass().getSimpleName(), detail);

@@ -91,7 +91,7 @@ public class GenerationQueries {
             return source == null ? generation : generation.withUrls(null, null, source);
         }
         return generation.withUrls(
-                images.url(generation.imageKey()), images.url(ImageKeys.thumbnail(generation.id())), source);
+                images.url(generation.imageKey()), images.url(ImageKeys.thumbnail(generation.imageKey())), source);
     }
 
     private static void sleep(Duration duration) {

@@ -2,8 +2,10 @@ package app.qrart.gateway.generation;
 
 import app.qrart.gateway.admission.Admission;
 import app.qrart.gateway.admission.Caller;
+import app.qrart.gateway.admission.GatewayDrainingException;
 import app.qrart.gateway.admission.Ticket;
 import app.qrart.gateway.config.GenerationConfig;
+import app.qrart.gateway.config.ReplicaConfig;
 import app.qrart.gateway.job.Generation;
 import app.qrart.gateway.job.GenerationRepository;
 import app.qrart.gateway.job.JobKind;
@@ -11,6 +13,7 @@ import app.qrart.gateway.job.JobRecords;
 import app.qrart.gateway.links.ShortLinks;
 import app.qrart.gateway.storage.RecordStoreException;
 import app.qrart.gateway.validation.GenerationRequest;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -18,25 +21,31 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 /**
  * Accepts jobs of every kind (checked by their {@link JobType}, then {@link Admission}) and runs
- * them off the event loop on a bounded pool; resumes jobs that were accepted and never finished.
+ * them off the event loop on a bounded pool, each under its lease ({@link JobLeases}): a job
+ * accepted here is queued here, but any replica with a free worker may take it first. Waiting
+ * jobs nobody holds (a lost replica's, a drained one's, a store outage's) are looked for on a
+ * schedule. On shutdown it drains: no new jobs, queued ones left to other replicas, running ones
+ * given time to finish, then their leases released.
  */
 @ApplicationScoped
 public class GenerationService {
 
     private static final Logger LOG = Logger.getLogger(GenerationService.class);
+    private static final int DRAINING_RETRY_AFTER_SECONDS = 1;
 
     private final GenerationRepository records;
     private final GeneratedJob generated;
@@ -45,10 +54,16 @@ public class GenerationService {
     private final GenerationConfig config;
     private final Admission admission;
     private final ShortLinks links;
+    private final JobLeases leases;
+    private final ReplicaConfig replica;
     private final ManagedExecutor workers;
     private final ManagedExecutor background;
     /** Generations running or queued in this process. */
     private final Set<String> active = ConcurrentHashMap.newKeySet();
+    /** Jobs running in this process (taken, not yet ended). */
+    private final AtomicInteger running = new AtomicInteger();
+
+    private volatile boolean draining;
 
     private final SecureRandom random = new SecureRandom();
     private final Clock clock = Clock.systemUTC();
@@ -62,6 +77,8 @@ public class GenerationService {
             GenerationConfig config,
             Admission admission,
             ShortLinks links,
+            JobLeases leases,
+            ReplicaConfig replica,
             ManagedExecutor background) {
         this.records = records;
         this.generated = generated;
@@ -72,6 +89,8 @@ public class GenerationService {
         this.config = config;
         this.admission = admission;
         this.links = links;
+        this.leases = leases;
+        this.replica = replica;
         this.background = background;
         this.workers =
                 ManagedExecutor.builder().maxAsync(config.maxConcurrent()).build();
@@ -100,6 +119,9 @@ public class GenerationService {
      * is queued (a short link whose job is then not recorded is removed again).
      */
     private Submission accept(Generation queued, ShortLinks.Draft link, byte[] sourcePng, Caller caller) {
+        if (draining) {
+            throw new GatewayDrainingException(DRAINING_RETRY_AFTER_SECONDS);
+        }
         Ticket ticket = admission.admit(caller);
         ShortLinks.Created created = null;
         Generation job = queued;
@@ -135,37 +157,64 @@ public class GenerationService {
         }
     }
 
-    /** Jobs a previous process accepted but did not finish run again at start-up (same seed, same result). */
-    void resumeAfterRestart(@Observes StartupEvent event) {
-        background.execute(() -> resume(Duration.ZERO, "after a restart"));
+    /** Waiting jobs (of a previous process, or any nobody holds) are looked for at once on start-up. */
+    void takeWaitingAtStart(@Observes StartupEvent event) {
+        background.execute(this::takeWaiting);
     }
 
-    /** Jobs left unfinished by a store outage or a lost replica, unchanged for {@code strandedAfter}. */
+    /**
+     * Takes waiting jobs nobody holds, oldest accepted first, as many as this replica has idle
+     * workers for (a job queued here would only wait).
+     */
     @Scheduled(
-            every = "${qrart.generation.recovery-interval}",
-            delayed = "${qrart.generation.recovery-interval}",
+            every = "${qrart.replica.poll-interval}",
+            delayed = "${qrart.replica.poll-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void resumeStranded() {
-        resume(config.strandedAfter(), "stranded");
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        workers.shutdownNow();
-    }
-
-    private void resume(Duration unchangedFor, String why) {
+    void takeWaiting() {
+        int idle = config.maxConcurrent() - active.size();
+        if (draining || idle <= 0) {
+            return;
+        }
         try {
-            Instant before = clock.instant().minus(unchangedFor);
-            for (Generation generation : records.unfinished()) {
-                boolean stale = !generation.updatedAt().isAfter(before);
-                if (stale && !active.contains(generation.id()) && admission.tryResume()) {
-                    LOG.infof("resuming generation %s (%s)", generation.id(), why);
+            for (Generation generation : records.waiting(idle)) {
+                if (!active.contains(generation.id()) && admission.tryResume()) {
+                    LOG.infof("taking waiting job %s (accepted %s)", generation.id(), generation.createdAt());
                     dispatch(generation);
                 }
             }
         } catch (RuntimeException e) {
-            LOG.warnf("could not look for unfinished generations: %s", e.getMessage());
+            LOG.warnf("could not look for waiting jobs: %s", e.getMessage());
         }
+    }
+
+    /** A shutdown delay has begun: readiness turns down and no new jobs are accepted. */
+    void drainSoon(@Observes ShutdownDelayInitiatedEvent event) {
+        draining = true;
+    }
+
+    /**
+     * Drains: takes no new jobs; queued ones are not started (other replicas find them waiting);
+     * running ones may finish within the drain timeout; the leases of any still running are then
+     * released so that another replica takes them at once.
+     */
+    void stop(@Observes ShutdownEvent event) {
+        draining = true;
+        workers.shutdown();
+        LOG.infof("draining: %d jobs running, %d queued", running.get(), active.size() - running.get());
+        try {
+            if (!workers.awaitTermination(replica.drainTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warnf("draining: %d jobs still running after %s", running.get(), replica.drainTimeout());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        leases.releaseAll();
+        workers.shutdownNow();
+    }
+
+    /** Whether this replica is shutting down (readiness is down, new jobs are refused). */
+    public boolean draining() {
+        return draining;
     }
 
     private void dispatch(Generation generation) {
@@ -175,12 +224,37 @@ public class GenerationService {
         }
         workers.execute(() -> {
             try {
-                types.get(generation.kind()).run(generation);
+                runIfTaken(generation);
             } finally {
                 active.remove(generation.id());
                 admission.release();
             }
         });
+    }
+
+    /** Runs the job when this replica takes its lease; a draining replica leaves it to the others. */
+    private void runIfTaken(Generation generation) {
+        if (draining) {
+            return;
+        }
+        Optional<Generation> taken;
+        try {
+            taken = leases.take(generation);
+        } catch (RuntimeException e) {
+            LOG.warnf("job %s not taken, it stays waiting: %s", generation.id(), e.getMessage());
+            return;
+        }
+        if (taken.isEmpty()) {
+            LOG.debugf("job %s: held by another replica or ended", generation.id());
+            return;
+        }
+        running.incrementAndGet();
+        try {
+            types.get(generation.kind()).run(taken.get());
+        } finally {
+            leases.ended(generation.id());
+            running.decrementAndGet();
+        }
     }
 
     private String newId() {

@@ -4,6 +4,7 @@ import app.qrart.gateway.config.GenerationConfig;
 import app.qrart.gateway.job.Generation;
 import app.qrart.gateway.job.ImageCodec;
 import app.qrart.gateway.job.JobRecords;
+import app.qrart.gateway.job.LeaseLostException;
 import app.qrart.gateway.picture.PictureDecoder;
 import app.qrart.gateway.validation.PictureRequest;
 import app.qrart.gateway.validation.RequestValidator;
@@ -50,6 +51,8 @@ public class UploadedPictures {
         try {
             jobs.saveProgress(queued.running(0.1, jobs.now()));
             work.accept(queued, ImageCodec.read(jobs.source(queued.id())));
+        } catch (LeaseLostException e) {
+            LOG.infof("%s job %s: result discarded: %s", queued.kind().apiName(), queued.id(), e.getMessage());
         } catch (RuntimeException e) {
             LOG.warnf("%s job %s failed: %s", queued.kind().apiName(), queued.id(), e.getMessage());
             jobs.fail(queued, FailureReasons.of(e));

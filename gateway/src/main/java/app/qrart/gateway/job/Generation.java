@@ -11,7 +11,9 @@ import java.time.Instant;
  * job waits for; {@code modelServerRetries} counts the requests it sent again after a model server
  * outage. {@code shortUrl}: the short link the code carries instead of {@code content}, which stays
  * its destination (null without one). {@code sourceUrl}: the picture the user uploaded (picture and repair jobs);
- * {@code moduleMap}: what was wrong with the code before a repair.
+ * {@code moduleMap}: what was wrong with the code before a repair. {@code lease}: the hold of the
+ * replica running it, as read from the record store (null on a job not yet taken); writes of a
+ * leased job are refused once the lease is lost.
  */
 public record Generation(
         String id,
@@ -31,7 +33,8 @@ public record Generation(
         String error,
         int modelServerRetries,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @JsonIgnore Lease lease) {
 
     public static Generation queued(String id, JobKind kind, String content, Parameters parameters, Instant now) {
         return new Generation(
@@ -52,7 +55,32 @@ public record Generation(
                 null,
                 0,
                 now,
-                now);
+                now,
+                null);
+    }
+
+    /** The same job as held under this lease. */
+    public Generation withLease(Lease held) {
+        return new Generation(
+                id,
+                kind,
+                status,
+                progress,
+                message,
+                content,
+                shortUrl,
+                parameters,
+                imageUrl,
+                thumbnailUrl,
+                sourceUrl,
+                imageKey,
+                scanReport,
+                moduleMap,
+                error,
+                modelServerRetries,
+                createdAt,
+                updatedAt,
+                held);
     }
 
     /** The text the code carries: the short link when there is one, else the content. */
@@ -80,7 +108,8 @@ public record Generation(
                 error,
                 modelServerRetries,
                 createdAt,
-                updatedAt);
+                updatedAt,
+                lease);
     }
 
     public Generation running(double progress, Instant now) {
@@ -120,7 +149,8 @@ public record Generation(
                 error,
                 modelServerRetries,
                 createdAt,
-                updatedAt);
+                updatedAt,
+                lease);
     }
 
     /** The same job with the map of what was wrong with the code it repairs. */
@@ -143,7 +173,8 @@ public record Generation(
                 error,
                 modelServerRetries,
                 createdAt,
-                updatedAt);
+                updatedAt,
+                lease);
     }
 
     /** The same job as its readers see it, with the URLs of its images (null where there is none). */
@@ -166,7 +197,8 @@ public record Generation(
                 error,
                 modelServerRetries,
                 createdAt,
-                updatedAt);
+                updatedAt,
+                lease);
     }
 
     private Generation state(
@@ -196,6 +228,7 @@ public record Generation(
                 reason,
                 retries,
                 createdAt,
-                now);
+                now,
+                lease);
     }
 }

@@ -1,11 +1,21 @@
 package app.qrart.gateway.job;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** Generation records and job state. Implementations are safe under concurrency. */
+/**
+ * Generation records and job state, and the leases that say which replica runs a job.
+ * Implementations are safe under concurrency; lease changes are atomic (compare-and-set) and
+ * timed by the store, not by the replica asking.
+ */
 public interface GenerationRepository {
 
+    /**
+     * Writes the job. A job without a lease (a new one) is written as it is and may be taken by
+     * any replica; a leased job is written only while its lease is still the one held (same owner
+     * and epoch, job not ended), else {@link LeaseLostException}.
+     */
     void save(Generation generation);
 
     Optional<Generation> find(String id);
@@ -13,8 +23,23 @@ public interface GenerationRepository {
     /** Done jobs, newest first, after the cursor (exclusive), that the filter lets through. */
     Page page(String cursor, int limit, GalleryFilter filter);
 
-    /** Generations not yet terminal (to resume or fail after a restart). */
-    List<Generation> unfinished();
+    /**
+     * Unfinished jobs nobody holds (never taken, released, or their lease lapsed), found by status
+     * and lease expiry, oldest accepted first; at most {@code limit}.
+     */
+    List<Generation> waiting(int limit);
+
+    /**
+     * Takes the job for {@code owner} for {@code duration} when it is unfinished and nobody holds
+     * it: the job with its new lease (epoch one higher), else empty.
+     */
+    Optional<Generation> claim(String id, String owner, Duration duration);
+
+    /** Extends a lease still held for {@code duration} from now: the renewed lease, or empty when lost. */
+    Optional<Lease> renew(String id, Lease held, Duration duration);
+
+    /** Gives a held lease up, so that any replica may take the job at once (nothing when not held). */
+    void release(String id, Lease held);
 
     boolean reachable();
 

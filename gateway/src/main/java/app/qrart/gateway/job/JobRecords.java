@@ -43,6 +43,8 @@ public class JobRecords {
     public void saveProgress(Generation job) {
         try {
             save(job);
+        } catch (LeaseLostException e) {
+            LOG.infof("job %s: progress not recorded: %s", job.id(), e.getMessage());
         } catch (RuntimeException e) {
             LOG.warnf("job %s: progress not recorded, going on: %s", job.id(), e.getMessage());
         }
@@ -51,24 +53,47 @@ public class JobRecords {
     public void fail(Generation job, String reason) {
         try {
             save(job.failed(reason, now()));
+        } catch (LeaseLostException e) {
+            LOG.infof("job %s: failure not recorded, another replica runs it: %s", job.id(), e.getMessage());
         } catch (RuntimeException e) {
             // The record store is down: the job stays unfinished and is failed on the next start.
             LOG.errorf("could not record the failure of %s: %s", job.id(), e.getMessage());
         }
     }
 
-    /** Image and thumbnail, then the record that says done; {@code finish} adds what the kind records. */
+    /**
+     * Image and thumbnail, named by the job's lease epoch, then the record that says done;
+     * {@code finish} adds what the kind records. When the lease was lost meanwhile, the images
+     * are removed again and {@link LeaseLostException} says so.
+     */
     public void done(Generation job, BufferedImage image, ScanReport report, UnaryOperator<Generation> finish) {
-        String key = ImageKeys.image(job.id());
+        String key =
+                ImageKeys.image(job.id(), job.lease() == null ? 0 : job.lease().epoch());
+        String thumbnail = ImageKeys.thumbnail(key);
         try {
             writes.run(() -> {
                 images.put(key, ImageCodec.png(image));
-                images.put(ImageKeys.thumbnail(job.id()), ImageCodec.png(ImageCodec.thumbnail(image, THUMBNAIL_SIDE)));
+                images.put(thumbnail, ImageCodec.png(ImageCodec.thumbnail(image, THUMBNAIL_SIDE)));
             });
         } catch (RuntimeException e) {
             throw new ImageStoreException(e);
         }
-        save(finish.apply(job).done(key, report, now()));
+        try {
+            save(finish.apply(job).done(key, report, now()));
+        } catch (LeaseLostException lost) {
+            forget(key, thumbnail);
+            throw lost;
+        }
+    }
+
+    private void forget(String... keys) {
+        try {
+            for (String key : keys) {
+                images.delete(key);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("images %s of a job whose lease was lost stay: %s", String.join(", ", keys), e.getMessage());
+        }
     }
 
     /** An uploaded picture, kept before the job that uses it is recorded. */
@@ -89,7 +114,13 @@ public class JobRecords {
         return png;
     }
 
+    /** Writes the job, retried while the store fails; a lost lease is final and not retried. */
     public void save(Generation job) {
-        writes.run(() -> records.save(job));
+        writes.run(
+                () -> {
+                    records.save(job);
+                    return null;
+                },
+                e -> !(e instanceof LeaseLostException));
     }
 }

@@ -6,22 +6,43 @@ import app.qrart.gateway.job.GalleryFilter;
 import app.qrart.gateway.job.Generation;
 import app.qrart.gateway.job.GenerationRepository;
 import app.qrart.gateway.job.GenerationStatus;
+import app.qrart.gateway.job.Lease;
+import app.qrart.gateway.job.LeaseLostException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.cloud.Timestamp;
 import com.google.cloud.firestore.CollectionReference;
+import com.google.cloud.firestore.DocumentReference;
 import com.google.cloud.firestore.DocumentSnapshot;
+import com.google.cloud.firestore.FieldValue;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.Query;
 import com.google.cloud.firestore.QueryDocumentSnapshot;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Production records in Firestore: one document per generation, the gallery by an indexed key. */
+/**
+ * Production records in Firestore: one document per generation, the gallery by an indexed key.
+ * A job's lease lives in its document ({@code leaseOwner}, {@code leaseEpoch},
+ * {@code leaseExpiresAt}) and changes only in transactions, timed by the transaction's read time;
+ * every change of hands is appended to {@code leases} and every held write stamps {@code writer}.
+ * Waiting jobs are found by status and lease expiry (a composite index); an ended job has no
+ * expiry, so it is never found.
+ */
 public class FirestoreGenerationRepository implements GenerationRepository {
 
     static final String GALLERY_KEY = "galleryKey";
+    static final String LEASE_OWNER = "leaseOwner";
+    static final String LEASE_EPOCH = "leaseEpoch";
+    static final String LEASE_EXPIRES = "leaseExpiresAt";
+    static final String LEASE_HISTORY = "leases";
+    static final String WRITER = "writer";
+    private static final List<String> OPEN = List.of("queued", "running");
     private static final int SCAN_BATCH = 100;
 
     private final FirestoreCalls calls;
@@ -36,9 +57,135 @@ public class FirestoreGenerationRepository implements GenerationRepository {
 
     @Override
     public void save(Generation generation) {
+        Map<String, Object> document = fields(generation);
+        DocumentReference reference = collection.document(generation.id());
+        Lease held = generation.lease();
+        if (held == null) {
+            document.put(LEASE_EPOCH, 0L);
+            document.put(LEASE_EXPIRES, generation.status().terminal() ? null : FieldValue.serverTimestamp());
+            calls.await(reference.set(document));
+            return;
+        }
+        document.put(WRITER, Map.of("owner", held.owner(), "epoch", held.epoch()));
+        if (generation.status().terminal()) {
+            document.put(LEASE_EXPIRES, FieldValue.delete());
+        }
+        boolean written = calls.transact(transaction -> {
+            if (!holds(transaction.get(reference).get(), held)) {
+                return false;
+            }
+            transaction.update(reference, document);
+            return true;
+        });
+        if (!written) {
+            throw new LeaseLostException(generation.id(), held);
+        }
+    }
+
+    private Map<String, Object> fields(Generation generation) {
         Map<String, Object> document = new HashMap<>(documents.document(generation));
         document.put(GALLERY_KEY, generation.status() == GenerationStatus.DONE ? GalleryCursor.of(generation) : null);
-        calls.await(collection.document(generation.id()).set(document));
+        return document;
+    }
+
+    @Override
+    public List<Generation> waiting(int limit) {
+        Query query = collection
+                .whereIn("status", List.copyOf(OPEN))
+                .whereLessThanOrEqualTo(LEASE_EXPIRES, Timestamp.now())
+                .orderBy(LEASE_EXPIRES)
+                .limit(limit);
+        return calls.await(query.get()).getDocuments().stream()
+                .map(doc -> read(doc.getData()))
+                .sorted(Comparator.comparing(Generation::createdAt))
+                .toList();
+    }
+
+    @Override
+    public Optional<Generation> claim(String id, String owner, Duration duration) {
+        DocumentReference reference = collection.document(id);
+        return calls.transact(transaction -> {
+            DocumentSnapshot snapshot = transaction.get(reference).get();
+            Timestamp now = snapshot.getReadTime();
+            Timestamp lapses = snapshot.exists() ? snapshot.getTimestamp(LEASE_EXPIRES) : null;
+            if (!open(snapshot) || (lapses != null && lapses.compareTo(now) > 0)) {
+                return Optional.<Generation>empty();
+            }
+            Long previous = snapshot.getLong(LEASE_EPOCH);
+            Lease taken = new Lease(
+                    owner, previous == null ? 1 : previous + 1, instant(now).plus(duration));
+            Map<String, Object> change = new HashMap<>();
+            change.put("owner", owner);
+            change.put("epoch", taken.epoch());
+            change.put("takenAt", now);
+            if (lapses != null) {
+                change.put("freeSince", lapses);
+            }
+            transaction.update(
+                    reference,
+                    Map.of(
+                            LEASE_OWNER, owner,
+                            LEASE_EPOCH, taken.epoch(),
+                            LEASE_EXPIRES, timestamp(taken.expiresAt()),
+                            LEASE_HISTORY, FieldValue.arrayUnion(change)));
+            return Optional.of(read(snapshot.getData()).withLease(taken));
+        });
+    }
+
+    @Override
+    public Optional<Lease> renew(String id, Lease held, Duration duration) {
+        DocumentReference reference = collection.document(id);
+        return calls.transact(transaction -> {
+            DocumentSnapshot snapshot = transaction.get(reference).get();
+            if (!holds(snapshot, held)) {
+                return Optional.<Lease>empty();
+            }
+            Lease renewed = new Lease(
+                    held.owner(), held.epoch(), instant(snapshot.getReadTime()).plus(duration));
+            transaction.update(reference, LEASE_EXPIRES, timestamp(renewed.expiresAt()));
+            return Optional.of(renewed);
+        });
+    }
+
+    @Override
+    public void release(String id, Lease held) {
+        DocumentReference reference = collection.document(id);
+        calls.transact(transaction -> {
+            DocumentSnapshot snapshot = transaction.get(reference).get();
+            if (holds(snapshot, held)) {
+                Timestamp now = snapshot.getReadTime();
+                transaction.update(
+                        reference,
+                        Map.of(
+                                LEASE_EXPIRES,
+                                now,
+                                LEASE_HISTORY,
+                                FieldValue.arrayUnion(
+                                        Map.of("owner", held.owner(), "epoch", held.epoch(), "releasedAt", now))));
+            }
+            return null;
+        });
+    }
+
+    private static boolean open(DocumentSnapshot snapshot) {
+        return snapshot.exists() && OPEN.contains(snapshot.getString("status"));
+    }
+
+    /** Whether the job is unfinished and its lease is this hold (lapsed or not: nobody else took it). */
+    private static boolean holds(DocumentSnapshot snapshot, Lease held) {
+        if (!open(snapshot)) {
+            return false;
+        }
+        Long epoch = snapshot.getLong(LEASE_EPOCH);
+        return held.owner().equals(snapshot.getString(LEASE_OWNER)) && epoch != null && epoch == held.epoch();
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return Timestamp.ofTimeSecondsAndNanos(instant.getEpochSecond(), instant.getNano());
     }
 
     @Override
@@ -77,18 +224,6 @@ public class FirestoreGenerationRepository implements GenerationRepository {
     }
 
     @Override
-    public List<Generation> unfinished() {
-        List<Generation> open = new ArrayList<>();
-        for (String status : List.of("queued", "running")) {
-            for (QueryDocumentSnapshot doc :
-                    calls.await(collection.whereEqualTo("status", status).get()).getDocuments()) {
-                open.add(read(doc.getData()));
-            }
-        }
-        return open;
-    }
-
-    @Override
     public boolean reachable() {
         try {
             calls.await(collection.limit(1).get());
@@ -100,7 +235,9 @@ public class FirestoreGenerationRepository implements GenerationRepository {
 
     private Generation read(Map<String, Object> data) {
         Map<String, Object> copy = new HashMap<>(data);
-        copy.remove(GALLERY_KEY);
+        for (String key : List.of(GALLERY_KEY, LEASE_OWNER, LEASE_EPOCH, LEASE_EXPIRES, LEASE_HISTORY, WRITER)) {
+            copy.remove(key);
+        }
         return documents.fromDocument(copy);
     }
 }

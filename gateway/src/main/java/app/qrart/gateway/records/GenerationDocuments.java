@@ -97,6 +97,7 @@ final class GenerationDocuments {
                 r.error(),
                 r.modelServerRetries(),
                 r.createdAt(),
-                r.updatedAt());
+                r.updatedAt(),
+                null);
     }
 }

@@ -1,5 +1,7 @@
 package app.qrart.gateway.records;
 
+import app.qrart.gateway.admission.ClientRateLimiter;
+import app.qrart.gateway.admission.KeyRates;
 import app.qrart.gateway.auth.ApiKeyRepository;
 import app.qrart.gateway.config.StorageConfig;
 import app.qrart.gateway.job.GenerationRepository;
@@ -50,6 +52,16 @@ public class RepositoryProducer {
         return switch (config.records()) {
             case EMBEDDED -> new EmbeddedApiKeyRepository(embedded(), mapper);
             case FIRESTORE -> new FirestoreApiKeyRepository(firestore(), config.firestore());
+        };
+    }
+
+    /** Keys' rates: in the shared Firestore, or this process's buckets beside the embedded store (one replica). */
+    @Produces
+    @ApplicationScoped
+    KeyRates keyRates(ClientRateLimiter local) {
+        return switch (config.records()) {
+            case EMBEDDED -> local::acquire;
+            case FIRESTORE -> new FirestoreKeyRates(firestore(), config.firestore());
         };
     }
 

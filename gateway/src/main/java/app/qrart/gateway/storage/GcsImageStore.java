@@ -34,6 +34,11 @@ public class GcsImageStore implements ImageStore {
     }
 
     @Override
+    public void delete(String key) {
+        storage.delete(BlobId.of(bucket, key));
+    }
+
+    @Override
     public byte[] get(String key) {
         try {
             return storage.readAllBytes(BlobId.of(bucket, key));

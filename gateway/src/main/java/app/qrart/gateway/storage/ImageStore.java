@@ -6,6 +6,9 @@ public interface ImageStore {
     /** Writes the bytes under the key (overwriting is allowed: retries are idempotent). */
     void put(String key, byte[] png);
 
+    /** Removes the object under the key, if any. */
+    void delete(String key);
+
     /** The bytes under the key, or null. */
     byte[] get(String key);
 

@@ -48,6 +48,18 @@ public class LocalImageStore implements ImageStore {
     }
 
     @Override
+    public void delete(String key) {
+        if (!safeKey(key)) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(root.resolve(key));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
     public byte[] get(String key) {
         if (!safeKey(key)) {
             return null;

@@ -173,7 +173,7 @@ class FirestoreGenerationRepositoryTest {
                 page1.items().stream().map(Generation::id).toList());
         assertEquals(0, page2.items().size());
         assertNull(page2.nextCursor());
-        assertTrue(repository.unfinished().stream().anyMatch(g -> g.id().equals("gal000004")));
+        assertTrue(repository.waiting(10).stream().anyMatch(g -> g.id().equals("gal000004")));
         assertTrue(repository.reachable());
     }
 }
