@@ -47,13 +47,17 @@ create gcloud storage buckets create "gs://${BUCKET}" --location="$REGION" \
   --uniform-bucket-level-access --public-access-prevention
 run gcloud storage buckets update "gs://${BUCKET}" --lifecycle-file="$HERE/bucket-lifecycle.json"
 
-# Records: Firestore in native mode. The gallery and recovery queries use single-field indexes
-# only (galleryKey range + order, status equality), which Firestore builds automatically; the
-# large text fields are exempted from indexing to keep writes cheap.
+# Records: Firestore in native mode. The gallery query uses a single-field index (galleryKey range
+# + order), which Firestore builds automatically; the replicas' search for waiting jobs a composite
+# one (status in, leaseExpiresAt range + order). The large text fields are exempted from indexing to
+# keep writes cheap. Keys' rate buckets carry the time they are full again: a TTL policy removes them.
 create gcloud firestore databases create --location="$REGION" --type=firestore-native
-for field in content parameters scanReport error; do
+for field in content parameters scanReport error leases; do
   run gcloud firestore indexes fields update "$field" --collection-group=generations --disable-indexes --quiet
 done
+create gcloud firestore indexes composite create --collection-group=generations --query-scope=collection \
+  --field-config=field-path=status,order=ascending --field-config=field-path=leaseExpiresAt,order=ascending
+run gcloud firestore fields ttls update expireAt --collection-group=keyRates --enable-ttl --quiet
 
 # The gateway: read/write its own bucket's objects, Firestore documents, and sign URLs as itself.
 create gcloud iam service-accounts create qrart-gateway --display-name="QR Art gateway"

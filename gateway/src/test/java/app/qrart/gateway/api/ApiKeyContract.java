@@ -10,12 +10,15 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.qrart.gateway.auth.KeySecrets;
+import app.qrart.gateway.support.Generations;
 import app.qrart.gateway.support.KeysOn;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
@@ -123,11 +126,7 @@ abstract class ApiKeyContract {
                 .header("X-RateLimit-Policy", "5;w=60, 50;w=86400")
                 .extract()
                 .path("id");
-        as(key).queryParam("wait", true)
-                .get("/api/v1/generations/" + id)
-                .then()
-                .statusCode(200)
-                .body("status", is("done"));
+        assertEquals("done", Generations.awaitEnd(() -> as(key), id).getString("status"));
         as(key).get("/api/v1/usage")
                 .then()
                 .statusCode(200)
@@ -242,12 +241,9 @@ abstract class ApiKeyContract {
     void imagesStayReachableByTheirUnguessableUrls() {
         String key = createKey(Map.of("name", "images"));
         String id = submit(as(key), "an image").statusCode(202).extract().path("id");
-        String url = as(key).queryParam("wait", true)
-                .get("/api/v1/generations/" + id)
-                .then()
-                .body("status", is("done"))
-                .extract()
-                .path("imageUrl");
+        JsonPath done = Generations.awaitEnd(() -> as(key), id);
+        assertEquals("done", done.getString("status"));
+        String url = done.getString("imageUrl");
         given().get(url).then().statusCode(200).contentType("image/png");
     }
 

@@ -295,9 +295,10 @@ class GenerationResourceTest {
                 .then()
                 .statusCode(200)
                 .body("status", is("UP"))
-                .body("checks[0].data.torchserveModelReady", is(true))
-                .body("checks[0].data.imageStoreReachable", is(true))
-                .body("checks[0].data.recordStoreReachable", is(true));
+                .body("checks.find { it.name == 'qrart' }.data.torchserveModelReady", is(true))
+                .body("checks.find { it.name == 'qrart' }.data.imageStoreReachable", is(true))
+                .body("checks.find { it.name == 'qrart' }.data.recordStoreReachable", is(true))
+                .body("checks.find { it.name == 'qrart' }.data.draining", is(false));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.qrart.engine.testing.QrParts;
 import app.qrart.gateway.support.FakeTorchServe;
+import app.qrart.gateway.support.Generations;
 import app.qrart.gateway.support.PackagedGateway;
 import app.qrart.gateway.support.Uploads;
 import io.restassured.http.ContentType;
@@ -103,19 +104,12 @@ class GatewayRestartIT {
 
         launch(properties, logs.resolve("second.log"));
         for (String id : ids) {
-            JsonPath end = given().baseUri(base())
-                    .queryParam("wait", true)
-                    .when()
-                    .get("/api/v1/generations/" + id)
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .jsonPath();
+            JsonPath end = Generations.awaitEnd(() -> given().baseUri(base()), id);
             assertEquals("done", end.getString("status"), end.prettify());
             given().baseUri(base()).when().get(end.getString("imageUrl")).then().statusCode(200);
         }
         String secondLog = Files.readString(logs.resolve("second.log"));
-        assertTrue(secondLog.contains("resuming generation"), secondLog);
+        assertTrue(secondLog.contains("taking waiting job"), secondLog);
     }
 
     private static void sleep(long millis) {

@@ -57,10 +57,12 @@ public class CloudEmulators extends FakeTorchServe {
                 "127.0.0.1:" + firestorePort,
                 "qrart.storage.project-id",
                 PROJECT,
-                "qrart.generation.recovery-interval",
+                "qrart.replica.poll-interval",
                 "PT1S",
-                "qrart.generation.stranded-after",
-                "PT3S"));
+                "qrart.replica.lease-duration",
+                "PT3S",
+                "qrart.replica.heartbeat-interval",
+                "PT1S"));
         return properties;
     }
 
@@ -69,23 +71,7 @@ public class CloudEmulators extends FakeTorchServe {
     }
 
     public static void startGcs() {
-        gcs = EmulatorProcess.start(
-                List.of(
-                        EmulatorProcess.requiredBinary("qrart.fake-gcs-server"),
-                        "-scheme",
-                        "http",
-                        "-host",
-                        "127.0.0.1",
-                        "-port",
-                        "{port}",
-                        "-backend",
-                        "filesystem",
-                        "-filesystem-root",
-                        gcsRoot.toString(),
-                        "-public-host",
-                        "127.0.0.1:{port}"),
-                gcsPort,
-                START);
+        gcs = EmulatorProcess.fakeGcs(gcsRoot, gcsPort);
     }
 
     public static void stopGcs() {

@@ -4,6 +4,7 @@ import app.qrart.gateway.config.AdmissionConfig;
 import app.qrart.gateway.config.AuthConfig;
 import app.qrart.gateway.config.GenerationConfig;
 import app.qrart.gateway.config.InferenceConfig;
+import app.qrart.gateway.config.ReplicaConfig;
 import app.qrart.gateway.config.ScanConfig;
 import app.qrart.gateway.config.StorageConfig;
 import io.smallrye.config.PropertiesConfigSource;
@@ -23,6 +24,7 @@ public final class Configs {
             .withMapping(AuthConfig.class)
             .withMapping(GenerationConfig.class)
             .withMapping(InferenceConfig.class)
+            .withMapping(ReplicaConfig.class)
             .withMapping(ScanConfig.class)
             .withMapping(StorageConfig.class)
             .build();

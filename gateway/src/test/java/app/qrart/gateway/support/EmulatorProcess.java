@@ -31,6 +31,27 @@ public final class EmulatorProcess implements AutoCloseable {
                 Duration.ofSeconds(90));
     }
 
+    /** fake-gcs-server (the binary `make test` builds) on this port, keeping its objects under {@code root}. */
+    public static EmulatorProcess fakeGcs(java.nio.file.Path root, int port) {
+        return start(
+                List.of(
+                        requiredBinary("qrart.fake-gcs-server"),
+                        "-scheme",
+                        "http",
+                        "-host",
+                        "127.0.0.1",
+                        "-port",
+                        "{port}",
+                        "-backend",
+                        "filesystem",
+                        "-filesystem-root",
+                        root.toString(),
+                        "-public-host",
+                        "127.0.0.1:{port}"),
+                port,
+                Duration.ofSeconds(90));
+    }
+
     /** Starts the command (with {port} replaced) and waits until the port accepts connections. */
     public static EmulatorProcess start(List<String> command, int port, Duration timeout) {
         try {

@@ -4,10 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** Generation requests through the HTTP API, as a client sends them. */
 public final class Generations {
@@ -46,10 +49,15 @@ public final class Generations {
 
     /** The job once it has ended, polling (each poll held by the API) up to a stated deadline. */
     public static JsonPath awaitDone(String id) {
+        return awaitEnd(RestAssured::given, id);
+    }
+
+    /** The same, asking through the given client (another gateway, a key). */
+    public static JsonPath awaitEnd(Supplier<RequestSpecification> client, String id) {
         long deadline = System.currentTimeMillis() + END_DEADLINE_MS;
-        JsonPath job = poll(id);
+        JsonPath job = poll(client, id);
         while (!ended(job.getString("status")) && System.currentTimeMillis() < deadline) {
-            job = poll(id);
+            job = poll(client, id);
         }
         return job;
     }
@@ -58,8 +66,9 @@ public final class Generations {
         return "done".equals(status) || "failed".equals(status);
     }
 
-    private static JsonPath poll(String id) {
-        return given().queryParam("wait", true)
+    private static JsonPath poll(Supplier<RequestSpecification> client, String id) {
+        return client.get()
+                .queryParam("wait", true)
                 .when()
                 .get("/api/v1/generations/" + id)
                 .then()

@@ -22,8 +22,9 @@ public final class TestDefaults {
             "qrart.scan.retry-controlnet-step",
             "qrart.storage.images",
             "qrart.storage.records",
-            "qrart.generation.recovery-interval",
-            "qrart.generation.stranded-after",
+            "qrart.replica.poll-interval",
+            "qrart.replica.lease-duration",
+            "qrart.replica.heartbeat-interval",
             "qrart.inference.health-interval",
             "qrart.inference.outage-grace",
             "qrart.inference.outage-retry-pause");
