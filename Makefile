@@ -39,7 +39,7 @@ help:
 	@echo "make bench-redirects - short link redirects under hey: requests/s, p50/p99, exact scan counts"
 	@echo "make bench-generations N=24 OUT=DIR - N generations over the API, written to DIR and judged per reader"
 	@echo "make bench-uploads STRENGTH=balanced - fix a code / your picture over the API on the shared benchmark"
-	@echo "make bench-load / bench-soak - 200 clients / 10 minutes against the full stack (CLIENTS=, DURATION=)"
+	@echo "make bench-load / bench-soak - 200 clients over 2 replicas / 10 minutes against the full stack (CLIENTS=, DURATION=, REPLICAS=)"
 
 $(VENV_STAMP): $(HANDLER)/requirements.txt $(HANDLER)/requirements.lock $(HANDLER)/pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -81,8 +81,9 @@ $(GATEWAY_JAR): $(FRONTEND_DIST) pom.xml qr-engine/pom.xml engine-cli/pom.xml ga
 
 gateway: $(GATEWAY_JAR)
 
-run: $(ARCHIVE) gateway
-	scripts/run-stack.sh
+# REPLICAS=2: gateways on ports 8080, 8081 sharing the Firestore and GCS emulators.
+run: $(ARCHIVE) gateway $(if $(filter-out 1,$(or $(REPLICAS),1)),$(FAKE_GCS))
+	QRART_REPLICAS=$(or $(REPLICAS),1) scripts/run-stack.sh
 
 test: lint test-handler test-deploy test-frontend test-gateway test-e2e
 
@@ -143,8 +144,10 @@ bench-uploads: $(ARCHIVE) $(GATEWAY_JAR)
 # Load (200 clients) and soak (10 min) against the full stack with the offline model: figures, not tests.
 CLIENTS ?=
 DURATION ?=
-bench-load bench-soak: $(ARCHIVE) $(GATEWAY_JAR)
-	$(PY) tools/loadtest.py $(@:bench-%=%) $(if $(CLIENTS),--clients $(CLIENTS)) $(if $(DURATION),--duration $(DURATION))
+# bench-load runs two gateway replicas on the Firestore and GCS emulators unless REPLICAS= says otherwise.
+bench-load bench-soak: $(ARCHIVE) $(GATEWAY_JAR) $(FAKE_GCS)
+	$(PY) tools/loadtest.py $(@:bench-%=%) $(if $(CLIENTS),--clients $(CLIENTS)) $(if $(DURATION),--duration $(DURATION)) \
+	  --replicas $(or $(REPLICAS),$(if $(filter bench-load,$@),2,1))
 
 # Short links: QR versions of ../shared/benchmarks/links.csv as given and as a short link, then "your
 # picture" on ../shared/benchmarks/pictures with each link given and shortened (LINK_BASE: the short URL's base).

@@ -8,9 +8,12 @@
 
 Starts scripts/run-stack.sh on free ports with a fresh state folder (keys required and a random
 admin secret with --auth api-key), unless --base-url points at a running gateway (then
-QRART_ADMIN_SECRET must be its admin secret for --auth api-key).
+QRART_ADMIN_SECRET must be its admin secret for --auth api-key). With --replicas N the stack runs
+N gateways on one Firestore emulator and one GCS emulator, and the clients are spread over them.
 Reports: outcomes by kind (done, failed, 429, other), p50/p99 of submit-to-done
-and of API calls, throughput, and gateway/TorchServe memory and threads at the start and the end.
+and of API calls, throughput, and gateway/TorchServe memory and threads at the start and the end;
+with replicas also the record store's reads and writes per job (the gateways' own counters) and
+the jobs run more than once (taken by a second lease, from the records: must be 0).
 """
 import argparse
 import json
@@ -77,10 +80,13 @@ def issue_keys(base, clients, admin_secret):
 class Stack:
     """scripts/run-stack.sh on free ports; the gateway trusts X-Forwarded-For (a proxy in front)."""
 
-    def __init__(self, admin_secret=None):
+    def __init__(self, admin_secret=None, replicas=1):
         self.run_dir = tempfile.mkdtemp(prefix="qrart-load-")
-        self.port, *torchserve_ports = free_ports(6)
-        env = dict(os.environ, QRART_RUN_DIR=self.run_dir, QRART_HTTP_PORT=str(self.port),
+        ports = free_ports(5 + replicas + 2)
+        torchserve_ports, gateway_ports, self.emulator_ports = ports[:5], ports[5:5 + replicas], ports[5 + replicas:]
+        env = dict(os.environ, QRART_RUN_DIR=self.run_dir,
+                   QRART_HTTP_PORTS=",".join(str(port) for port in gateway_ports),
+                   QRART_EMULATOR_PORTS=",".join(str(port) for port in self.emulator_ports),
                    QRART_TS_PORTS=",".join(str(port) for port in torchserve_ports),
                    QRART_ADMISSION_CLIENT_IP_HEADER="X-Forwarded-For")
         if admin_secret:
@@ -88,18 +94,38 @@ class Stack:
         self.log = open(Path(self.run_dir) / "stack.log", "w")
         self.process = subprocess.Popen(["bash", "scripts/run-stack.sh"], cwd=REPO, env=env,
                                         stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
-        self.base = f"http://127.0.0.1:{self.port}"
+        self.bases = [f"http://127.0.0.1:{port}" for port in gateway_ports]
+        self.replicated = replicas > 1
+        for base in self.bases:
+            self.await_ready(base)
+
+    def await_ready(self, base):
         deadline = time.time() + 300
         while time.time() < deadline:
             if self.process.poll() is not None:
                 raise SystemExit(f"the stack exited; see {self.log.name}")
             try:
-                if call("GET", self.base + "/q/health/ready", timeout=5)[0] == 200:
+                if call("GET", base + "/q/health/ready", timeout=5)[0] == 200:
                     return
             except OSError:
                 pass
             time.sleep(1)
         raise SystemExit("the stack did not become ready")
+
+    def job_claims(self):
+        """How many times each job's lease was taken, read from the Firestore emulator's REST API."""
+        claims, token = [], ""
+        while True:
+            url = (f"http://127.0.0.1:{self.emulator_ports[0]}/v1/projects/qrart-local/databases/(default)"
+                   f"/documents/generations?pageSize=300&pageToken={token}")
+            with urllib.request.urlopen(url, timeout=30) as reply:
+                page = json.load(reply)
+            for document in page.get("documents", []):
+                history = document["fields"].get("leases", {}).get("arrayValue", {}).get("values", [])
+                claims.append(sum(1 for change in history if "takenAt" in change["mapValue"]["fields"]))
+            token = page.get("nextPageToken")
+            if not token:
+                return claims
 
     def stop(self):
         os.killpg(self.process.pid, signal.SIGTERM)
@@ -120,6 +146,32 @@ def processes(root_pid):
     gateway = [p for p in tree if "quarkus-run.jar" in " ".join(p.cmdline())]
     model_server = [p for p in tree if p not in gateway and p.name() not in ("bash", "sh")]
     return gateway, model_server
+
+
+def counters(base, names):
+    """The gateway's counters of these names (Prometheus text, summed over tags)."""
+    totals = dict.fromkeys(names, 0.0)
+    with urllib.request.urlopen(base + "/q/metrics", timeout=10) as reply:
+        for line in reply.read().decode().splitlines():
+            name = line.split("{")[0].split(" ")[0]
+            if name in totals:
+                totals[name] += float(line.split()[-1])
+    return totals
+
+
+def store_report(stack, accepted):
+    """Record store reads and writes per accepted job over every replica, and jobs taken more than once."""
+    names = ("qrart_records_reads_total", "qrart_records_writes_total")
+    totals = Counter()
+    for base in stack.bases:
+        totals.update(counters(base, names))
+    claims = stack.job_claims()
+    per_job = max(1, accepted)
+    return {"replicas": len(stack.bases), "jobs_recorded": len(claims),
+            "jobs_run_more_than_once": sum(1 for n in claims if n > 1),
+            "jobs_never_taken": sum(1 for n in claims if n == 0),
+            "store_reads_per_job": round(totals[names[0]] / per_job, 1),
+            "store_writes_per_job": round(totals[names[1]] / per_job, 1)}
 
 
 def sample(stack_pid, base):
@@ -205,6 +257,8 @@ def main():
     parser.add_argument("--sample-every", type=int, default=60)
     parser.add_argument("--auth", choices=["api-key", "none"], default="api-key",
                         help="each client with its own API key (default), or anonymous")
+    parser.add_argument("--replicas", type=int, default=1,
+                        help="gateways sharing Firestore and GCS emulators, clients spread over them")
     args = parser.parse_args()
     clients = args.clients or (200 if args.mode == "load" else 20)
     duration = args.duration or (120 if args.mode == "load" else 600)
@@ -214,8 +268,9 @@ def main():
         admin_secret = os.environ.get("QRART_ADMIN_SECRET") if args.base_url else secrets.token_urlsafe(32)
         if not admin_secret:
             raise SystemExit("--auth api-key with --base-url needs QRART_ADMIN_SECRET")
-    stack = None if args.base_url else Stack(admin_secret)
-    base = args.base_url or stack.base
+    stack = None if args.base_url else Stack(admin_secret, args.replicas)
+    bases = [args.base_url] if args.base_url else stack.bases
+    base = bases[0]
     stack_pid = stack.process.pid if stack else None
     try:
         samples = [("start", sample(stack_pid, base))]
@@ -224,7 +279,8 @@ def main():
         users = issue_keys(base, clients, admin_secret) if admin_secret else [Client(i) for i in range(clients)]
         started = time.perf_counter()
         stop_at = time.time() + duration
-        threads = [threading.Thread(target=client_loop, args=(user, base, stop_at, args.steps, results, lock),
+        threads = [threading.Thread(target=client_loop,
+                                    args=(user, bases[user.index % len(bases)], stop_at, args.steps, results, lock),
                                     daemon=True)
                    for user in users]
         for thread in threads:
@@ -250,10 +306,15 @@ def main():
                                           "p99": percentile([t for t in results["api"] if t < 1], 0.99)},
             "samples": dict(samples),
         }
+        if stack and stack.replicated:
+            accepted = results["outcomes"]["done"] + results["outcomes"]["failed"]
+            report["store"] = store_report(stack, accepted)
         print(json.dumps(report, indent=2))
         unexpected = {k: v for k, v in results["outcomes"].items() if k not in ("done", "429", "503")}
         if unexpected:
             raise SystemExit(f"unexpected outcomes: {unexpected}")
+        if report.get("store", {}).get("jobs_run_more_than_once"):
+            raise SystemExit("a job ran under two leases")
     finally:
         if stack:
             stack.stop()

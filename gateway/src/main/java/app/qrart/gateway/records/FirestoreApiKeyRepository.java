@@ -67,6 +67,7 @@ public class FirestoreApiKeyRepository implements ApiKeyRepository {
                 return -1;
             }
             transaction.set(counter, Map.of("keyId", id, "day", day.toString(), "generations", used + 1));
+            FirestoreCalls.wrote();
             return used + 1;
         });
         return after < 0 ? OptionalInt.empty() : OptionalInt.of(after);
@@ -79,6 +80,7 @@ public class FirestoreApiKeyRepository implements ApiKeyRepository {
             int used = count(transaction.get(counter).get());
             if (used > 0) {
                 transaction.set(counter, Map.of("keyId", id, "day", day.toString(), "generations", used - 1));
+                FirestoreCalls.wrote();
             }
             return null;
         });

@@ -75,6 +75,7 @@ public class FirestoreGenerationRepository implements GenerationRepository {
                 return false;
             }
             transaction.update(reference, document);
+            FirestoreCalls.wrote();
             return true;
         });
         if (!written) {
@@ -128,6 +129,7 @@ public class FirestoreGenerationRepository implements GenerationRepository {
                             LEASE_EPOCH, taken.epoch(),
                             LEASE_EXPIRES, timestamp(taken.expiresAt()),
                             LEASE_HISTORY, FieldValue.arrayUnion(change)));
+            FirestoreCalls.wrote();
             return Optional.of(read(snapshot.getData()).withLease(taken));
         });
     }
@@ -143,6 +145,7 @@ public class FirestoreGenerationRepository implements GenerationRepository {
             Lease renewed = new Lease(
                     held.owner(), held.epoch(), instant(snapshot.getReadTime()).plus(duration));
             transaction.update(reference, LEASE_EXPIRES, timestamp(renewed.expiresAt()));
+            FirestoreCalls.wrote();
             return Optional.of(renewed);
         });
     }
@@ -162,6 +165,7 @@ public class FirestoreGenerationRepository implements GenerationRepository {
                                 LEASE_HISTORY,
                                 FieldValue.arrayUnion(
                                         Map.of("owner", held.owner(), "epoch", held.epoch(), "releasedAt", now))));
+                FirestoreCalls.wrote();
             }
             return null;
         });

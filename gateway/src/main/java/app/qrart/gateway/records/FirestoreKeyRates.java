@@ -88,6 +88,7 @@ public class FirestoreKeyRates implements KeyRates {
                                 timestamp(after.at()),
                                 "expireAt",
                                 timestamp(fullAgain)));
+                FirestoreCalls.wrote();
                 return taken.allowance();
             } catch (ClientOverRateException refused) {
                 return refused;

@@ -50,6 +50,7 @@ public class FirestoreLinkRepository implements LinkRepository {
                 return false;
             }
             transaction.create(document, write(link));
+            FirestoreCalls.wrote();
             return true;
         });
     }

@@ -56,6 +56,8 @@ public final class TestDefaults {
         all.put("qrart.scan.repair", String.valueOf(ScanPolicy.DEFAULTS.repair()));
         all.put("qrart.auth.admin-secret", "");
         all.put("quarkus.http.access-log.enabled", "false");
+        // No load balancer to wait for: a stopped test gateway drains at once.
+        all.put("quarkus.shutdown.delay", "0s");
         all.put("quarkus.log.category.\"app.qrart\".level", "INFO");
         all.put("qrart.inference.endpoints", "");
         all.put("qrart.inference.endpoint-key-files", "");
