@@ -15,7 +15,6 @@ import app.qrart.gateway.validation.InvalidFieldException;
 import app.qrart.gateway.validation.RequestValidator;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /** Reads of generations: one (optionally waiting for its end), the gallery, the plain QR behind one. */
 @ApplicationScoped
@@ -43,12 +42,10 @@ public class GenerationQueries {
         if (id == null || !id.matches("[A-Za-z0-9_-]{8,64}")) {
             throw new GenerationNotFoundException();
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(config.maxWaitSeconds());
-        Generation generation = find(id);
-        while (wait && !generation.status().terminal() && System.nanoTime() < deadline) {
-            sleep(POLL);
-            generation = find(id);
-        }
+        Generation generation = wait
+                ? records.awaitEnd(id, Duration.ofSeconds(config.maxWaitSeconds()), POLL)
+                        .orElseThrow(GenerationNotFoundException::new)
+                : find(id);
         return withUrls(generation);
     }
 
@@ -92,13 +89,5 @@ public class GenerationQueries {
         }
         return generation.withUrls(
                 images.url(generation.imageKey()), images.url(ImageKeys.thumbnail(generation.imageKey())), source);
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

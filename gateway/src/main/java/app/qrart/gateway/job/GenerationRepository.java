@@ -20,6 +20,26 @@ public interface GenerationRepository {
 
     Optional<Generation> find(String id);
 
+    /**
+     * The job once it has ended, or as it is when {@code timeout} has passed first; empty when
+     * there is no such job. This default reads the record every {@code poll}; a store that can be
+     * watched waits for the write instead.
+     */
+    default Optional<Generation> awaitEnd(String id, Duration timeout, Duration poll) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Optional<Generation> job = find(id);
+        while (job.isPresent() && !job.get().status().terminal() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(poll.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return job;
+            }
+            job = find(id);
+        }
+        return job;
+    }
+
     /** Done jobs, newest first, after the cursor (exclusive), that the filter lets through. */
     Page page(String cursor, int limit, GalleryFilter filter);
 

@@ -67,6 +67,11 @@ final class FirestoreCalls {
         return await(firestore.runTransaction(counted, transactionOptions), transactionTimeout);
     }
 
+    /** A snapshot listener received one document. */
+    static void read() {
+        READS.increment();
+    }
+
     /** A transaction body wrote one document. */
     static void wrote() {
         WRITES.increment();

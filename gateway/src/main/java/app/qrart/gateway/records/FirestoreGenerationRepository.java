@@ -15,6 +15,7 @@ import com.google.cloud.firestore.DocumentReference;
 import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.FieldValue;
 import com.google.cloud.firestore.Firestore;
+import com.google.cloud.firestore.ListenerRegistration;
 import com.google.cloud.firestore.Query;
 import com.google.cloud.firestore.QueryDocumentSnapshot;
 import java.time.Duration;
@@ -25,6 +26,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Production records in Firestore: one document per generation, the gallery by an indexed key.
@@ -192,6 +197,41 @@ public class FirestoreGenerationRepository implements GenerationRepository {
         return Timestamp.ofTimeSecondsAndNanos(instant.getEpochSecond(), instant.getNano());
     }
 
+    /**
+     * Watches the job's document (a snapshot listener: one read, then one per change) instead of
+     * reading it every {@code poll}; falls back to reading when the watch fails.
+     */
+    @Override
+    public Optional<Generation> awaitEnd(String id, Duration timeout, Duration poll) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        CompletableFuture<Optional<Generation>> ended = new CompletableFuture<>();
+        ListenerRegistration watch = collection.document(id).addSnapshotListener((snapshot, error) -> {
+            if (error != null) {
+                ended.completeExceptionally(error);
+                return;
+            }
+            FirestoreCalls.read();
+            if (snapshot == null || !snapshot.exists()) {
+                ended.complete(Optional.empty());
+            } else if (!OPEN.contains(snapshot.getString("status"))) {
+                ended.complete(Optional.of(read(snapshot.getData())));
+            }
+        });
+        try {
+            return ended.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return find(id);
+        } catch (ExecutionException e) {
+            Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+            return GenerationRepository.super.awaitEnd(id, left, poll);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return find(id);
+        } finally {
+            watch.remove();
+        }
+    }
+
     @Override
     public Optional<Generation> find(String id) {
         DocumentSnapshot snapshot = calls.await(collection.document(id).get());
@@ -203,11 +243,12 @@ public class FirestoreGenerationRepository implements GenerationRepository {
         List<Generation> items = new ArrayList<>();
         String after = cursor;
         String last = null;
+        int batchSize = filter.passesAll() ? limit : SCAN_BATCH;
         while (items.size() < limit) {
             Query query = collection
                     .whereGreaterThan(GALLERY_KEY, after == null ? "" : after)
                     .orderBy(GALLERY_KEY)
-                    .limit(SCAN_BATCH);
+                    .limit(batchSize);
             List<QueryDocumentSnapshot> batch = calls.await(query.get()).getDocuments();
             for (QueryDocumentSnapshot doc : batch) {
                 after = doc.getString(GALLERY_KEY);
@@ -220,7 +261,7 @@ public class FirestoreGenerationRepository implements GenerationRepository {
                     }
                 }
             }
-            if (batch.size() < SCAN_BATCH) {
+            if (batch.size() < batchSize) {
                 return new Page(items, null);
             }
         }

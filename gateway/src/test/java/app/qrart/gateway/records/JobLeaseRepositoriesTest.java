@@ -8,17 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.qrart.gateway.config.StorageConfig;
 import app.qrart.gateway.job.Generation;
 import app.qrart.gateway.job.GenerationRepository;
+import app.qrart.gateway.job.GenerationStatus;
 import app.qrart.gateway.job.Lease;
 import app.qrart.gateway.job.LeaseLostException;
 import app.qrart.gateway.storage.RecordStoreException;
 import app.qrart.gateway.support.Configs;
-import app.qrart.gateway.support.EmulatorProcess;
+import app.qrart.gateway.support.Eventually;
+import app.qrart.gateway.support.RecordStores;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.google.cloud.firestore.Firestore;
-import com.google.cloud.firestore.FirestoreOptions;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +31,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,58 +47,34 @@ class JobLeaseRepositoriesTest {
 
     private static final Duration LONG = Duration.ofMinutes(5);
     private static final Duration SHORT = Duration.ofMillis(300);
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper MAPPER = RecordStores.MAPPER;
     private static final AtomicInteger IDS = new AtomicInteger();
 
-    private static EmulatorProcess emulator;
-    private static Firestore firestore;
-    private static Firestore secondClient;
-    private static MVStore embedded;
+    private static RecordStores stores;
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = EmulatorProcess.firestore();
-        firestore = client(emulator.port());
-        secondClient = client(emulator.port());
-        embedded = new MVStore.Builder()
-                .fileName(Files.createTempDirectory("qrart-leases")
-                        .resolve("records.mv.db")
-                        .toString())
-                .autoCommitDisabled()
-                .open();
-    }
-
-    private static Firestore client(int port) {
-        return FirestoreOptions.newBuilder()
-                .setProjectId("qrart-leases-test")
-                .setEmulatorHost("127.0.0.1:" + port)
-                .build()
-                .getService();
+        stores = RecordStores.start("qrart-leases-test");
     }
 
     @AfterAll
     static void stop() throws Exception {
-        embedded.close();
-        firestore.close();
-        secondClient.close();
-        emulator.close();
+        stores.close();
     }
 
     static Stream<String> stores() {
-        return Stream.of("embedded", "firestore");
+        return RecordStores.kinds();
     }
 
     /** The store as one replica sees it; {@code second}: through another client (Firestore). */
     private static GenerationRepository store(String kind, boolean second) {
         if (kind.equals("embedded")) {
-            return new EmbeddedGenerationRepository(embedded, MAPPER);
+            return new EmbeddedGenerationRepository(stores.embedded(), MAPPER);
         }
         StorageConfig.Firestore config = Configs.of(
                         StorageConfig.class, Map.of("qrart.storage.firestore.collection", "leases-test"))
                 .firestore();
-        return new FirestoreGenerationRepository(second ? secondClient : firestore, config, MAPPER);
+        return new FirestoreGenerationRepository(second ? stores.secondClient() : stores.firestore(), config, MAPPER);
     }
 
     private static Generation accepted(GenerationRepository records, Instant created) {
@@ -180,6 +152,33 @@ class JobLeaseRepositoriesTest {
         assertTrue(records.claim(job.id(), "second", LONG).isEmpty());
         assertTrue(records.waiting(1000).stream().noneMatch(g -> g.id().equals(job.id())));
         assertThrows(LeaseLostException.class, () -> records.save(held.running(0.5, Instant.now())));
+    }
+
+    @ParameterizedTest
+    @MethodSource("stores")
+    void aWaitForTheEndSeesAnotherReplicasWriteAndOtherwiseTimesOut(String kind) throws Exception {
+        GenerationRepository records = store(kind, false);
+        GenerationRepository other = store(kind, true);
+        Generation job = accepted(records, Instant.now());
+        Generation held = other.claim(job.id(), "other", LONG).orElseThrow();
+        assertEquals(
+                GenerationStatus.QUEUED,
+                records.awaitEnd(job.id(), Duration.ofMillis(300), Duration.ofMillis(50))
+                        .orElseThrow()
+                        .status());
+        Thread writer = new Thread(() -> {
+            Eventually.pause(500);
+            other.save(held.failed("a reason", Instant.now()));
+        });
+        long started = System.nanoTime();
+        writer.start();
+        Generation ended = records.awaitEnd(job.id(), Duration.ofSeconds(30), Duration.ofMillis(50))
+                .orElseThrow();
+        writer.join();
+        assertEquals(GenerationStatus.FAILED, ended.status());
+        assertTrue(System.nanoTime() - started < Duration.ofSeconds(20).toNanos(), "the wait ran to its timeout");
+        assertTrue(records.awaitEnd("no-such-job", Duration.ofMillis(100), Duration.ofMillis(50))
+                .isEmpty());
     }
 
     @ParameterizedTest

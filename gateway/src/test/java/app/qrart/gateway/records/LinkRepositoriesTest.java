@@ -10,13 +10,8 @@ import app.qrart.gateway.links.LinkRepository.ScanKey;
 import app.qrart.gateway.links.Platform;
 import app.qrart.gateway.links.ShortLink;
 import app.qrart.gateway.support.Configs;
-import app.qrart.gateway.support.EmulatorProcess;
+import app.qrart.gateway.support.RecordStores;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.google.cloud.firestore.Firestore;
-import com.google.cloud.firestore.FirestoreOptions;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,7 +21,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,52 +38,28 @@ class LinkRepositoriesTest {
     private static final Instant NOW = Instant.parse("2026-12-07T10:00:00Z");
     private static final StorageConfig.Firestore FIRESTORE =
             Configs.of(StorageConfig.class, Map.of()).firestore();
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper MAPPER = RecordStores.MAPPER;
 
-    private static EmulatorProcess emulator;
-    private static Firestore firestore;
-    private static Firestore secondClient;
-    private static MVStore embedded;
+    private static RecordStores stores;
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = EmulatorProcess.firestore();
-        firestore = client(emulator.port());
-        secondClient = client(emulator.port());
-        embedded = new MVStore.Builder()
-                .fileName(Files.createTempDirectory("qrart-links")
-                        .resolve("records.mv.db")
-                        .toString())
-                .autoCommitDisabled()
-                .open();
-    }
-
-    private static Firestore client(int port) {
-        return FirestoreOptions.newBuilder()
-                .setProjectId("qrart-links-test")
-                .setEmulatorHost("127.0.0.1:" + port)
-                .build()
-                .getService();
+        stores = RecordStores.start("qrart-links-test");
     }
 
     @AfterAll
     static void stop() throws Exception {
-        embedded.close();
-        firestore.close();
-        secondClient.close();
-        emulator.close();
+        stores.close();
     }
 
     static Stream<String> stores() {
-        return Stream.of("embedded", "firestore");
+        return RecordStores.kinds();
     }
 
     private static LinkRepository store(String kind) {
         return kind.equals("embedded")
-                ? new EmbeddedLinkRepository(embedded, MAPPER)
-                : new FirestoreLinkRepository(firestore, FIRESTORE);
+                ? new EmbeddedLinkRepository(stores.embedded(), MAPPER)
+                : new FirestoreLinkRepository(stores.firestore(), FIRESTORE);
     }
 
     private static ShortLink link(String code, String destination) {
@@ -152,8 +122,8 @@ class LinkRepositoriesTest {
     @Test
     void twoFirestoreClientsIncrementingOneCountAtOnceLoseNothing() throws Exception {
         List<LinkRepository> replicas = List.of(
-                new FirestoreLinkRepository(firestore, FIRESTORE),
-                new FirestoreLinkRepository(secondClient, FIRESTORE));
+                new FirestoreLinkRepository(stores.firestore(), FIRESTORE),
+                new FirestoreLinkRepository(stores.secondClient(), FIRESTORE));
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<?>> writes = new ArrayList<>();

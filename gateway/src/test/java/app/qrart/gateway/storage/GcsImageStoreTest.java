@@ -17,8 +17,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.Duration;
-import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,24 +33,9 @@ class GcsImageStoreTest {
     private String host;
 
     @BeforeEach
-    void startEmulator() {
+    void startEmulator() throws Exception {
         int port = EmulatorProcess.freePort();
-        String binary = EmulatorProcess.requiredBinary("qrart.fake-gcs-server");
-        emulator = EmulatorProcess.start(
-                List.of(
-                        binary,
-                        "-scheme",
-                        "http",
-                        "-host",
-                        "127.0.0.1",
-                        "-port",
-                        "{port}",
-                        "-backend",
-                        "memory",
-                        "-public-host",
-                        "127.0.0.1:{port}"),
-                port,
-                Duration.ofSeconds(30));
+        emulator = EmulatorProcess.fakeGcs(Files.createTempDirectory("qrart-gcs-test"), port);
         host = "http://127.0.0.1:" + port;
         storage = StorageOptions.newBuilder()
                 .setHost(host)
@@ -88,6 +73,10 @@ class GcsImageStoreTest {
                         HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, fetched.statusCode());
         assertArrayEquals(png, fetched.body());
+
+        store.delete("abcDEF123_-xyz.png");
+        assertNull(store.get("abcDEF123_-xyz.png"));
+        store.delete("abcDEF123_-xyz.png");
     }
 
     @Test
