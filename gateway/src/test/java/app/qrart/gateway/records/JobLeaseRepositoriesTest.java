@@ -225,7 +225,7 @@ class JobLeaseRepositoriesTest {
             GenerationRepository replica = t % 2 == 0 ? records : other;
             String owner = "replica-" + t;
             replicas.add(() -> {
-                for (int round = 0; round < 4; round++) {
+                for (int round = 0; round < 3; round++) {
                     for (Generation job : jobs) {
                         Optional<Generation> taken;
                         try {

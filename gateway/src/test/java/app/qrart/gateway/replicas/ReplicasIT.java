@@ -190,7 +190,7 @@ class ReplicasIT {
         Map<String, String> one = Map.of("qrart.generation.max-concurrent", "1");
         PackagedGateway draining = stack.start(scenario, "replica-c", one);
         List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
+        for (int i = 0; i < 4; i++) {
             ids.add(submit(draining, scenario, i));
         }
         Eventually.within(
