@@ -30,12 +30,24 @@ rm -f "$TS_DIR/READY"
 
 .venv/bin/python deploy/torchserve/tsctl.py run --model-store model-store --workdir "$TS_DIR" --ports "$TS_PORTS" &
 TS_PID=$!
-PIDS=("$TS_PID")
+EMULATORS=()
+GATEWAYS=()
 
+# The Firestore emulator runs as a child of gcloud's child and outlives a signal to gcloud alone.
+kill_tree() {
+  local child
+  for child in $(pgrep -P "$1" 2>/dev/null); do kill_tree "$child"; done
+  kill -TERM "$1" 2>/dev/null || true
+}
+
+# Gateways first (they drain into the stores), then the emulators, then TorchServe.
 stop() {
   trap - INT TERM EXIT
   echo "Stopping the stack..."
-  for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do kill -TERM "${PIDS[$i]}" 2>/dev/null || true; done
+  for pid in "${GATEWAYS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${GATEWAYS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  for pid in "${EMULATORS[@]}"; do kill_tree "$pid"; done
+  kill -TERM "$TS_PID" 2>/dev/null || true
   wait 2>/dev/null || true
   echo "Stopped."
 }
@@ -54,11 +66,11 @@ if ((REPLICAS > 1)); then
   IFS=, read -r FIRESTORE_PORT GCS_PORT <<<"${QRART_EMULATOR_PORTS:-8090,8091}"
   mkdir -p "$RUN_DIR/gcs/qrart"
   gcloud emulators firestore start --host-port="127.0.0.1:$FIRESTORE_PORT" --quiet >"$RUN_DIR/firestore.log" 2>&1 &
-  PIDS+=($!)
+  EMULATORS+=($!)
   await_port "$FIRESTORE_PORT" $! "The Firestore emulator"
   .run/bin/fake-gcs-server -scheme http -host 127.0.0.1 -port "$GCS_PORT" -backend filesystem \
     -filesystem-root "$RUN_DIR/gcs" -public-host "127.0.0.1:$GCS_PORT" >"$RUN_DIR/gcs.log" 2>&1 &
-  PIDS+=($!)
+  EMULATORS+=($!)
   await_port "$GCS_PORT" $! "fake-gcs-server"
   STORES=(QRART_STORAGE_IMAGES=gcs QRART_STORAGE_GCS_BUCKET=qrart QRART_STORAGE_GCS_HOST="http://127.0.0.1:$GCS_PORT"
     QRART_STORAGE_RECORDS=firestore QRART_STORAGE_FIRESTORE_EMULATOR_HOST="127.0.0.1:$FIRESTORE_PORT"
@@ -78,9 +90,9 @@ for ((i = 0; i < REPLICAS; i++)); do
     QRART_LINKS_ENABLED="${QRART_LINKS_ENABLED:-true}" \
     QRART_LINKS_BASE_URL="${QRART_LINKS_BASE_URL:-HTTP://LOCALHOST:$HTTP_PORT/S/}" \
     java -jar gateway/target/quarkus-app/quarkus-run.jar &
-  PIDS+=($!)
+  GATEWAYS+=($!)
   until curl -sf "http://127.0.0.1:${PORTS[$i]}/q/health/live" >/dev/null; do
-    kill -0 "${PIDS[-1]}" 2>/dev/null || { echo "The gateway failed to start"; exit 1; }
+    kill -0 "${GATEWAYS[-1]}" 2>/dev/null || { echo "The gateway failed to start"; exit 1; }
     sleep 1
   done
 done
@@ -94,4 +106,4 @@ QR Art is running:
   TorchServe   http://127.0.0.1:${TS_PORTS%%,*}/predictions/qrart  (Bearer key: $TS_DIR/key_file.json)
 Press Ctrl-C to stop.
 MSG
-wait -n "${PIDS[@]}"
+wait -n "$TS_PID" "${EMULATORS[@]}" "${GATEWAYS[@]}"
