@@ -31,5 +31,6 @@ COPY --from=build --chown=10001:10001 /src/gateway/target/quarkus-app/app/ app/
 COPY --from=build --chown=10001:10001 /src/gateway/target/quarkus-app/quarkus/ quarkus/
 USER 10001
 EXPOSE 8080
-# The JVM exits on SIGTERM after Quarkus' graceful shutdown; unfinished jobs resume on the next start.
+# On SIGTERM the gateway drains (readiness down, running jobs finish, leases released) and exits;
+# a job it still held is taken by another replica, or by this one when it starts again.
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS_APPEND -jar /deployments/quarkus-run.jar"]
