@@ -157,9 +157,22 @@ public class GenerationService {
         }
     }
 
-    /** Waiting jobs (of a previous process, or any nobody holds) are looked for at once on start-up. */
+    /**
+     * Waiting jobs (of a previous process, or any nobody holds) are looked for at once on start-up,
+     * after jobs recorded before leases existed are made waiting.
+     */
     void takeWaitingAtStart(@Observes StartupEvent event) {
-        background.execute(this::takeWaiting);
+        background.execute(() -> {
+            try {
+                int adopted = records.adoptUnleased();
+                if (adopted > 0) {
+                    LOG.infof("%d unfinished jobs recorded without a lease are waiting now", adopted);
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf("could not look for jobs recorded without a lease: %s", e.getMessage());
+            }
+            takeWaiting();
+        });
     }
 
     /**

@@ -50,6 +50,14 @@ public interface GenerationRepository {
     List<Generation> waiting(int limit);
 
     /**
+     * Makes unfinished jobs recorded without a lease expiry (before leases existed) waiting, so
+     * {@link #waiting} finds them; how many. Run at start-up; stores that find such jobs anyway do nothing.
+     */
+    default int adoptUnleased() {
+        return 0;
+    }
+
+    /**
      * Takes the job for {@code owner} for {@code duration} when it is unfinished and nobody holds
      * it: the job with its new lease (epoch one higher), else empty.
      */

@@ -108,6 +108,20 @@ public class FirestoreGenerationRepository implements GenerationRepository {
     }
 
     @Override
+    public int adoptUnleased() {
+        int adopted = 0;
+        for (QueryDocumentSnapshot doc : calls.await(
+                        collection.whereIn("status", List.copyOf(OPEN)).get())
+                .getDocuments()) {
+            if (!doc.contains(LEASE_EXPIRES)) {
+                calls.await(doc.getReference().update(LEASE_EXPIRES, FieldValue.serverTimestamp()));
+                adopted++;
+            }
+        }
+        return adopted;
+    }
+
+    @Override
     public Optional<Generation> claim(String id, String owner, Duration duration) {
         DocumentReference reference = collection.document(id);
         return calls.transact(transaction -> {

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.google.cloud.firestore.DocumentSnapshot;
+import com.google.cloud.firestore.FieldValue;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.FirestoreOptions;
 import java.time.Duration;
@@ -175,5 +176,32 @@ class FirestoreGenerationRepositoryTest {
         assertNull(page2.nextCursor());
         assertTrue(repository.waiting(10).stream().anyMatch(g -> g.id().equals("gal000004")));
         assertTrue(repository.reachable());
+    }
+
+    @Test
+    void unfinishedJobsRecordedBeforeLeasesExistedAreAdoptedAsWaiting() throws Exception {
+        Generation legacy = generation("legacy0001", "an old job", Instant.now().minusSeconds(600));
+        repository.save(legacy);
+        firestore
+                .collection("generations-test")
+                .document(legacy.id())
+                .update(Map.of(
+                        FirestoreGenerationRepository.LEASE_EXPIRES,
+                        FieldValue.delete(),
+                        FirestoreGenerationRepository.LEASE_EPOCH,
+                        FieldValue.delete()))
+                .get();
+        assertTrue(repository.waiting(1000).stream().noneMatch(g -> g.id().equals(legacy.id())));
+
+        assertTrue(repository.adoptUnleased() >= 1);
+        assertTrue(repository.waiting(1000).stream().anyMatch(g -> g.id().equals(legacy.id())));
+        assertEquals(
+                1,
+                repository
+                        .claim(legacy.id(), "replica", Duration.ofMinutes(1))
+                        .orElseThrow()
+                        .lease()
+                        .epoch());
+        assertEquals(0, repository.adoptUnleased());
     }
 }
