@@ -61,26 +61,7 @@ public record Generation(
 
     /** The same job as held under this lease. */
     public Generation withLease(Lease held) {
-        return new Generation(
-                id,
-                kind,
-                status,
-                progress,
-                message,
-                content,
-                shortUrl,
-                parameters,
-                imageUrl,
-                thumbnailUrl,
-                sourceUrl,
-                imageKey,
-                scanReport,
-                moduleMap,
-                error,
-                modelServerRetries,
-                createdAt,
-                updatedAt,
-                held);
+        return copy(shortUrl, parameters, imageUrl, thumbnailUrl, sourceUrl, moduleMap, held);
     }
 
     /** The text the code carries: the short link when there is one, else the content. */
@@ -90,26 +71,7 @@ public record Generation(
 
     /** The same queued job carrying a short link to its content. */
     public Generation withShortUrl(String url) {
-        return new Generation(
-                id,
-                kind,
-                status,
-                progress,
-                message,
-                content,
-                url,
-                parameters,
-                imageUrl,
-                thumbnailUrl,
-                sourceUrl,
-                imageKey,
-                scanReport,
-                moduleMap,
-                error,
-                modelServerRetries,
-                createdAt,
-                updatedAt,
-                lease);
+        return copy(url, parameters, imageUrl, thumbnailUrl, sourceUrl, moduleMap, lease);
     }
 
     public Generation running(double progress, Instant now) {
@@ -131,30 +93,28 @@ public record Generation(
 
     /** The parameters the delivered image was made with (a retry round may change seed and scale). */
     public Generation withParameters(Parameters used) {
-        return new Generation(
-                id,
-                kind,
-                status,
-                progress,
-                message,
-                content,
-                shortUrl,
-                used,
-                imageUrl,
-                thumbnailUrl,
-                sourceUrl,
-                imageKey,
-                scanReport,
-                moduleMap,
-                error,
-                modelServerRetries,
-                createdAt,
-                updatedAt,
-                lease);
+        return copy(shortUrl, used, imageUrl, thumbnailUrl, sourceUrl, moduleMap, lease);
     }
 
     /** The same job with the map of what was wrong with the code it repairs. */
     public Generation withModuleMap(ModuleMap map) {
+        return copy(shortUrl, parameters, imageUrl, thumbnailUrl, sourceUrl, map, lease);
+    }
+
+    /** The same job as its readers see it, with the URLs of its images (null where there is none). */
+    public Generation withUrls(String image, String thumbnail, String source) {
+        return copy(shortUrl, parameters, image, thumbnail, source, moduleMap, lease);
+    }
+
+    /** The same job with the fields the withers change. */
+    private Generation copy(
+            String nextShortUrl,
+            Parameters nextParameters,
+            String image,
+            String thumbnail,
+            String source,
+            ModuleMap map,
+            Lease held) {
         return new Generation(
                 id,
                 kind,
@@ -162,11 +122,11 @@ public record Generation(
                 progress,
                 message,
                 content,
-                shortUrl,
-                parameters,
-                imageUrl,
-                thumbnailUrl,
-                sourceUrl,
+                nextShortUrl,
+                nextParameters,
+                image,
+                thumbnail,
+                source,
                 imageKey,
                 scanReport,
                 map,
@@ -174,31 +134,7 @@ public record Generation(
                 modelServerRetries,
                 createdAt,
                 updatedAt,
-                lease);
-    }
-
-    /** The same job as its readers see it, with the URLs of its images (null where there is none). */
-    public Generation withUrls(String image, String thumbnail, String source) {
-        return new Generation(
-                id,
-                kind,
-                status,
-                progress,
-                message,
-                content,
-                shortUrl,
-                parameters,
-                image,
-                thumbnail,
-                source,
-                imageKey,
-                scanReport,
-                moduleMap,
-                error,
-                modelServerRetries,
-                createdAt,
-                updatedAt,
-                lease);
+                held);
     }
 
     private Generation state(
