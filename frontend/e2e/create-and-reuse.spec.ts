@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { pngSize } from './png';
-import { baseUrl, shot } from './support';
+import { baseUrl, jobIdOf, shot } from './support';
 
 const LINK = 'https://example.com/qr-art-e2e';
 const SEED = '20261128';
@@ -36,7 +36,7 @@ test('submit, watch progress, get a verified image, find it in the gallery, reus
   const png = await (await request.get(new URL(src!, baseUrl()).toString())).body();
   expect(pngSize(png)).toEqual({ width: 512, height: 512 });
   // What the badge shows is the gateway's record: ZXing and BoofCV read the exact link.
-  const id = new URL(src!, baseUrl()).pathname.split('/').pop()!.replace('.png', '');
+  const id = jobIdOf(src!);
   const gallery = await (await request.get(`${baseUrl()}/api/v1/gallery?q=${tag}`)).json();
   expect(gallery.items[0].scanReport.verified).toBe(true);
   expect(gallery.items[0].content).toBe(LINK);

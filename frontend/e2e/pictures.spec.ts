@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { pngSize } from './png';
-import { baseUrl, shot } from './support';
+import { baseUrl, jobIdOf, shot } from './support';
 
 /** A 480 x 480 picture with soft colour gradients, as a PNG. */
 function gradientPicture(): Buffer {
@@ -38,7 +38,7 @@ test('your picture: upload, get a verified code, download it', async ({ page, re
   const href = await download.getAttribute('href');
   const png = await (await request.get(new URL(href!, baseUrl()).toString())).body();
   expect(pngSize(png)).toEqual({ width: 480, height: 480 });
-  const id = new URL(href!, baseUrl()).pathname.split('/').pop()!.replace('.png', '');
+  const id = jobIdOf(href!);
   const job = await (await request.get(`${baseUrl()}/api/v1/generations/${id}`)).json();
   expect(job.kind).toBe('picture');
   expect(job.content).toBe(link);
@@ -66,7 +66,7 @@ test('fix a code: before and after, and the map of what was wrong', async ({ pag
   await expect(result.getByTestId('module-map')).toHaveCount(0);
 
   const href = await result.getByRole('link', { name: 'Download PNG' }).getAttribute('href');
-  const id = new URL(href!, baseUrl()).pathname.split('/').pop()!.replace('.png', '');
+  const id = jobIdOf(href!);
   const job = await (await request.get(`${baseUrl()}/api/v1/generations/${id}`)).json();
   expect(job.kind).toBe('repair');
   expect(job.scanReport.repaired).toBe(true);

@@ -11,3 +11,9 @@ export function baseUrl(): string {
 export async function shot(page: Page, name: string) {
   await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
 }
+
+/** The job a delivered image belongs to: its file is named `{id}_e{lease epoch}.png`. */
+export function jobIdOf(imageUrl: string): string {
+  const file = new URL(imageUrl, baseUrl()).pathname.split('/').pop()!;
+  return file.replace(/_e\d+\.png$/, '');
+}
