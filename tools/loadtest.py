@@ -99,6 +99,11 @@ class Stack:
         for base in self.bases:
             self.await_ready(base)
 
+    @property
+    def base(self):
+        """The first gateway's address (the only one without replicas)."""
+        return self.bases[0]
+
     def await_ready(self, base):
         deadline = time.time() + 300
         while time.time() < deadline:

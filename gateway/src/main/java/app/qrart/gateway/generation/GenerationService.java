@@ -29,7 +29,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
@@ -60,8 +59,6 @@ public class GenerationService {
     private final ManagedExecutor background;
     /** Generations running or queued in this process. */
     private final Set<String> active = ConcurrentHashMap.newKeySet();
-    /** Jobs running in this process (taken, not yet ended). */
-    private final AtomicInteger running = new AtomicInteger();
 
     private volatile boolean draining;
 
@@ -213,10 +210,11 @@ public class GenerationService {
     void stop(@Observes ShutdownEvent event) {
         draining = true;
         workers.shutdown();
-        LOG.infof("draining: %d jobs running, %d queued", running.get(), active.size() - running.get());
+        int running = leases.held();
+        LOG.infof("draining: %d jobs running, %d queued", running, active.size() - running);
         try {
             if (!workers.awaitTermination(replica.drainTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warnf("draining: %d jobs still running after %s", running.get(), replica.drainTimeout());
+                LOG.warnf("draining: %d jobs still running after %s", leases.held(), replica.drainTimeout());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -261,12 +259,10 @@ public class GenerationService {
             LOG.debugf("job %s: held by another replica or ended", generation.id());
             return;
         }
-        running.incrementAndGet();
         try {
             types.get(generation.kind()).run(taken.get());
         } finally {
             leases.ended(generation.id());
-            running.decrementAndGet();
         }
     }
 

@@ -68,6 +68,11 @@ public class JobLeases {
         return claimed;
     }
 
+    /** How many jobs run here under a lease. */
+    int held() {
+        return held.size();
+    }
+
     /** The job ended here (recorded or not): its lease is no longer renewed. */
     void ended(String id) {
         held.remove(id);

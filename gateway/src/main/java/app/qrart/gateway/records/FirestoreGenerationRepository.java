@@ -97,7 +97,7 @@ public class FirestoreGenerationRepository implements GenerationRepository {
     @Override
     public List<Generation> waiting(int limit) {
         Query query = collection
-                .whereIn("status", List.copyOf(OPEN))
+                .whereIn("status", OPEN)
                 .whereLessThanOrEqualTo(LEASE_EXPIRES, Timestamp.now())
                 .orderBy(LEASE_EXPIRES)
                 .limit(limit);
@@ -110,9 +110,8 @@ public class FirestoreGenerationRepository implements GenerationRepository {
     @Override
     public int adoptUnleased() {
         int adopted = 0;
-        for (QueryDocumentSnapshot doc : calls.await(
-                        collection.whereIn("status", List.copyOf(OPEN)).get())
-                .getDocuments()) {
+        for (QueryDocumentSnapshot doc :
+                calls.await(collection.whereIn("status", OPEN).get()).getDocuments()) {
             if (!doc.contains(LEASE_EXPIRES)) {
                 calls.await(doc.getReference().update(LEASE_EXPIRES, FieldValue.serverTimestamp()));
                 adopted++;
