@@ -4,7 +4,11 @@
 `qrart_scan_cpu_seconds` the CPU time of the thread that ran it, both tagged `code` (`drawn`: a round
 of generated candidates or a picture's drawn code; `located`: a code fixed in place). Quantiles are
 interpolated within the histogram's buckets, as Prometheus' histogram_quantile does.
+`qrart_scan_part_cpu_seconds_total` splits that CPU by part (gate, model, confirmation, reference,
+paint) and `qrart_scan_confirmations_total` counts the real readers' confirmations by whether they
+agreed with the model of the readers.
 """
+
 import math
 import re
 import urllib.request
@@ -14,6 +18,9 @@ SAMPLE = re.compile(
     r"^(?P<meter>qrart_scan_\w+_seconds)_(?P<kind>bucket|count|sum)\{(?P<labels>[^}]*)\}\s+(?P<value>\S+)"
 )
 LABEL = re.compile(r'(\w+)="([^"]*)"')
+COUNTER = re.compile(
+    r"^(?P<meter>qrart_scan_(?:part_cpu_seconds|confirmations)_total)\{(?P<labels>[^}]*)\}\s+(?P<value>\S+)"
+)
 
 
 def parse(text):
@@ -67,7 +74,37 @@ def summary(series):
     return lines
 
 
+def parts(text, series):
+    """Per code: mean CPU milliseconds per call by part, and confirmations agreeing with the model."""
+    sums, confirmations = {}, {}
+    for line in text.splitlines():
+        match = COUNTER.match(line)
+        if not match:
+            continue
+        labels = dict(LABEL.findall(match["labels"]))
+        code, value = labels.get("code", ""), float(match["value"])
+        if match["meter"].startswith("qrart_scan_part"):
+            sums.setdefault(code, {})[labels.get("part", "")] = value
+        else:
+            confirmations.setdefault(code, {})[labels.get("agreed", "")] = value
+    lines = []
+    for code, by_part in sorted(sums.items()):
+        calls = series.get(("qrart_scan_cpu_seconds", code), {}).get("count", 0)
+        if not calls:
+            continue
+        split = ", ".join(f"{part} {1000 * seconds / calls:.0f}" for part, seconds in by_part.items())
+        agreed = confirmations.get(code, {})
+        total = agreed.get("true", 0) + agreed.get("false", 0)
+        lines.append(
+            f"  scan path {code}, CPU by part, mean ms per call: {split}; "
+            f"confirmations that contradicted the model {int(agreed.get('false', 0))} of {int(total)}"
+        )
+    return lines
+
+
 def read(base):
     """The scan path's meters of the gateway at base, as summary lines."""
     with urllib.request.urlopen(base + "/q/metrics", timeout=30) as reply:
-        return summary(parse(reply.read().decode()))
+        text = reply.read().decode()
+    series = parse(text)
+    return summary(series) + parts(text, series)

@@ -1,5 +1,6 @@
 package app.qrart.scanbench;
 
+import app.qrart.engine.costs.PathCosts;
 import app.qrart.engine.verify.QrDecoder;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -19,6 +20,9 @@ final class RepairFigures {
     final List<Double> headroomBefore = new ArrayList<>();
     final List<Double> headroomAfter = new ArrayList<>();
     final Map<QrDecoder, Integer> fullSize = new EnumMap<>(QrDecoder.class);
+    /** Each image's scan path CPU by part. */
+    final List<PathCosts.Tally> costs = new ArrayList<>();
+
     private final SuiteTally delivered = new SuiteTally();
     private final SuiteTally plain = new SuiteTally();
     /** Whether the images were repaired towards a target here (else judged as they are: no footprint, no target). */
@@ -132,6 +136,42 @@ final class RepairFigures {
                 repaired ? "gate + suite + repair" : "gate + suite",
                 percentile(millis, 50),
                 percentile(millis, 95));
+        if (!costs.isEmpty()) {
+            printCosts(costs);
+        }
+    }
+
+    /** The scan path's CPU per image by part: mean milliseconds and runs, and the median of their sum. */
+    static void printCosts(List<PathCosts.Tally> costs) {
+        StringBuilder line = new StringBuilder("  scan path CPU per image by part, mean ms (runs):");
+        List<Double> sums = new ArrayList<>();
+        costs.forEach(tally -> sums.add(0.0));
+        for (PathCosts.Part part : PathCosts.Part.values()) {
+            double nanos = 0;
+            double runs = 0;
+            for (int i = 0; i < costs.size(); i++) {
+                nanos += costs.get(i).nanos(part);
+                runs += costs.get(i).count(part);
+                sums.set(i, sums.get(i) + costs.get(i).nanos(part) / 1e6);
+            }
+            line.append(String.format(
+                    Locale.ROOT,
+                    " %s %.0f (%.1f)",
+                    part.name().toLowerCase(Locale.ROOT),
+                    nanos / 1e6 / costs.size(),
+                    runs / costs.size()));
+        }
+        long agreed = costs.stream().mapToLong(PathCosts.Tally::agreed).sum();
+        long contradicted =
+                costs.stream().mapToLong(PathCosts.Tally::contradicted).sum();
+        line.append(String.format(
+                Locale.ROOT,
+                "; together median %.0f ms, p95 %.0f ms; confirmations that contradicted the model %d of %d",
+                percentile(sums, 50),
+                percentile(sums, 95),
+                contradicted,
+                agreed + contradicted));
+        System.out.println(line);
     }
 
     private static String names() {

@@ -2,6 +2,7 @@ package app.qrart.scanbench;
 
 import app.qrart.engine.QrEngine;
 import app.qrart.engine.analysis.ScanAnalyzer;
+import app.qrart.engine.costs.PathCosts;
 import app.qrart.engine.encode.QrEncoder;
 import app.qrart.engine.encode.QrSymbol;
 import app.qrart.engine.gate.PictureEmbedder;
@@ -51,7 +52,7 @@ import javax.imageio.ImageIO;
 public final class ScanBenchmark {
 
     private static final int CANVAS = 512;
-    /** Restricts the known-payload mode to files whose name this regular expression finds (to look into cases). */
+    /** Restricts the known and embed modes to files whose name this regular expression finds (to look into cases). */
     private static final Pattern ONLY =
             System.getenv("BENCH_ONLY") == null ? null : Pattern.compile(System.getenv("BENCH_ONLY"));
 
@@ -151,7 +152,9 @@ public final class ScanBenchmark {
             throws IOException {
         long start = System.nanoTime();
         Optional<SymbolLocator.Located> located = SymbolLocator.locate(picture, payload);
+        PathCosts.take();
         Repair repair = located.map(l -> gate.inPlace(picture, l, strength)).orElse(Repair.none());
+        figures.costs.add(PathCosts.take());
         double millis = millisSince(start);
         figures.millis.add(millis);
         figures.images++;
@@ -200,10 +203,15 @@ public final class ScanBenchmark {
             RepairFigures figures = new RepairFigures(true);
             Delivered written = new Delivered(out.map(o -> o.resolve("embed")));
             for (Path file : images) {
+                if (ONLY != null && !ONLY.matcher(file.getFileName().toString()).find()) {
+                    continue;
+                }
                 BufferedImage picture = squareCanvas(ImageIO.read(file.toFile()));
                 long start = System.nanoTime();
+                PathCosts.take();
                 PictureEmbedder.Embedding embedding = embedder.embed(
                         picture, payload, encoder.defaultLevel(), PictureEmbedder.EXTRA_VERSIONS, strength);
+                figures.costs.add(PathCosts.take());
                 double millis = millisSince(start);
                 figures.millis.add(millis);
                 QrSymbol symbol = embedding.symbol();
@@ -245,7 +253,7 @@ public final class ScanBenchmark {
                     payload,
                     first.version(),
                     first.errorCorrection(),
-                    images.size(),
+                    figures.images,
                     CANVAS,
                     CANVAS,
                     strength.apiName());

@@ -1,8 +1,10 @@
 package app.qrart.gateway.engine;
 
+import app.qrart.engine.costs.PathCosts;
 import app.qrart.engine.gate.ScanListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.Locale;
 
 /** What the scan gate does, as the gateway's metrics: checks, repairs, targets met and the scan path's times. */
 final class MeteredScanListener implements ScanListener {
@@ -12,6 +14,12 @@ final class MeteredScanListener implements ScanListener {
 
     /** CPU time of the scan path's thread per call, tagged by {@code code}. */
     static final String CPU = "qrart.scan.cpu";
+
+    /** CPU seconds of the scan path by part ({@link PathCosts.Part}), tagged by {@code code} and {@code part}. */
+    static final String PART_CPU = "qrart.scan.part.cpu";
+
+    /** The real readers' confirmations, tagged by {@code code} and whether they {@code agreed} with the model. */
+    static final String CONFIRMATIONS = "qrart.scan.confirmations";
 
     private final MeterRegistry registry;
 
@@ -43,5 +51,15 @@ final class MeteredScanListener implements ScanListener {
         if (cpu != null) {
             registry.timer(CPU, "code", code).record(cpu);
         }
+    }
+
+    @Override
+    public void costs(String code, PathCosts.Tally parts) {
+        for (PathCosts.Part part : PathCosts.Part.values()) {
+            registry.counter(PART_CPU, "code", code, "part", part.name().toLowerCase(Locale.ROOT))
+                    .increment(parts.nanos(part) / 1e9);
+        }
+        registry.counter(CONFIRMATIONS, "code", code, "agreed", "true").increment(parts.agreed());
+        registry.counter(CONFIRMATIONS, "code", code, "agreed", "false").increment(parts.contradicted());
     }
 }

@@ -81,6 +81,14 @@ public class QrEncoder {
         return shorter.isPresent() && (plain.isEmpty() || shorter.getAsInt() < plain.getAsInt()) ? compact : text;
     }
 
+    /**
+     * The content at exactly this version and level, in the mask ZXing's penalty rule picks,
+     * without the read-back check; refused when it does not fit that version.
+     */
+    public QrSymbol encodeAt(String content, ErrorCorrectionLevel level, int version) {
+        return encode(content, level, version, -1);
+    }
+
     /** Whether a clean rendering of the symbol reads exactly by every reader. */
     public boolean readsBack(QrSymbol symbol) {
         return verifier.readsExactly(render(symbol, REFERENCE_CANVAS), symbol.content());

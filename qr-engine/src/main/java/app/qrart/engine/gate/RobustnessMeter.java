@@ -1,59 +1,89 @@
 package app.qrart.engine.gate;
 
+import app.qrart.engine.costs.PathCosts;
+import app.qrart.engine.costs.PathCosts.Part;
+import app.qrart.engine.encode.QrContentException;
 import app.qrart.engine.encode.QrEncoder;
 import app.qrart.engine.encode.QrSymbol;
 import app.qrart.engine.repair.RepairGoal;
 import app.qrart.engine.verify.CameraSimulator;
 import app.qrart.engine.verify.QrDecoder;
 import app.qrart.engine.verify.QrVerifier;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.awt.image.BufferedImage;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Robustness relative to a plain code: the camera suite's score of an image over the score of
- * the same symbol drawn plain black on white with the same module size (1.0 = as robust as a
- * plain code). A plain code's score is measured once per symbol and module size.
+ * Robustness relative to a plain code: the camera suite's score of an image over the score of a
+ * plain code of its class drawn black on white at the same module size (1.0 = as robust as a
+ * plain code). The class is the symbol's version and level and the module size: between symbols
+ * of one class the plain score varies by at most one reading of the suite
+ * ({@code ReferenceSpread} in scan-bench measures it), so it is measured once per class, on a
+ * canonical symbol of that class, and kept in a bounded cache shared by every job.
  */
 public class RobustnessMeter {
 
-    /** Plain references kept; the cache is emptied when it would grow past this. */
+    /** Classes whose plain reference is kept (least recently used dropped first). */
     private static final int REFERENCES_KEPT = 512;
 
     /** Smallest module, in pixels, a plain reference is drawn at. */
     private static final int FINEST_PLAIN = 2;
 
+    /** What a class's canonical symbol carries (padded to the class's version). */
+    private static final String CANONICAL_CONTENT = "QRART";
+
     private final QrEncoder encoder;
     private final QrVerifier verifier;
     private final ScanPolicy policy;
-    private final Map<String, Double> plain = new ConcurrentHashMap<>();
+    private final Cache<ReferenceClass, Double> plain;
+
+    /** What a plain reference depends on: the symbol's version and level and the module size it is drawn at. */
+    record ReferenceClass(int version, String errorCorrection, int modulePixels) {}
 
     public RobustnessMeter(QrEncoder encoder, QrVerifier verifier, ScanPolicy policy) {
+        this(encoder, verifier, policy, REFERENCES_KEPT);
+    }
+
+    /** A meter keeping at most {@code referencesKept} classes' plain references. */
+    RobustnessMeter(QrEncoder encoder, QrVerifier verifier, ScanPolicy policy, int referencesKept) {
         this.encoder = encoder;
         this.verifier = verifier;
         this.policy = policy;
+        this.plain = Caffeine.newBuilder()
+                .maximumSize(referencesKept)
+                .executor(Runnable::run)
+                .build();
     }
 
-    /** The suite's score of a plain black-on-white rendering of the symbol at this module size. */
+    /** The suite's score of a plain black-on-white code of the symbol's class at this module size. */
     public double plain(QrSymbol symbol, int modulePixels) {
-        String key = symbol.content()
-                + '\u0000'
-                + symbol.version()
-                + symbol.errorCorrection()
-                + symbol.mask()
-                + '/'
-                + modulePixels;
-        Double known = plain.get(key);
-        if (known != null) {
-            return known;
+        ReferenceClass key =
+                new ReferenceClass(symbol.version(), symbol.errorCorrection(), Math.max(FINEST_PLAIN, modulePixels));
+        return plain.get(
+                key, k -> PathCosts.time(Part.REFERENCE, () -> measuredPlain(canonical(symbol), modulePixels)));
+    }
+
+    /** How many classes' references are kept now. */
+    long referencesKept() {
+        plain.cleanUp();
+        return plain.estimatedSize();
+    }
+
+    private double measuredPlain(QrSymbol symbol, int modulePixels) {
+        return QrVerifier.robustness(QrVerifier.counts(plainReadersByVariant(symbol, modulePixels)));
+    }
+
+    /** The class's canonical symbol: fixed content at the symbol's version and level (the symbol itself where that fails). */
+    private QrSymbol canonical(QrSymbol symbol) {
+        try {
+            return encoder.encodeAt(
+                    CANONICAL_CONTENT, ErrorCorrectionLevel.valueOf(symbol.errorCorrection()), symbol.version());
+        } catch (QrContentException e) {
+            return symbol;
         }
-        if (plain.size() >= REFERENCES_KEPT) {
-            plain.clear();
-        }
-        double measured = QrVerifier.robustness(QrVerifier.counts(plainReadersByVariant(symbol, modulePixels)));
-        plain.put(key, measured);
-        return measured;
     }
 
     /**

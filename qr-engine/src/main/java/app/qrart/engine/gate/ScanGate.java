@@ -3,6 +3,8 @@ package app.qrart.engine.gate;
 import app.qrart.engine.analysis.ModuleGrid;
 import app.qrart.engine.analysis.ScanAnalysis;
 import app.qrart.engine.analysis.ScanAnalyzer;
+import app.qrart.engine.costs.PathCosts;
+import app.qrart.engine.costs.PathCosts.Part;
 import app.qrart.engine.encode.QrEncoder;
 import app.qrart.engine.encode.QrSymbol;
 import app.qrart.engine.image.Ssim;
@@ -94,7 +96,7 @@ public class ScanGate {
             List<BufferedImage> candidates, QrSymbol symbol, int rounds, ScanStrength strength) {
         String content = symbol.content();
         List<BufferedImage> verified = candidates.stream()
-                .filter(image -> verifier.readsExactly(image, content))
+                .filter(image -> PathCosts.time(Part.GATE, () -> verifier.readsExactly(image, content)))
                 .toList();
         listener.checked(!verified.isEmpty());
         int modulePixels = encoder.modulePixels(symbol, candidates.get(0).getWidth());

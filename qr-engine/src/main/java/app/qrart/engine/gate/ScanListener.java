@@ -1,5 +1,6 @@
 package app.qrart.engine.gate;
 
+import app.qrart.engine.costs.PathCosts;
 import java.time.Duration;
 
 /**
@@ -25,4 +26,10 @@ public interface ScanListener {
      * and the CPU time of its thread (null where the JVM does not measure it).
      */
     default void timed(String code, Duration wall, Duration cpu) {}
+
+    /**
+     * Where the CPU of that call went ({@link PathCosts.Part}) and how often the real readers'
+     * confirmations agreed with the model of the readers.
+     */
+    default void costs(String code, PathCosts.Tally parts) {}
 }

@@ -1,5 +1,6 @@
 package app.qrart.engine.gate;
 
+import app.qrart.engine.costs.PathCosts;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
@@ -7,7 +8,8 @@ import java.util.function.Supplier;
 
 /**
  * Times each call of the scan path (gate, suite runs, repair) twice, by kind of code: its wall
- * time and the CPU time of the one thread that runs it, told to a {@link ScanListener}. The CPU
+ * time and the CPU time of the one thread that runs it, told to a {@link ScanListener} with
+ * where that CPU went ({@link PathCosts}). The CPU
  * time is what a core spends on the path however many paths share the cores; garbage collection
  * and JIT compilation run on threads of their own and are not in it.
  */
@@ -26,12 +28,14 @@ final class ScanPathTimer {
     <T> T record(String code, Supplier<T> path) {
         long wallStart = System.nanoTime();
         long cpuStart = threadCpuNanos();
+        PathCosts.Tally partsBefore = PathCosts.snapshot();
         try {
             return path.get();
         } finally {
             long cpuEnd = threadCpuNanos();
             Duration wall = Duration.ofNanos(System.nanoTime() - wallStart);
             listener.timed(code, wall, cpuStart >= 0 ? Duration.ofNanos(cpuEnd - cpuStart) : null);
+            listener.costs(code, PathCosts.snapshot().since(partsBefore));
         }
     }
 

@@ -1,6 +1,8 @@
 package app.qrart.engine.repair;
 
 import app.qrart.engine.analysis.ModuleGrid;
+import app.qrart.engine.costs.PathCosts;
+import app.qrart.engine.costs.PathCosts.Part;
 import app.qrart.engine.encode.QrSymbol;
 import app.qrart.engine.verify.CameraCondition;
 import java.awt.image.BufferedImage;
@@ -106,13 +108,15 @@ final class StepPainter {
         Targets configured = new Targets(DARK_TARGET, LIGHT_TARGET);
         int touched = 0;
         for (int pass = 0; pass < CAMERA_PASSES; pass++) {
-            CameraPlan plan = new CameraPlan(
-                    image,
-                    canvas.symbol(),
-                    canvas.grid(),
-                    canvas.layout(),
-                    (int) Math.round(canvas.grid().modulePixels()),
-                    CameraCondition.modelledConditions());
+            CameraPlan plan = PathCosts.time(
+                    Part.MODEL,
+                    () -> new CameraPlan(
+                            image,
+                            canvas.symbol(),
+                            canvas.grid(),
+                            canvas.layout(),
+                            (int) Math.round(canvas.grid().modulePixels()),
+                            CameraCondition.modelledConditions()));
             boolean grew = false;
             for (int[] m : plan.modules(step.camera(), step.quietModules())) {
                 int level = grown[m[1] + CameraPlan.RING][m[0] + CameraPlan.RING]++;
