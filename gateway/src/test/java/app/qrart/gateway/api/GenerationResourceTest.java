@@ -312,6 +312,7 @@ class GenerationResourceTest {
                 .body(containsString("qrart_scan_checks_total"))
                 .body(containsString("qrart_scan_duration_seconds_bucket{code=\"drawn\""))
                 .body(containsString("qrart_scan_cpu_seconds_bucket{code=\"drawn\""))
+                .body(containsString("qrart_scan_part_cpu_seconds_total{code=\"drawn\",part=\"gate\""))
                 .body(containsString("qrart_generation_duration_seconds_bucket{outcome=\"done\""))
                 .body(containsString("http_server_requests_seconds_bucket"))
                 .body(containsString("qrart_torchserve_outstanding{endpoint="));

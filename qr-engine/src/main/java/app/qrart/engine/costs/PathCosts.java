@@ -18,10 +18,10 @@ public final class PathCosts {
     public enum Part {
         /** Reading the image at full size with every reader (the gate of a rung or a candidate). */
         GATE,
-        /** The model of the readers: modelled camera views sampled and binarized. */
+        /** The repair's camera plans: modelled camera views binarized and sampled as readers do. */
         MODEL,
-        /** Real readers over the camera suite: the confirmation of a prediction. */
-        CONFIRMATION,
+        /** Real readers over the camera suite: a candidate's or a rung's robustness. */
+        SUITE,
         /** The plain code's suite score a robustness is relative to. */
         REFERENCE,
         /** Painting a rung: plans, dots and the pixels-changed count. */
@@ -38,24 +38,12 @@ public final class PathCosts {
     /** Per part: CPU nanoseconds and how many times it ran. */
     public static final class Tally {
         private final Map<Part, long[]> parts = new EnumMap<>(Part.class);
-        private long agreed;
-        private long contradicted;
         private Part running;
         private long childNanos;
 
         /** CPU nanoseconds spent in the part (exclusive of parts timed inside it). */
         public long nanos(Part part) {
             return parts.getOrDefault(part, new long[2])[0];
-        }
-
-        /** How many confirmations agreed with the model of the readers on whether the target is met. */
-        public long agreed() {
-            return agreed;
-        }
-
-        /** How many confirmations contradicted the model of the readers on whether the target is met. */
-        public long contradicted() {
-            return contradicted;
         }
 
         /** How many times the part ran. */
@@ -69,8 +57,6 @@ public final class PathCosts {
             for (Part part : Part.values()) {
                 out.parts.put(part, new long[] {nanos(part) - earlier.nanos(part), count(part) - earlier.count(part)});
             }
-            out.agreed = agreed - earlier.agreed;
-            out.contradicted = contradicted - earlier.contradicted;
             return out;
         }
     }
@@ -92,16 +78,6 @@ public final class PathCosts {
             slot[1]++;
             tally.running = outer;
             tally.childNanos = outerChildren + (outer == null ? 0 : spent);
-        }
-    }
-
-    /** Notes whether a confirmation by the real readers agreed with the model's prediction. */
-    public static void verdict(boolean agreed) {
-        Tally tally = TALLY.get();
-        if (agreed) {
-            tally.agreed++;
-        } else {
-            tally.contradicted++;
         }
     }
 

@@ -82,11 +82,11 @@ public class QrEncoder {
     }
 
     /**
-     * The content at exactly this version and level, in the mask ZXing's penalty rule picks,
-     * without the read-back check; refused when it does not fit that version.
+     * The content at exactly this version, level and mask, without the read-back check; refused
+     * when it does not fit that version.
      */
-    public QrSymbol encodeAt(String content, ErrorCorrectionLevel level, int version) {
-        return encode(content, level, version, -1);
+    public QrSymbol encodeAt(String content, ErrorCorrectionLevel level, int version, int mask) {
+        return encode(content, level, version, mask);
     }
 
     /** Whether a clean rendering of the symbol reads exactly by every reader. */

@@ -19,10 +19,11 @@ import java.util.Set;
 /**
  * Robustness relative to a plain code: the camera suite's score of an image over the score of a
  * plain code of its class drawn black on white at the same module size (1.0 = as robust as a
- * plain code). The class is the symbol's version and level and the module size: between symbols
- * of one class the plain score varies by at most one reading of the suite
- * ({@code ReferenceSpread} in scan-bench measures it), so it is measured once per class, on a
- * canonical symbol of that class, and kept in a bounded cache shared by every job.
+ * plain code). The class is the symbol's version, level and mask and the module size: between
+ * symbols of one version, level and module size the plain score varies by up to two readings of
+ * the suite ({@code ReferenceSpread} in scan-bench measures it), so the mask keys it finer; it is
+ * measured once per class, on a canonical symbol of that class, and kept in a bounded cache
+ * shared by every job.
  */
 public class RobustnessMeter {
 
@@ -40,8 +41,8 @@ public class RobustnessMeter {
     private final ScanPolicy policy;
     private final Cache<ReferenceClass, Double> plain;
 
-    /** What a plain reference depends on: the symbol's version and level and the module size it is drawn at. */
-    record ReferenceClass(int version, String errorCorrection, int modulePixels) {}
+    /** What a plain reference depends on: the symbol's version, level and mask and the module size it is drawn at. */
+    record ReferenceClass(int version, String errorCorrection, int mask, int modulePixels) {}
 
     public RobustnessMeter(QrEncoder encoder, QrVerifier verifier, ScanPolicy policy) {
         this(encoder, verifier, policy, REFERENCES_KEPT);
@@ -60,8 +61,8 @@ public class RobustnessMeter {
 
     /** The suite's score of a plain black-on-white code of the symbol's class at this module size. */
     public double plain(QrSymbol symbol, int modulePixels) {
-        ReferenceClass key =
-                new ReferenceClass(symbol.version(), symbol.errorCorrection(), Math.max(FINEST_PLAIN, modulePixels));
+        ReferenceClass key = new ReferenceClass(
+                symbol.version(), symbol.errorCorrection(), symbol.mask(), Math.max(FINEST_PLAIN, modulePixels));
         return plain.get(
                 key, k -> PathCosts.time(Part.REFERENCE, () -> measuredPlain(canonical(symbol), modulePixels)));
     }
@@ -76,11 +77,14 @@ public class RobustnessMeter {
         return QrVerifier.robustness(QrVerifier.counts(plainReadersByVariant(symbol, modulePixels)));
     }
 
-    /** The class's canonical symbol: fixed content at the symbol's version and level (the symbol itself where that fails). */
+    /** The class's canonical symbol: fixed content at the symbol's version, level and mask (the symbol itself where that fails). */
     private QrSymbol canonical(QrSymbol symbol) {
         try {
             return encoder.encodeAt(
-                    CANONICAL_CONTENT, ErrorCorrectionLevel.valueOf(symbol.errorCorrection()), symbol.version());
+                    CANONICAL_CONTENT,
+                    ErrorCorrectionLevel.valueOf(symbol.errorCorrection()),
+                    symbol.version(),
+                    symbol.mask());
         } catch (QrContentException e) {
             return symbol;
         }

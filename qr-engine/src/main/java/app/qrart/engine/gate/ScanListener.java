@@ -27,9 +27,6 @@ public interface ScanListener {
      */
     default void timed(String code, Duration wall, Duration cpu) {}
 
-    /**
-     * Where the CPU of that call went ({@link PathCosts.Part}) and how often the real readers'
-     * confirmations agreed with the model of the readers.
-     */
+    /** Where the CPU of that call went, by {@link PathCosts.Part}. */
     default void costs(String code, PathCosts.Tally parts) {}
 }

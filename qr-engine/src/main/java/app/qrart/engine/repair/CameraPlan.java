@@ -223,47 +223,6 @@ final class CameraPlan {
         return 1 - worst;
     }
 
-    /** How many views (a modelled frame as one reader sees it) the plan holds. */
-    int views() {
-        return misread.length;
-    }
-
-    /**
-     * How many views read the code, as the model of the readers has it: no module of a finder,
-     * its separator or the quiet module beside it misread (one breaks the finder's 1:1:3:1:1 run),
-     * and every block with at most (1 - margin) of what it corrects misread.
-     */
-    int viewsReading(double margin) {
-        int reading = 0;
-        for (int view = 0; view < misread.length; view++) {
-            reading += findersSeen(view) && blocksKeep(view, margin) ? 1 : 0;
-        }
-        return reading;
-    }
-
-    private boolean findersSeen(int view) {
-        int width = symbol.width();
-        for (int y = -1; y <= width; y++) {
-            for (int x = -1; x <= width; x++) {
-                if (RepairPlan.nearFinder(x, y, width) && misread[view][y + RING][x + RING]) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    private boolean blocksKeep(int view, double margin) {
-        for (CodewordLayout.Block block : layout.blocks()) {
-            long wrong =
-                    block.codewords().stream().filter(c -> misreadIn(view, c)).count();
-            if (wrong > (1 - margin) * block.correctable()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /**
      * Modules to fix, as {x, y}: function modules and the quiet band of {@code quiet} modules
      * beside the finders that a frame misreads, then data so every block keeps the headroom in every frame.

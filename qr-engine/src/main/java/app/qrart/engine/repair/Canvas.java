@@ -11,8 +11,8 @@ import java.awt.image.BufferedImage;
 
 /**
  * The picture being repaired (with its light border, if any) and what every step judges it by:
- * its pixels before the repair, the symbol and its grid, the picture's own threshold, the
- * footprint allowed and the model of the readers that predicts a rung's robustness.
+ * its pixels before the repair, the symbol and its grid, the picture's own threshold and the
+ * footprint allowed.
  */
 record Canvas(
         BufferedImage original,
@@ -22,8 +22,7 @@ record Canvas(
         ModuleGrid grid,
         int threshold,
         int margin,
-        Footprint footprint,
-        ReaderModel model) {
+        Footprint footprint) {
 
     /** Channel change, in levels, past which a pixel counts as changed. */
     private static final int CHANGED_LEVELS = 10;
@@ -33,48 +32,14 @@ record Canvas(
     }
 
     /**
-     * A rung as it stands (the image is copied: the climb goes on): unless the model of the
-     * readers is sure it falls short of the target ({@link ReaderModel#surelyShort}), the real
-     * readers measure it, only as far as it takes to know whether it can be preferred to
-     * {@code best} ({@link Footprint#mustReach}).
+     * The repair as it stands, measured against the goal (the image is copied: the climb goes
+     * on). A rung that cannot be preferred to {@code best} ({@link Footprint#mustReach}) may be
+     * measured only as far as it takes to know that.
      */
-    Repair judged(BufferedImage image, int touched, double changed, Repair best) {
-        Repair rung = predicted(image, touched, changed);
-        return goal().measures() && !model.surelyShort(rung.robustness(), goal().target())
-                ? confirmed(rung, footprint.mustReach(best))
-                : rung;
-    }
-
-    /**
-     * A rung of a cut-back step as it stands, predicted by the model to meet the target (the
-     * halving chose it so) without asking the model again (the image is copied).
-     */
-    Repair unjudged(BufferedImage image, int touched, double changed) {
+    Repair measured(BufferedImage image, int touched, double changed, Repair best) {
         footprint.read(changed);
-        return new Repair(RgbImages.copy(image), touched, changed, margin, goal().target(), true, false);
-    }
-
-    /** A rung as it stands, its robustness predicted by the model of the readers (the image is copied). */
-    Repair predicted(BufferedImage image, int touched, double changed) {
-        footprint.read(changed);
-        if (!goal().measures()) {
-            return new Repair(RgbImages.copy(image), touched, changed, margin, Double.NaN, true);
-        }
-        double robustness = model.predict(image, this);
-        return new Repair(RgbImages.copy(image), touched, changed, margin, robustness, goal().met(robustness), false);
-    }
-
-    /**
-     * The rung with its robustness measured by the real readers over the whole camera suite, exactly
-     * when it reaches {@code floor} (else a bound below it); the model is told whether it was right.
-     */
-    Repair confirmed(Repair rung, double floor) {
-        double robustness =
-                PathCosts.time(Part.CONFIRMATION, () -> goal().robustness().of(rung.image(), floor));
-        boolean met = goal().met(robustness);
-        PathCosts.verdict(met == rung.targetMet());
-        return new Repair(
-                rung.image(), rung.modulesTouched(), rung.pixelsChangedShare(), margin, robustness, met, true);
+        double robustness = PathCosts.time(Part.SUITE, () -> goal().robustness().of(image, footprint.mustReach(best)));
+        return new Repair(RgbImages.copy(image), touched, changed, margin, robustness, goal().met(robustness));
     }
 
     /**

@@ -15,7 +15,6 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * Makes a picture read as its QR symbol by changing as little as it can, then, for a
@@ -43,7 +42,6 @@ public class QrRepairer {
     private final StepPainter painter;
     private final List<RepairStep> cameraRungs;
     private final List<RepairStep> ladder;
-    private final Supplier<ReaderModel> models;
 
     /** Quiet-zone modules a picture must hold around its code before the repair adds a border. */
     private static final int QUIET_NEEDED = 2;
@@ -64,17 +62,8 @@ public class QrRepairer {
      */
     private static final int TRIM_PROBES = 4;
 
-    /** How many runs of a trimmed rung the real readers measure at most (the model's proposal first). */
-    private static final int TRIM_CONFIRMATIONS = 3;
-
     /** A repairer whose repairs change at most {@code maxPixelsChanged} of a picture's pixels to make it read at all. */
     public QrRepairer(QrEncoder encoder, QrVerifier verifier, double maxPixelsChanged) {
-        this(encoder, verifier, maxPixelsChanged, ReaderModel::new);
-    }
-
-    /** A repairer whose climbs judge rungs by the given model of the readers. */
-    QrRepairer(QrEncoder encoder, QrVerifier verifier, double maxPixelsChanged, Supplier<ReaderModel> models) {
-        this.models = models;
         this.encoder = encoder;
         this.verifier = verifier;
         this.maxPixelsChanged = maxPixelsChanged;
@@ -128,18 +117,8 @@ public class QrRepairer {
     private Repair repair(
             BufferedImage picture, QrSymbol symbol, ModuleGrid located, boolean drawsCode, RepairGoal goal) {
         Canvas canvas = canvas(picture, symbol, located, new Footprint(goal, !drawsCode, maxPixelsChanged), drawsCode);
-        Repair best = climbed(canvas, drawsCode);
-        return best.image() == null || best.confirmed() ? best : canvas.confirmed(best, Double.NEGATIVE_INFINITY);
-    }
-
-    /**
-     * The ladder climbed, each rung judged by the canvas's model and confirmed by the real readers
-     * when the model expects it to meet the target ({@link Canvas#judged}): for a picture that already draws the code, repainted modules that keep their texture cost least;
-     * when that alone does not do, the ladder starts again from the picture with flattened
-     * modules (local binarizers split textured finders).
-     */
-    private Repair climbed(Canvas canvas, boolean drawsCode) {
-        RepairGoal goal = canvas.goal();
+        // Repainted modules that keep their texture cost least; when that alone does not do, the
+        // ladder starts again from the picture with flattened modules (local binarizers split textured finders).
         Repair best = Repair.none();
         if (drawsCode) {
             best = climb(canvas, List.of(RepairStep.texturedFirst()), best, Repair.none());
@@ -178,8 +157,7 @@ public class QrRepairer {
         int threshold = drawsCode ? LumaPlane.drawnCodeThreshold(modules) : LumaPlane.threshold(modules);
         CodewordLayout layout =
                 new CodewordLayout(symbol.version(), ErrorCorrectionLevel.valueOf(symbol.errorCorrection()));
-        return new Canvas(
-                original, Luma.pixels(original), symbol, layout, grid, threshold, margin, footprint, models.get());
+        return new Canvas(original, Luma.pixels(original), symbol, layout, grid, threshold, margin, footprint);
     }
 
     /**
@@ -268,53 +246,37 @@ public class QrRepairer {
     }
 
     /**
-     * A step whose first {@code painted} strokes settled the repair (confirmed by the real
-     * readers), cut back to a shorter run of them that still settles it, by halving the run
-     * between the step's start (which did not settle it) and the shortest run known to: first
-     * up to {@link #TRIM_PROBES} halvings predicted by the model of the readers; the shortest run
-     * predicted to settle is then read and confirmed by the real readers, and where they
-     * contradict the model the halving goes on above it with real measures, up to
-     * {@link #TRIM_CONFIRMATIONS} in all.
+     * A step whose first {@code painted} strokes settled the repair, cut back to a shorter run of
+     * them that still settles it: up to {@link #TRIM_PROBES} halvings of the run between the step's
+     * start (which did not settle it) and the shortest run known to, each read and measured
+     * against the target.
      */
     private Repair trimmed(
             Canvas canvas, BufferedImage before, int touchedBefore, Strokes strokes, int painted, Repair settled) {
-        int[] bounds = {0, painted};
-        Repair proposed = settled;
-        for (int probe = 0; probe < TRIM_PROBES && bounds[1] - bounds[0] > 1; probe++) {
-            int middle = (bounds[0] + bounds[1]) / 2;
-            BufferedImage image = strokes.replay(before, middle);
-            Repair rung = canvas.predicted(image, touchedBefore + strokes.touched(middle), canvas.changed(image));
-            bounds[canvas.footprint().settled(rung) ? 1 : 0] = middle;
-            proposed = canvas.footprint().settled(rung) ? rung : proposed;
-        }
+        Repair kept = settled;
         int unsettled = 0;
         int settles = painted;
-        int candidate = proposed == settled ? painted / 2 : bounds[1];
-        Repair kept = settled;
-        for (int confirmation = 0; confirmation < TRIM_CONFIRMATIONS && settles - unsettled > 1; confirmation++) {
-            BufferedImage image = strokes.replay(before, candidate);
-            Repair rung = reads(image, canvas)
-                    ? canvas.confirmed(
-                            canvas.unjudged(image, touchedBefore + strokes.touched(candidate), canvas.changed(image)),
-                            canvas.goal().target())
-                    : Repair.none();
+        for (int probe = 0; probe < TRIM_PROBES && settles - unsettled > 1; probe++) {
+            int middle = (unsettled + settles) / 2;
+            BufferedImage image = strokes.replay(before, middle);
+            Repair rung = measuredIfReads(
+                    canvas, image, touchedBefore + strokes.touched(middle), canvas.changed(image), kept);
             if (rung.image() != null && canvas.footprint().settled(rung)) {
                 kept = canvas.footprint().preferred(rung, kept);
-                settles = candidate;
+                settles = middle;
             } else {
-                unsettled = candidate;
+                unsettled = middle;
             }
-            candidate = (unsettled + settles) / 2;
         }
         return kept;
     }
 
     /**
-     * The image as a rung of the step, judged against the best so far ({@link Canvas#judged}),
+     * The image as a rung of the step, measured against the best so far ({@link Canvas#measured}),
      * when every reader reads it; else none.
      */
     private Repair measuredIfReads(Canvas canvas, BufferedImage image, int touched, double changed, Repair best) {
-        return reads(image, canvas) ? canvas.judged(image, touched, changed, best) : Repair.none();
+        return reads(image, canvas) ? canvas.measured(image, touched, changed, best) : Repair.none();
     }
 
     private boolean reads(BufferedImage image, Canvas canvas) {
@@ -328,7 +290,7 @@ public class QrRepairer {
         int touched = painter.repaintWhole(image, canvas);
         double changed = canvas.changed(image);
         return changed <= canvas.footprint().cap(best) && reads(image, canvas)
-                ? canvas.judged(image, touched, changed, best)
+                ? canvas.measured(image, touched, changed, best)
                 : Repair.none();
     }
 }

@@ -36,7 +36,7 @@ public record RepairGoal(double target, double maxPixelsChanged, Measure robustn
      * only as far as it takes to know that it does not (its robustness is then a bound below the floor).
      */
     public Repair unchanged(BufferedImage image, BufferedImage asRead, double floor) {
-        double measured = PathCosts.time(Part.CONFIRMATION, () -> robustness.of(asRead, floor));
+        double measured = PathCosts.time(Part.SUITE, () -> robustness.of(asRead, floor));
         return new Repair(image, 0, 0, 0, measured, met(measured));
     }
 
