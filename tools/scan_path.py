@@ -4,8 +4,9 @@
 `qrart_scan_cpu_seconds` the CPU time of the thread that ran it, both tagged `code` (`drawn`: a round
 of generated candidates or a picture's drawn code; `located`: a code fixed in place). Quantiles are
 interpolated within the histogram's buckets, as Prometheus' histogram_quantile does.
-`qrart_scan_part_cpu_seconds_total` splits that CPU by part (gate: full-size reads; model: the
-repair's camera plans; suite: camera-suite runs; reference: plain references; paint).
+`qrart_scan_part_cpu_seconds_total` splits that CPU by part (gate, plan, prediction, confirmation,
+reference, paint: `PathCosts.Part` in qr-engine) and `qrart_scan_confirmations_total` counts the
+real readers' confirmations by whether they agreed with the model of the readers.
 """
 
 import math
@@ -17,7 +18,9 @@ SAMPLE = re.compile(
     r"^(?P<meter>qrart_scan_\w+_seconds)_(?P<kind>bucket|count|sum)\{(?P<labels>[^}]*)\}\s+(?P<value>\S+)"
 )
 LABEL = re.compile(r'(\w+)="([^"]*)"')
-COUNTER = re.compile(r"^(?P<meter>qrart_scan_part_cpu_seconds_total)\{(?P<labels>[^}]*)\}\s+(?P<value>\S+)")
+COUNTER = re.compile(
+    r"^(?P<meter>qrart_scan_(?:part_cpu_seconds|confirmations)_total)\{(?P<labels>[^}]*)\}\s+(?P<value>\S+)"
+)
 
 
 def parse(text):
@@ -72,19 +75,30 @@ def summary(series):
 
 
 def parts(text, series):
-    """Per code: the scan path's mean CPU milliseconds per call, by part."""
-    sums = {}
+    """Per code: mean CPU milliseconds per call by part, and confirmations agreeing with the model."""
+    sums, confirmations = {}, {}
     for line in text.splitlines():
         match = COUNTER.match(line)
-        if match:
-            labels = dict(LABEL.findall(match["labels"]))
-            sums.setdefault(labels.get("code", ""), {})[labels.get("part", "")] = float(match["value"])
+        if not match:
+            continue
+        labels = dict(LABEL.findall(match["labels"]))
+        code, value = labels.get("code", ""), float(match["value"])
+        if match["meter"].startswith("qrart_scan_part"):
+            sums.setdefault(code, {})[labels.get("part", "")] = value
+        else:
+            confirmations.setdefault(code, {})[labels.get("agreed", "")] = value
     lines = []
     for code, by_part in sorted(sums.items()):
         calls = series.get(("qrart_scan_cpu_seconds", code), {}).get("count", 0)
-        if calls:
-            split = ", ".join(f"{part} {1000 * seconds / calls:.0f}" for part, seconds in by_part.items())
-            lines.append(f"  scan path {code}, CPU by part, mean ms per call: {split}")
+        if not calls:
+            continue
+        split = ", ".join(f"{part} {1000 * seconds / calls:.0f}" for part, seconds in by_part.items())
+        agreed = confirmations.get(code, {})
+        total = agreed.get("true", 0) + agreed.get("false", 0)
+        lines.append(
+            f"  scan path {code}, CPU by part, mean ms per call: {split}; "
+            f"confirmations that contradicted the model {int(agreed.get('false', 0))} of {int(total)}"
+        )
     return lines
 
 

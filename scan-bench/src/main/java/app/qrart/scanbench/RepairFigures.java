@@ -161,8 +161,16 @@ final class RepairFigures {
                     nanos / 1e6 / costs.size(),
                     runs / costs.size()));
         }
+        long agreed = costs.stream().mapToLong(PathCosts.Tally::agreed).sum();
+        long contradicted =
+                costs.stream().mapToLong(PathCosts.Tally::contradicted).sum();
         line.append(String.format(
-                Locale.ROOT, "; together median %.0f ms, p95 %.0f ms", percentile(sums, 50), percentile(sums, 95)));
+                Locale.ROOT,
+                "; together median %.0f ms, p95 %.0f ms; confirmations that contradicted the model %d of %d",
+                percentile(sums, 50),
+                percentile(sums, 95),
+                contradicted,
+                agreed + contradicted));
         System.out.println(line);
     }
 

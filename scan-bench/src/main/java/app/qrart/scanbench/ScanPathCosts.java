@@ -4,6 +4,8 @@ import app.qrart.engine.QrEngine;
 import app.qrart.engine.encode.QrEncoder;
 import app.qrart.engine.gate.RobustnessMeter;
 import app.qrart.engine.gate.ScanPolicy;
+import app.qrart.engine.gate.ScanStrength;
+import app.qrart.engine.repair.RepairGoal;
 import app.qrart.engine.verify.CameraSimulator;
 import app.qrart.engine.verify.QrDecoder;
 import app.qrart.engine.verify.QrVerifier;
@@ -19,7 +21,8 @@ import java.util.Map;
  * What the scan path of a drawn code costs and where it goes (a benchmark command, not a test):
  * for each image of the folders of delivered generations given (PNGs + payloads.csv, as
  * {@code make bench-generations} writes them), the gate, one suite run and the plain reference
- * of its symbol, each timed on its own; then each reader's milliseconds per camera frame (the
+ * of its symbol, each timed on its own, and a prediction by the model of the readers (with how
+ * often its verdict on the balanced target agrees with the real readers'); then each reader's milliseconds per camera frame (the
  * frame as the camera delivers it, passes and failures apart) and the frames' making per image.
  * Every image is timed BENCH_ROUNDS times (default 3) and the last round printed, the earlier ones
  * warming the JIT. For one core: {@code taskset -c 0 java ... ScanPathCosts DIR...}.
@@ -35,6 +38,8 @@ public final class ScanPathCosts {
         final List<Double> gate = new ArrayList<>();
         final List<Double> suite = new ArrayList<>();
         final List<Double> reference = new ArrayList<>();
+        final List<Double> prediction = new ArrayList<>();
+        int agreed;
         final List<Double> path = new ArrayList<>();
         final List<Double> frames = new ArrayList<>();
         final Map<QrDecoder, double[]> passes = new EnumMap<>(QrDecoder.class);
@@ -65,6 +70,12 @@ public final class ScanPathCosts {
             start = System.nanoTime();
             fresh.plain(d.symbol(), d.modulePixels());
             round.reference.add(ScanBenchmark.millisSince(start));
+            RepairGoal goal = fresh.goal(d.symbol(), d.modulePixels(), ScanStrength.BALANCED);
+            start = System.nanoTime();
+            double predicted = goal.prediction().of(d.image(), Double.NEGATIVE_INFINITY);
+            round.prediction.add(ScanBenchmark.millisSince(start));
+            double real = goal.robustness().of(d.image(), Double.NEGATIVE_INFINITY);
+            round.agreed += goal.met(predicted) == goal.met(real) ? 1 : 0;
             int last = round.gate.size() - 1;
             round.path.add(round.gate.get(last) + round.suite.get(last) + round.reference.get(last));
             readings(d, round);
@@ -101,6 +112,13 @@ public final class ScanPathCosts {
                 median(round.reference),
                 median(round.path),
                 RepairFigures.percentile(round.path, 95));
+        System.out.printf(
+                Locale.ROOT,
+                "  the model of the readers (a prediction, plain reference known): median %.0f ms; its verdict on"
+                        + " the balanced target agreed with the real readers' on %d of %d%n",
+                median(round.prediction),
+                round.agreed,
+                images);
         System.out.printf(
                 Locale.ROOT,
                 "  making the %d camera frames: median %.0f ms per image%n",

@@ -18,6 +18,9 @@ final class MeteredScanListener implements ScanListener {
     /** CPU seconds of the scan path by part ({@link PathCosts.Part}), tagged by {@code code} and {@code part}. */
     static final String PART_CPU = "qrart.scan.part.cpu";
 
+    /** The real readers' confirmations, tagged by {@code code} and whether they {@code agreed} with the model. */
+    static final String CONFIRMATIONS = "qrart.scan.confirmations";
+
     private final MeterRegistry registry;
 
     MeteredScanListener(MeterRegistry registry) {
@@ -56,5 +59,7 @@ final class MeteredScanListener implements ScanListener {
             registry.counter(PART_CPU, "code", code, "part", part.name().toLowerCase(Locale.ROOT))
                     .increment(parts.nanos(part) / 1e9);
         }
+        registry.counter(CONFIRMATIONS, "code", code, "agreed", "true").increment(parts.agreed());
+        registry.counter(CONFIRMATIONS, "code", code, "agreed", "false").increment(parts.contradicted());
     }
 }

@@ -19,9 +19,11 @@ public final class PathCosts {
         /** Reading the image at full size with every reader (the gate of a rung or a candidate). */
         GATE,
         /** The repair's camera plans: modelled camera views binarized and sampled as readers do. */
-        MODEL,
-        /** Real readers over the camera suite: a candidate's or a rung's robustness. */
-        SUITE,
+        PLAN,
+        /** The model of the readers: the suite's likeliest failures read, the rest assumed. */
+        PREDICTION,
+        /** The real readers over the whole camera suite: a confirmation, or an unrepaired candidate's measure. */
+        CONFIRMATION,
         /** The plain code's suite score a robustness is relative to. */
         REFERENCE,
         /** Painting a rung: plans, dots and the pixels-changed count. */
@@ -38,12 +40,24 @@ public final class PathCosts {
     /** Per part: CPU nanoseconds and how many times it ran. */
     public static final class Tally {
         private final Map<Part, long[]> parts = new EnumMap<>(Part.class);
+        private long agreed;
+        private long contradicted;
         private Part running;
         private long childNanos;
 
         /** CPU nanoseconds spent in the part (exclusive of parts timed inside it). */
         public long nanos(Part part) {
             return parts.getOrDefault(part, new long[2])[0];
+        }
+
+        /** How many confirmations agreed with the model of the readers on whether the target is met. */
+        public long agreed() {
+            return agreed;
+        }
+
+        /** How many confirmations contradicted the model of the readers on whether the target is met. */
+        public long contradicted() {
+            return contradicted;
         }
 
         /** How many times the part ran. */
@@ -57,6 +71,8 @@ public final class PathCosts {
             for (Part part : Part.values()) {
                 out.parts.put(part, new long[] {nanos(part) - earlier.nanos(part), count(part) - earlier.count(part)});
             }
+            out.agreed = agreed - earlier.agreed;
+            out.contradicted = contradicted - earlier.contradicted;
             return out;
         }
     }
@@ -78,6 +94,16 @@ public final class PathCosts {
             slot[1]++;
             tally.running = outer;
             tally.childNanos = outerChildren + (outer == null ? 0 : spent);
+        }
+    }
+
+    /** Notes whether a confirmation by the real readers agreed with the model's prediction. */
+    public static void verdict(boolean agreed) {
+        Tally tally = TALLY.get();
+        if (agreed) {
+            tally.agreed++;
+        } else {
+            tally.contradicted++;
         }
     }
 

@@ -6,13 +6,18 @@ import app.qrart.engine.encode.QrContentException;
 import app.qrart.engine.encode.QrEncoder;
 import app.qrart.engine.encode.QrSymbol;
 import app.qrart.engine.repair.RepairGoal;
+import app.qrart.engine.verify.CameraCondition;
 import app.qrart.engine.verify.CameraSimulator;
 import app.qrart.engine.verify.QrDecoder;
 import app.qrart.engine.verify.QrVerifier;
+import app.qrart.engine.verify.ReaderModel;
+import app.qrart.engine.verify.SuiteMemo;
+import app.qrart.engine.verify.SuiteOrder;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.awt.image.BufferedImage;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -39,7 +44,10 @@ public class RobustnessMeter {
     private final QrEncoder encoder;
     private final QrVerifier verifier;
     private final ScanPolicy policy;
-    private final Cache<ReferenceClass, Double> plain;
+    private final Cache<ReferenceClass, PlainReference> plain;
+
+    /** A plain code's suite score and the readings that read it. */
+    private record PlainReference(double score, Set<SuiteOrder.Reading> reading) {}
 
     /** What a plain reference depends on: the symbol's version, level and mask and the module size it is drawn at. */
     record ReferenceClass(int version, String errorCorrection, int mask, int modulePixels) {}
@@ -61,6 +69,10 @@ public class RobustnessMeter {
 
     /** The suite's score of a plain black-on-white code of the symbol's class at this module size. */
     public double plain(QrSymbol symbol, int modulePixels) {
+        return plainReference(symbol, modulePixels).score();
+    }
+
+    private PlainReference plainReference(QrSymbol symbol, int modulePixels) {
         ReferenceClass key = new ReferenceClass(
                 symbol.version(), symbol.errorCorrection(), symbol.mask(), Math.max(FINEST_PLAIN, modulePixels));
         return plain.get(
@@ -73,8 +85,12 @@ public class RobustnessMeter {
         return plain.estimatedSize();
     }
 
-    private double measuredPlain(QrSymbol symbol, int modulePixels) {
-        return QrVerifier.robustness(QrVerifier.counts(plainReadersByVariant(symbol, modulePixels)));
+    private PlainReference measuredPlain(QrSymbol symbol, int modulePixels) {
+        Map<String, Set<QrDecoder>> readers = plainReadersByVariant(symbol, modulePixels);
+        Set<SuiteOrder.Reading> reading = new HashSet<>();
+        readers.forEach((label, decoders) -> CameraCondition.fromLabel(label)
+                .ifPresent(condition -> decoders.forEach(d -> reading.add(new SuiteOrder.Reading(condition, d)))));
+        return new PlainReference(QrVerifier.robustness(QrVerifier.counts(readers)), reading);
     }
 
     /** The class's canonical symbol: fixed content at the symbol's version, level and mask (the symbol itself where that fails). */
@@ -152,7 +168,41 @@ public class RobustnessMeter {
         return goal(symbol, modulePixels, goals.inPlaceTarget(), goals.inPlaceMaxPixelsChanged());
     }
 
+    /**
+     * A goal whose measures are relative to the plain code of the symbol's class: the real
+     * readers over the whole suite, and a prediction by a {@link ReaderModel} of its own (one per
+     * job) that reads the suite's likeliest failures and takes the other readings as the plain
+     * code's; every real measure tells the model which readings it assumed wrongly, and reads
+     * again none that a prediction of the same image read ({@link SuiteMemo}).
+     */
     private RepairGoal goal(QrSymbol symbol, int modulePixels, double target, double maxPixelsChanged) {
-        return new RepairGoal(target, maxPixelsChanged, (image, floor) -> relative(image, symbol, modulePixels, floor));
+        ReaderModel model = new ReaderModel();
+        SuiteMemo memo = new SuiteMemo();
+        RepairGoal.Measure real = (image, floor) -> {
+            QrVerifier.SuiteRun run = verifier.run(
+                    image,
+                    symbol.content(),
+                    modulePixels,
+                    minPasses(floor, symbol, modulePixels),
+                    r -> true,
+                    r -> true,
+                    memo);
+            model.saw(run.failed().stream().filter(r -> !model.reads(r)).toList());
+            return relative(QrVerifier.robustness(run.passes()), symbol, modulePixels);
+        };
+        RepairGoal.Measure predicted = (image, floor) -> {
+            Set<SuiteOrder.Reading> plainReads =
+                    plainReference(symbol, modulePixels).reading();
+            QrVerifier.SuiteRun run = verifier.run(
+                    image,
+                    symbol.content(),
+                    modulePixels,
+                    minPasses(floor, symbol, modulePixels),
+                    model::reads,
+                    plainReads::contains,
+                    memo);
+            return relative(QrVerifier.robustness(run.passes()), symbol, modulePixels);
+        };
+        return new RepairGoal(target, maxPixelsChanged, real, predicted);
     }
 }

@@ -27,6 +27,9 @@ public interface ScanListener {
      */
     default void timed(String code, Duration wall, Duration cpu) {}
 
-    /** Where the CPU of that call went, by {@link PathCosts.Part}. */
+    /**
+     * Where the CPU of that call went ({@link PathCosts.Part}) and how often the real readers'
+     * confirmations agreed with the model of the readers.
+     */
     default void costs(String code, PathCosts.Tally parts) {}
 }

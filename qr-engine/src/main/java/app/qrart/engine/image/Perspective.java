@@ -25,15 +25,22 @@ public final class Perspective {
         int[] source = Luma.pixels(image);
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         int[] target = Luma.backingRgb(out);
+        // Output pixel → ray → point on the rotated plane → source pixel (inverse mapping). The
+        // plane's point across and its depth depend on the column only.
+        int[] sourceX = new int[w];
+        double[] depths = new double[w];
+        for (int x = 0; x < w; x++) {
+            double u = ZOOM_OUT * (x - w / 2.0) / (w / 2.0);
+            double s = u * FOCAL / (FOCAL * cos - u * sin);
+            depths[x] = FOCAL + s * sin;
+            sourceX[x] = (int) Math.round(s * w / 2.0 + w / 2.0);
+        }
         for (int y = 0; y < h; y++) {
+            double v = ZOOM_OUT * (y - h / 2.0) / (h / 2.0);
             for (int x = 0; x < w; x++) {
-                // Output pixel → ray → point on the rotated plane → source pixel (inverse mapping).
-                double u = ZOOM_OUT * (x - w / 2.0) / (w / 2.0);
-                double v = ZOOM_OUT * (y - h / 2.0) / (h / 2.0);
-                double s = u * FOCAL / (FOCAL * cos - u * sin);
-                double depth = FOCAL + s * sin;
+                double depth = depths[x];
                 double t = v * depth / FOCAL;
-                int sx = (int) Math.round(s * w / 2.0 + w / 2.0);
+                int sx = sourceX[x];
                 int sy = (int) Math.round(t * h / 2.0 + h / 2.0);
                 boolean inside = sx >= 0 && sy >= 0 && sx < w && sy < h && depth > 0;
                 target[y * w + x] = inside ? source[sy * w + sx] & 0xffffff : BACKGROUND;

@@ -32,14 +32,56 @@ record Canvas(
     }
 
     /**
-     * The repair as it stands, measured against the goal (the image is copied: the climb goes
-     * on). A rung that cannot be preferred to {@code best} ({@link Footprint#mustReach}) may be
-     * measured only as far as it takes to know that.
+     * A rung as it stands (the image is copied: the climb goes on), its robustness predicted by
+     * the goal's model of the readers; one predicted to meet the target is confirmed by the real
+     * readers at once. Both are measured only as far as it takes to know whether the rung can be
+     * preferred to {@code best} ({@link Footprint#mustReach}).
      */
-    Repair measured(BufferedImage image, int touched, double changed, Repair best) {
+    Repair judged(BufferedImage image, int touched, double changed, Repair best) {
+        Repair rung = predicted(image, touched, changed, footprint.mustReach(best));
+        return rung.targetMet() && !rung.confirmed() ? confirmed(rung, footprint.mustReach(best)) : rung;
+    }
+
+    /**
+     * A rung of a cut-back step as it stands, predicted by the model to meet the target (the
+     * halving chose it so) without asking the model again (the image is copied).
+     */
+    Repair unjudged(BufferedImage image, int touched, double changed) {
         footprint.read(changed);
-        double robustness = PathCosts.time(Part.SUITE, () -> goal().robustness().of(image, footprint.mustReach(best)));
-        return new Repair(RgbImages.copy(image), touched, changed, margin, robustness, goal().met(robustness));
+        return new Repair(RgbImages.copy(image), touched, changed, margin, goal().target(), true, false);
+    }
+
+    /**
+     * A rung as it stands, its robustness predicted by the goal's model of the readers, exactly
+     * when the prediction reaches {@code floor} (the image is copied); measured by the real
+     * readers when the goal has no model.
+     */
+    Repair predicted(BufferedImage image, int touched, double changed, double floor) {
+        footprint.read(changed);
+        if (!goal().measures()) {
+            return new Repair(RgbImages.copy(image), touched, changed, margin, Double.NaN, true);
+        }
+        if (!goal().predicts()) {
+            double measured =
+                    PathCosts.time(Part.CONFIRMATION, () -> goal().robustness().of(image, floor));
+            return new Repair(RgbImages.copy(image), touched, changed, margin, measured, goal().met(measured));
+        }
+        double robustness =
+                PathCosts.time(Part.PREDICTION, () -> goal().prediction().of(image, floor));
+        return new Repair(RgbImages.copy(image), touched, changed, margin, robustness, goal().met(robustness), false);
+    }
+
+    /**
+     * The rung with its robustness measured by the real readers over the whole camera suite, exactly
+     * when it reaches {@code floor} (else a bound below it); the model is told whether it was right.
+     */
+    Repair confirmed(Repair rung, double floor) {
+        double robustness =
+                PathCosts.time(Part.CONFIRMATION, () -> goal().robustness().of(rung.image(), floor));
+        boolean met = goal().met(robustness);
+        PathCosts.verdict(met == rung.targetMet());
+        return new Repair(
+                rung.image(), rung.modulesTouched(), rung.pixelsChangedShare(), margin, robustness, met, true);
     }
 
     /**

@@ -62,6 +62,9 @@ public class QrRepairer {
      */
     private static final int TRIM_PROBES = 4;
 
+    /** How many runs of a trimmed rung the real readers confirm at most (the model's proposal first). */
+    private static final int TRIM_CONFIRMATIONS = 2;
+
     /** A repairer whose repairs change at most {@code maxPixelsChanged} of a picture's pixels to make it read at all. */
     public QrRepairer(QrEncoder encoder, QrVerifier verifier, double maxPixelsChanged) {
         this.encoder = encoder;
@@ -117,8 +120,19 @@ public class QrRepairer {
     private Repair repair(
             BufferedImage picture, QrSymbol symbol, ModuleGrid located, boolean drawsCode, RepairGoal goal) {
         Canvas canvas = canvas(picture, symbol, located, new Footprint(goal, !drawsCode, maxPixelsChanged), drawsCode);
-        // Repainted modules that keep their texture cost least; when that alone does not do, the
-        // ladder starts again from the picture with flattened modules (local binarizers split textured finders).
+        Repair best = climbed(canvas, drawsCode);
+        return best.image() == null || best.confirmed() ? best : canvas.confirmed(best, Double.NEGATIVE_INFINITY);
+    }
+
+    /**
+     * The ladder climbed, each rung predicted by the goal's model of the readers and confirmed by
+     * the real readers when the model expects it to meet the target ({@link Canvas#judged}): for
+     * a picture that already draws the code, repainted modules that keep their texture cost least;
+     * when that alone does not do, the ladder starts again from the picture with flattened
+     * modules (local binarizers split textured finders).
+     */
+    private Repair climbed(Canvas canvas, boolean drawsCode) {
+        RepairGoal goal = canvas.goal();
         Repair best = Repair.none();
         if (drawsCode) {
             best = climb(canvas, List.of(RepairStep.texturedFirst()), best, Repair.none());
@@ -246,37 +260,63 @@ public class QrRepairer {
     }
 
     /**
-     * A step whose first {@code painted} strokes settled the repair, cut back to a shorter run of
-     * them that still settles it: up to {@link #TRIM_PROBES} halvings of the run between the step's
-     * start (which did not settle it) and the shortest run known to, each read and measured
-     * against the target.
+     * A step whose first {@code painted} strokes settled the repair (confirmed by the real
+     * readers), cut back to a shorter run of them that still settles it, by halving the run
+     * between the step's start (which did not settle it) and the shortest run known to: up to
+     * {@link #TRIM_PROBES} halvings predicted by the goal's model of the readers (measured by the
+     * real readers, each read at full size first, when the goal has none). The shortest run
+     * predicted to settle is then read and confirmed by the real readers; where they contradict
+     * the model, runs halfway up towards the settled one are confirmed in turn, up to
+     * {@link #TRIM_CONFIRMATIONS} in all, and the first that settles is kept (else the settled run).
      */
     private Repair trimmed(
             Canvas canvas, BufferedImage before, int touchedBefore, Strokes strokes, int painted, Repair settled) {
-        Repair kept = settled;
-        int unsettled = 0;
-        int settles = painted;
-        for (int probe = 0; probe < TRIM_PROBES && settles - unsettled > 1; probe++) {
-            int middle = (unsettled + settles) / 2;
+        int[] bounds = {0, painted};
+        Repair proposed = settled;
+        for (int probe = 0; probe < TRIM_PROBES && bounds[1] - bounds[0] > 1; probe++) {
+            int middle = (bounds[0] + bounds[1]) / 2;
             BufferedImage image = strokes.replay(before, middle);
-            Repair rung = measuredIfReads(
-                    canvas, image, touchedBefore + strokes.touched(middle), canvas.changed(image), kept);
+            // A probe the real readers measure (no model) must read at full size, as any rung delivered.
+            Repair rung = canvas.goal().predicts() || reads(image, canvas)
+                    ? canvas.predicted(
+                            image,
+                            touchedBefore + strokes.touched(middle),
+                            canvas.changed(image),
+                            canvas.goal().target())
+                    : Repair.none();
+            boolean settles = rung.image() != null && canvas.footprint().settled(rung);
+            bounds[settles ? 1 : 0] = middle;
+            proposed = settles ? rung : proposed;
+        }
+        if (proposed == settled || proposed.confirmed()) {
+            return canvas.footprint().preferred(proposed, settled);
+        }
+        int unsettled = bounds[0];
+        int settles = painted;
+        int candidate = bounds[1];
+        Repair kept = settled;
+        for (int confirmation = 0; confirmation < TRIM_CONFIRMATIONS && settles - unsettled > 1; confirmation++) {
+            BufferedImage image = strokes.replay(before, candidate);
+            Repair rung = reads(image, canvas)
+                    ? canvas.confirmed(
+                            canvas.unjudged(image, touchedBefore + strokes.touched(candidate), canvas.changed(image)),
+                            canvas.goal().target())
+                    : Repair.none();
             if (rung.image() != null && canvas.footprint().settled(rung)) {
-                kept = canvas.footprint().preferred(rung, kept);
-                settles = middle;
-            } else {
-                unsettled = middle;
+                return canvas.footprint().preferred(rung, kept);
             }
+            unsettled = candidate;
+            candidate = (unsettled + settles) / 2;
         }
         return kept;
     }
 
     /**
-     * The image as a rung of the step, measured against the best so far ({@link Canvas#measured}),
+     * The image as a rung of the step, judged against the best so far ({@link Canvas#judged}),
      * when every reader reads it; else none.
      */
     private Repair measuredIfReads(Canvas canvas, BufferedImage image, int touched, double changed, Repair best) {
-        return reads(image, canvas) ? canvas.measured(image, touched, changed, best) : Repair.none();
+        return reads(image, canvas) ? canvas.judged(image, touched, changed, best) : Repair.none();
     }
 
     private boolean reads(BufferedImage image, Canvas canvas) {
@@ -290,7 +330,7 @@ public class QrRepairer {
         int touched = painter.repaintWhole(image, canvas);
         double changed = canvas.changed(image);
         return changed <= canvas.footprint().cap(best) && reads(image, canvas)
-                ? canvas.measured(image, touched, changed, best)
+                ? canvas.judged(image, touched, changed, best)
                 : Repair.none();
     }
 }

@@ -7,7 +7,8 @@ import java.awt.image.BufferedImage;
  * light border, in pixels per side, added around a picture whose code reaches its edges (the image
  * is then that much larger; the border is new canvas, not counted in {@code pixelsChangedShare}).
  * `robustness` is the goal's measure of the image (NaN when the goal measures none), `targetMet`
- * whether it reaches the goal's target.
+ * whether it reaches the goal's target; `confirmed` whether the real readers measured it (false:
+ * the model of the readers predicted it, within a repair's climb only: every repair handed out is confirmed).
  */
 public record Repair(
         BufferedImage image,
@@ -15,10 +16,22 @@ public record Repair(
         double pixelsChangedShare,
         int margin,
         double robustness,
-        boolean targetMet) {
+        boolean targetMet,
+        boolean confirmed) {
 
     public Repair(BufferedImage image, int modulesTouched, double pixelsChangedShare) {
         this(image, modulesTouched, pixelsChangedShare, 0, Double.NaN, image != null);
+    }
+
+    /** A repair whose robustness was measured by the real readers (or needs none). */
+    public Repair(
+            BufferedImage image,
+            int modulesTouched,
+            double pixelsChangedShare,
+            int margin,
+            double robustness,
+            boolean targetMet) {
+        this(image, modulesTouched, pixelsChangedShare, margin, robustness, targetMet, true);
     }
 
     public static Repair none() {
@@ -48,6 +61,6 @@ public record Repair(
 
     /** The same repair with its image replaced (its negative, say), everything else kept. */
     Repair withImage(BufferedImage replaced) {
-        return new Repair(replaced, modulesTouched, pixelsChangedShare, margin, robustness, targetMet);
+        return new Repair(replaced, modulesTouched, pixelsChangedShare, margin, robustness, targetMet, confirmed);
     }
 }

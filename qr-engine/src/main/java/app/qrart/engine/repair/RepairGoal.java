@@ -6,10 +6,22 @@ import java.awt.image.BufferedImage;
 
 /**
  * What a repair aims for beyond reading: a robustness (relative to a plain code, measured by
- * {@code robustness} on a candidate image laid out as the repair sees it) and the share of pixels
- * it may change in pursuit of it. Past that cap the ladder climbs only while nothing reads.
+ * {@code robustness}, the real readers over the camera suite, on a candidate image laid out as the
+ * repair sees it; {@code prediction} is the model of the readers' cheaper estimate of it) and the
+ * share of pixels it may change in pursuit of it. Past that cap the ladder climbs only while
+ * nothing reads.
  */
-public record RepairGoal(double target, double maxPixelsChanged, Measure robustness) {
+public record RepairGoal(double target, double maxPixelsChanged, Measure robustness, Measure prediction) {
+
+    /** A goal without a model of the readers: every rung is measured by the real readers. */
+    public RepairGoal(double target, double maxPixelsChanged, Measure robustness) {
+        this(target, maxPixelsChanged, robustness, robustness);
+    }
+
+    /** Whether the goal has a model of the readers apart from the real measure. */
+    boolean predicts() {
+        return prediction != robustness;
+    }
 
     /** How robust an image is, relative to a plain code. */
     @FunctionalInterface
@@ -36,7 +48,7 @@ public record RepairGoal(double target, double maxPixelsChanged, Measure robustn
      * only as far as it takes to know that it does not (its robustness is then a bound below the floor).
      */
     public Repair unchanged(BufferedImage image, BufferedImage asRead, double floor) {
-        double measured = PathCosts.time(Part.SUITE, () -> robustness.of(asRead, floor));
+        double measured = PathCosts.time(Part.CONFIRMATION, () -> robustness.of(asRead, floor));
         return new Repair(image, 0, 0, 0, measured, met(measured));
     }
 

@@ -109,7 +109,7 @@ final class StepPainter {
         int touched = 0;
         for (int pass = 0; pass < CAMERA_PASSES; pass++) {
             CameraPlan plan = PathCosts.time(
-                    Part.MODEL,
+                    Part.PLAN,
                     () -> new CameraPlan(
                             image,
                             canvas.symbol(),

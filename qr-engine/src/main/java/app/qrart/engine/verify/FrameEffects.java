@@ -112,29 +112,39 @@ final class FrameEffects {
         int h = image.getHeight();
         int[] rgb = Luma.pixels(image);
         int[] across = new int[rgb.length];
+        int[] luma = lumas(rgb);
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 across[y * w + x] =
-                        darkest(rgb, y * w + Math.max(0, x - radius), y * w + Math.min(w - 1, x + radius), 1);
+                        rgb[darkest(luma, y * w + Math.max(0, x - radius), y * w + Math.min(w - 1, x + radius), 1)];
             }
         }
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         int[] target = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
+        int[] acrossLuma = lumas(across);
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                target[y * w + x] =
-                        darkest(across, Math.max(0, y - radius) * w + x, Math.min(h - 1, y + radius) * w + x, w);
+                target[y * w + x] = across[
+                        darkest(acrossLuma, Math.max(0, y - radius) * w + x, Math.min(h - 1, y + radius) * w + x, w)];
             }
         }
         return out;
     }
 
-    /** The darkest pixel (by luma) from index {@code from} to {@code to}, stepping by {@code step}. */
-    private static int darkest(int[] rgb, int from, int to, int step) {
-        int best = rgb[from];
+    private static int[] lumas(int[] rgb) {
+        int[] out = new int[rgb.length];
+        for (int i = 0; i < rgb.length; i++) {
+            out[i] = Luma.of(rgb[i]);
+        }
+        return out;
+    }
+
+    /** Where the darkest pixel (the first of the darkest) lies from index {@code from} to {@code to}, stepping by {@code step}. */
+    private static int darkest(int[] luma, int from, int to, int step) {
+        int best = from;
         for (int i = from + step; i <= to; i += step) {
-            if (Luma.of(rgb[i]) < Luma.of(best)) {
-                best = rgb[i];
+            if (luma[i] < luma[best]) {
+                best = i;
             }
         }
         return best;

@@ -11,13 +11,14 @@ import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import java.awt.image.BufferedImage;
-import java.util.EnumMap;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -73,23 +74,66 @@ public class QrVerifier {
      * needs it). With {@code minPasses} 0 it is {@link #robustness(BufferedImage, String, int)}.
      */
     public double robustness(BufferedImage image, String expected, int modulePixels, int minPasses) {
+        return robustness(run(image, expected, modulePixels, minPasses, reading -> true, reading -> true, null)
+                .passes());
+    }
+
+    /**
+     * What a run of the suite saw: the (variant, reader) pairs that read (a bound above them when
+     * the run stopped early) and the readings the real readers failed.
+     */
+    public record SuiteRun(int passes, List<SuiteOrder.Reading> failed) {}
+
+    /**
+     * A run of the suite in {@link SuiteOrder#LIKELIEST_FAILURES_FIRST} order that reads with the
+     * real readers only the readings {@code read} accepts, and takes every other one as passing
+     * when {@code assumedPass} says so; it stops once {@code minPasses} is out of reach (its passes
+     * then the most it could still have had). With a {@code memo}, readings an earlier run read of
+     * the same image are not read again.
+     */
+    public SuiteRun run(
+            BufferedImage image,
+            String expected,
+            int modulePixels,
+            int minPasses,
+            Predicate<SuiteOrder.Reading> read,
+            Predicate<SuiteOrder.Reading> assumedPass,
+            SuiteMemo memo) {
+        SuiteMemo known = memo == null ? new SuiteMemo() : memo.of(image);
         Map<CameraCondition, Supplier<BufferedImage>> makers = CameraSimulator.variantMakers(image, modulePixels);
-        Map<CameraCondition, ReaderViews> seen = new EnumMap<>(CameraCondition.class);
-        int pairsLeft = SuiteOrder.LIKELIEST_FAILURES_FIRST.size();
+        Map<CameraCondition, ReaderViews> seen = known.views();
+        List<SuiteOrder.Reading> failed = new ArrayList<>();
+        List<SuiteOrder.Reading> readings = SuiteOrder.LIKELIEST_FAILURES_FIRST;
+        int pairsLeft = readings.size();
         int passes = 0;
-        for (SuiteOrder.Reading reading : SuiteOrder.LIKELIEST_FAILURES_FIRST) {
-            if (passes + pairsLeft < minPasses) {
-                return robustness(passes + pairsLeft);
-            }
-            pairsLeft--;
-            ReaderViews views = seen.computeIfAbsent(
-                    reading.condition(),
-                    condition -> new ReaderViews(makers.get(condition).get()));
-            if (reading.reader().readsFrame(views.frame(), views, expected)) {
-                passes++;
+        // Assumed readings cost nothing: counted first, they bring a floor out of reach before any frame is made.
+        for (SuiteOrder.Reading reading : readings) {
+            if (!read.test(reading)) {
+                pairsLeft--;
+                passes += assumedPass.test(reading) ? 1 : 0;
             }
         }
-        return robustness(passes);
+        for (SuiteOrder.Reading reading : readings) {
+            if (!read.test(reading)) {
+                continue;
+            }
+            if (passes + pairsLeft < minPasses) {
+                return new SuiteRun(passes + pairsLeft, failed);
+            }
+            pairsLeft--;
+            boolean reads = known.outcomes().computeIfAbsent(reading, r -> {
+                ReaderViews views = seen.computeIfAbsent(
+                        r.condition(),
+                        condition -> new ReaderViews(makers.get(condition).get()));
+                return r.reader().readsFrame(views.frame(), views, expected);
+            });
+            if (reads) {
+                passes++;
+            } else {
+                failed.add(reading);
+            }
+        }
+        return new SuiteRun(passes, failed);
     }
 
     /** For each camera variant, how many of the readers read exactly the content, in some view. */

@@ -15,12 +15,12 @@ import java.util.TreeMap;
  * measured over 62 benchmark codes; each condition declares its readings' places. The order
  * changes only what a measurement costs, never its score.
  */
-final class SuiteOrder {
+public final class SuiteOrder {
 
     /** One reading of the suite: a camera condition seen by one reader. */
-    record Reading(CameraCondition condition, QrDecoder reader) {}
+    public record Reading(CameraCondition condition, QrDecoder reader) {}
 
-    static final List<Reading> LIKELIEST_FAILURES_FIRST = ordered();
+    public static final List<Reading> LIKELIEST_FAILURES_FIRST = ordered();
 
     private SuiteOrder() {}
 

@@ -23,13 +23,13 @@ class PathCostsTest {
         PathCosts.take();
         PathCosts.time(Part.PAINT, () -> {
             spin(20_000_000);
-            return PathCosts.time(Part.MODEL, () -> spin(40_000_000));
+            return PathCosts.time(Part.PLAN, () -> spin(40_000_000));
         });
         PathCosts.Tally tally = PathCosts.take();
 
         assertEquals(1, tally.count(Part.PAINT));
-        assertEquals(1, tally.count(Part.MODEL));
-        assertTrue(tally.nanos(Part.MODEL) > tally.nanos(Part.PAINT), "the inner part's time is not the outer's");
+        assertEquals(1, tally.count(Part.PLAN));
+        assertTrue(tally.nanos(Part.PLAN) > tally.nanos(Part.PAINT), "the inner part's time is not the outer's");
         assertTrue(tally.nanos(Part.PAINT) < 40_000_000, "paint alone: " + tally.nanos(Part.PAINT));
     }
 
@@ -39,12 +39,12 @@ class PathCostsTest {
         PathCosts.time(Part.GATE, () -> spin(1_000_000));
         PathCosts.Tally before = PathCosts.snapshot();
         PathCosts.time(Part.GATE, () -> spin(1_000_000));
-        PathCosts.time(Part.SUITE, () -> spin(1_000_000));
+        PathCosts.time(Part.CONFIRMATION, () -> spin(1_000_000));
 
         PathCosts.Tally since = PathCosts.snapshot().since(before);
 
         assertEquals(1, since.count(Part.GATE));
-        assertEquals(1, since.count(Part.SUITE));
+        assertEquals(1, since.count(Part.CONFIRMATION));
         assertEquals(2, PathCosts.take().count(Part.GATE));
     }
 }

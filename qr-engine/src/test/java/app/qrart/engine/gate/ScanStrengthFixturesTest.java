@@ -3,6 +3,7 @@ package app.qrart.engine.gate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.qrart.engine.costs.PathCosts;
 import app.qrart.engine.encode.QrEncoder;
 import app.qrart.engine.locate.SymbolLocator;
 import app.qrart.engine.testing.QrParts;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,6 +27,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * does. Every delivery reads exactly with every reader and reports its target honestly.
  */
 class ScanStrengthFixturesTest {
+
+    /**
+     * Least share of the real readers' confirmations, over every folder and strength, that agree
+     * with the model of the readers on whether a rung meets its target (measured: see docs/scan-gate.md).
+     */
+    private static final double MODEL_AGREEMENT_MIN = 0.6;
+
+    private static long agreed;
+    private static long contradicted;
 
     private static final ScanGate GATE = QrParts.gate(0.75);
     private static final QrVerifier VERIFIER = new QrVerifier();
@@ -51,6 +62,7 @@ class ScanStrengthFixturesTest {
         int delivered = 0;
         int targetMet = 0;
         double relative = 0;
+        PathCosts.take();
         for (ScanFixtures.Fixture fixture : folder.fixtures()) {
             Optional<SymbolLocator.Located> located =
                     folder.inPlace() ? SymbolLocator.locate(fixture.image(), fixture.text()) : Optional.empty();
@@ -78,6 +90,9 @@ class ScanStrengthFixturesTest {
             targetMet += report.robustnessTargetMet() ? 1 : 0;
             relative += report.relativeRobustness();
         }
+        PathCosts.Tally tally = PathCosts.take();
+        agreed += tally.agreed();
+        contradicted += tally.contradicted();
         double mean = delivered == 0 ? 0 : relative / delivered;
         String counts = "%s at %s: %d of %d delivered, %d met the target, relative robustness mean %.3f"
                 .formatted(
@@ -87,6 +102,17 @@ class ScanStrengthFixturesTest {
         assertTrue(delivered >= folder.threshold(prefix + "delivered.min", 0), counts);
         assertTrue(targetMet >= folder.threshold(prefix + "target-met.min", 0), counts);
         assertTrue(mean >= folder.threshold(prefix + "relative-mean.min", 0.0), counts);
+    }
+
+    @AfterAll
+    static void theModelOfTheReadersAgreesWithTheRealReadersOftenEnough() {
+        long confirmations = agreed + contradicted;
+        double agreement = confirmations == 0 ? 1 : (double) agreed / confirmations;
+        String what =
+                "confirmations agreeing with the model: %d of %d (%.2f)".formatted(agreed, confirmations, agreement);
+        System.out.println(what);
+        assertTrue(confirmations > 0, "the real readers confirmed some rung");
+        assertTrue(agreement >= MODEL_AGREEMENT_MIN, what);
     }
 
     private static String prefix(ScanStrength strength) {

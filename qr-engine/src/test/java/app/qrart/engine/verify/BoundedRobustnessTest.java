@@ -8,6 +8,7 @@ import app.qrart.engine.encode.QrSymbol;
 import app.qrart.engine.testing.QrParts;
 import java.awt.image.BufferedImage;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,39 @@ class BoundedRobustnessTest {
         double bound = verifier.robustness(faded, CONTENT, module, passes + 1);
         assertTrue(bound < QrVerifier.robustness(passes + 1), "a bound below the floor: " + bound);
         assertTrue(bound >= exact, "never below the exact score: " + bound + " vs " + exact);
+    }
+
+    @Test
+    void aRunAfterAPredictionOfTheSameImageGivesTheExactScore() {
+        QrSymbol symbol = encoder.encode(CONTENT);
+        BufferedImage faded = faded(encoder.render(symbol, 512));
+        int module = encoder.modulePixels(symbol, 512);
+        double exact = verifier.robustness(faded, CONTENT, module);
+        ReaderModel model = new ReaderModel();
+        SuiteMemo memo = new SuiteMemo();
+
+        QrVerifier.SuiteRun predicted = verifier.run(faded, CONTENT, module, 0, model::reads, r -> true, memo);
+        QrVerifier.SuiteRun confirmed = verifier.run(faded, CONTENT, module, 0, r -> true, r -> true, memo);
+
+        assertEquals(exact, QrVerifier.robustness(confirmed.passes()));
+        assertTrue(predicted.passes() >= confirmed.passes(), "assumed readings pass, read ones as they are");
+        assertTrue(confirmed.failed().containsAll(predicted.failed()));
+        assertEquals(exact, verifier.robustness(faded, CONTENT, module), "a memo of another image is not used");
+    }
+
+    @Test
+    void theModelReadsTheSuitesLikeliestFailuresBeforeWeChatsAndWhatAConfirmationSawFail() {
+        ReaderModel model = new ReaderModel();
+        List<SuiteOrder.Reading> first = SuiteOrder.LIKELIEST_FAILURES_FIRST.subList(0, ReaderModel.READ_FIRST);
+        assertTrue(first.stream().noneMatch(r -> r.reader() == QrDecoder.WECHAT));
+        assertTrue(first.stream().allMatch(model::reads));
+        SuiteOrder.Reading wechat = new SuiteOrder.Reading(CameraCondition.GLARE, QrDecoder.WECHAT);
+        assertTrue(!model.reads(wechat));
+
+        model.saw(List.of(wechat));
+
+        assertTrue(model.reads(wechat));
+        assertEquals(ReaderModel.READ_FIRST + 1, model.readings());
     }
 
     /** The code with its contrast squeezed into mid-grey: some readers lose it under some conditions. */
