@@ -16,7 +16,7 @@ final class MeteredScanListener implements ScanListener {
     static final String CPU = "qrart.scan.cpu";
 
     /** CPU seconds of the scan path by part ({@link PathCosts.Part}), tagged by {@code code} and {@code part}. */
-    static final String PART_CPU = "qrart.scan.part.cpu";
+    static final String PART_CPU = "qrart.scan.part.cpu.seconds";
 
     /** The real readers' confirmations, tagged by {@code code} and whether they {@code agreed} with the model. */
     static final String CONFIRMATIONS = "qrart.scan.confirmations";
