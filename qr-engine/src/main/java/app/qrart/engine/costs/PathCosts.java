@@ -47,7 +47,8 @@ public final class PathCosts {
 
         /** CPU nanoseconds spent in the part (exclusive of parts timed inside it). */
         public long nanos(Part part) {
-            return parts.getOrDefault(part, new long[2])[0];
+            long[] slot = parts.get(part);
+            return slot == null ? 0 : slot[0];
         }
 
         /** How many confirmations agreed with the model of the readers on whether the target is met. */
@@ -62,7 +63,8 @@ public final class PathCosts {
 
         /** How many times the part ran. */
         public long count(Part part) {
-            return parts.getOrDefault(part, new long[2])[1];
+            long[] slot = parts.get(part);
+            return slot == null ? 0 : slot[1];
         }
 
         /** What was added to this tally since the earlier copy of it. */

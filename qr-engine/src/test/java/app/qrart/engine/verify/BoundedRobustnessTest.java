@@ -31,12 +31,22 @@ class BoundedRobustnessTest {
         assertEquals(every, new HashSet<>(SuiteOrder.LIKELIEST_FAILURES_FIRST));
     }
 
-    @Test
-    void aReachableFloorGivesTheExactScoreAndAnUnreachableOneABoundBelowIt() {
+    /** The faded code of {@link #CONTENT} at 512 px, its module size and its exact suite score. */
+    private record FadedCode(BufferedImage image, int module, double exact) {}
+
+    private FadedCode fadedCode() {
         QrSymbol symbol = encoder.encode(CONTENT);
         BufferedImage faded = faded(encoder.render(symbol, 512));
         int module = encoder.modulePixels(symbol, 512);
-        double exact = verifier.robustness(faded, CONTENT, module);
+        return new FadedCode(faded, module, verifier.robustness(faded, CONTENT, module));
+    }
+
+    @Test
+    void aReachableFloorGivesTheExactScoreAndAnUnreachableOneABoundBelowIt() {
+        FadedCode code = fadedCode();
+        BufferedImage faded = code.image();
+        int module = code.module();
+        double exact = code.exact();
         int passes = (int) Math.round(exact * QrDecoder.values().length * CameraSimulator.VARIANTS);
         assertTrue(passes > 0 && exact < 1, "the faded code reads under some conditions only: " + exact);
 
@@ -49,10 +59,10 @@ class BoundedRobustnessTest {
 
     @Test
     void aRunAfterAPredictionOfTheSameImageGivesTheExactScore() {
-        QrSymbol symbol = encoder.encode(CONTENT);
-        BufferedImage faded = faded(encoder.render(symbol, 512));
-        int module = encoder.modulePixels(symbol, 512);
-        double exact = verifier.robustness(faded, CONTENT, module);
+        FadedCode code = fadedCode();
+        BufferedImage faded = code.image();
+        int module = code.module();
+        double exact = code.exact();
         ReaderModel model = new ReaderModel();
         SuiteMemo memo = new SuiteMemo();
 
